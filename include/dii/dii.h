@@ -1,0 +1,563 @@
+/*
+ * libdii — scores and target compliance for DII-style digital-infrastructure
+ * frameworks (Decision 885/QĐ-BTTTT and provincial plans such as Điện Biên's
+ * 4734/KH-UBND).
+ *
+ * This header is the whole public C ABI and its manual.
+ *
+ * Data flows one way:
+ *
+ *     framework JSON ──load──▶ dii_framework ──┐
+ *     submissions    ──load──▶ dii_submissions ─┼─ dii_validate ─▶ dii_diagnostics
+ *                                              └─ dii_score    ─▶ dii_results
+ *
+ * Conventions (read once, they hold for every function below)
+ * -----------------------------------------------------------
+ * - Every fallible function returns a dii_status: DII_OK (0) on success, a
+ *   negative code on failure. Results are written through out parameters,
+ *   which are set to NULL (or 0) on failure. dii_last_error() then describes
+ *   the failure in one sentence.
+ * - Handles are opaque. Whatever a *_load / *_new / dii_score call returns is
+ *   owned by the caller and released with the matching *_free; every *_free
+ *   accepts NULL. Pointers returned by accessors (strings, borrowed
+ *   indicators, groups, results and diagnostics) are owned by the handle they
+ *   came from and stay valid until that handle is freed.
+ * - Strings are NUL-terminated UTF-8.
+ * - Thread safety: frameworks, submissions, results and diagnostics are
+ *   immutable once returned, so any number of threads may read, validate and
+ *   score with the same handles at once. dii_last_error() is per thread. The
+ *   only process-wide state is the allocator (dii_set_allocator), which must
+ *   be set before any other call.
+ * - The library never prints, exits or aborts.
+ */
+#ifndef DII_DII_H
+#define DII_DII_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Export macro and versions                                                 */
+/* ------------------------------------------------------------------------ */
+
+#if defined(DII_BUILDING_LIBRARY) && defined(__GNUC__)
+#define DII_API __attribute__((visibility("default")))
+#else
+#define DII_API
+#endif
+
+#define DII_VERSION_MAJOR 1
+#define DII_VERSION_MINOR 0
+#define DII_VERSION_PATCH 0
+#define DII_VERSION_STRING "1.0.0"
+/** The version as one comparable number: major * 10000 + minor * 100 + patch. */
+#define DII_VERSION_NUMBER \
+    (DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH)
+
+/** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. */
+DII_API int dii_version(void);
+/** Run-time version string, e.g. "1.0.0". Static storage. */
+DII_API const char *dii_version_string(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes and errors                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum dii_status {
+    DII_OK = 0,
+    DII_ERR_PARSE = -1,            /**< input is not well-formed JSON / CSV */
+    DII_ERR_VALIDATION = -2,       /**< input is well-formed but breaks the rules */
+    DII_ERR_NOT_FOUND = -3,        /**< no such framework, indicator, ... */
+    DII_ERR_OUT_OF_RANGE = -4,     /**< an index or year outside what exists */
+    DII_ERR_NO_MEMORY = -5,        /**< an allocation failed; nothing was leaked */
+    DII_ERR_IO = -6,               /**< a file could not be opened or read */
+    DII_ERR_INVALID_ARGUMENT = -7  /**< NULL where a value is required, bad options */
+} dii_status;
+
+/** A short English name for a status ("parse error", ...). Static storage. */
+DII_API const char *dii_status_string(dii_status status);
+
+/**
+ * The message of the last failure on the calling thread, or "" when the last
+ * call on this thread succeeded. Valid until the next libdii call on this
+ * thread. Thread-local.
+ */
+DII_API const char *dii_last_error(void);
+
+/**
+ * Frees memory the library handed to the caller as a plain buffer (the
+ * strings of the *_to_json functions). NULL is a no-op.
+ */
+DII_API void dii_free(void *ptr);
+
+/* ------------------------------------------------------------------------ */
+/* Allocator                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef void *(*dii_malloc_fn)(size_t size, void *user);
+typedef void *(*dii_realloc_fn)(void *ptr, size_t size, void *user);
+typedef void (*dii_free_fn)(void *ptr, void *user);
+
+/**
+ * Replaces the allocator used for every allocation libdii makes itself
+ * (jansson and libcsv keep their own, except where noted in the README).
+ * Call once, before any other libdii call, from one thread; pass three NULLs
+ * to restore malloc/realloc/free. Not thread-safe by design: it is the one
+ * piece of process-wide state.
+ */
+DII_API dii_status dii_set_allocator(dii_malloc_fn malloc_fn, dii_realloc_fn realloc_fn,
+                                     dii_free_fn free_fn, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* Diagnostics: located problems found while loading or validating           */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_diagnostics dii_diagnostics;
+typedef struct dii_diagnostic dii_diagnostic;
+
+typedef enum dii_severity {
+    DII_SEVERITY_ERROR = 0,
+    DII_SEVERITY_WARNING = 1
+} dii_severity;
+
+/** "error" or "warning". Static storage. */
+DII_API const char *dii_severity_name(dii_severity severity);
+
+/** Number of diagnostics in the list (errors and warnings). */
+DII_API size_t dii_diagnostics_count(const dii_diagnostics *diags);
+/** Number of diagnostics of severity error. */
+DII_API size_t dii_diagnostics_error_count(const dii_diagnostics *diags);
+/** Number of diagnostics of severity warning. */
+DII_API size_t dii_diagnostics_warning_count(const dii_diagnostics *diags);
+/** The i-th diagnostic (0-based, in input order), or NULL when i is out of range. */
+DII_API const dii_diagnostic *dii_diagnostics_get(const dii_diagnostics *diags, size_t i);
+/** Frees the list and every string it owns. NULL is a no-op. */
+DII_API void dii_diagnostics_free(dii_diagnostics *diags);
+
+DII_API dii_severity dii_diagnostic_severity(const dii_diagnostic *diag);
+/** Stable kebab-case code, e.g. "unknown-indicator" (README lists them all). */
+DII_API const char *dii_diagnostic_code(const dii_diagnostic *diag);
+/** One-sentence English message. */
+DII_API const char *dii_diagnostic_message(const dii_diagnostic *diag);
+/** The input's name as given to the load call ("-" for stdin), or NULL. */
+DII_API const char *dii_diagnostic_file(const dii_diagnostic *diag);
+/** 1-based line, or 0 when the problem has no single place (e.g. a missing indicator). */
+DII_API unsigned long dii_diagnostic_line(const dii_diagnostic *diag);
+/** 1-based column in bytes, or 0 when unknown. */
+DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag);
+/** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). */
+DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag);
+/** A suggestion ("did you mean 'x'?"), or NULL. */
+DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
+
+/**
+ * Serialises the list as "dii-diagnostics/1" JSON (design.md §5.4) into a new
+ * buffer *json (free with dii_free), NUL-terminated, length in *len if len is
+ * not NULL.
+ */
+DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **json, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Enumerations of the framework format                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef enum dii_unit {
+    DII_UNIT_PERCENT = 0,        /**< "percent": 0..100 */
+    DII_UNIT_PER_100_PEOPLE = 1, /**< "per_100_people": >= 0 */
+    DII_UNIT_MBPS = 2,           /**< "mbps": >= 0 */
+    DII_UNIT_COUNT = 3,          /**< "count": >= 0 */
+    DII_UNIT_BOOLEAN = 4,        /**< "boolean": true / false */
+    DII_UNIT_RATIO = 5,          /**< "ratio": 0..1 */
+    DII_UNIT_OTHER = 6           /**< "other": any finite number */
+} dii_unit;
+
+typedef enum dii_direction {
+    DII_DIRECTION_HIGHER = 0,    /**< more is better */
+    DII_DIRECTION_LOWER = 1      /**< less is better */
+} dii_direction;
+
+typedef enum dii_method {
+    DII_METHOD_TARGET_RATIO = 0,
+    DII_METHOD_RATIO = 1,
+    DII_METHOD_LINEAR = 2,
+    DII_METHOD_BOOLEAN = 3,
+    DII_METHOD_BANDS = 4,
+    DII_METHOD_BEST_IN_COHORT = 5,
+    DII_METHOD_MIN_MAX_COHORT = 6
+} dii_method;
+
+typedef enum dii_op {
+    DII_OP_GE = 0, /**< ">=" */
+    DII_OP_GT = 1, /**< ">"  */
+    DII_OP_LE = 2, /**< "<=" */
+    DII_OP_LT = 3, /**< "<"  */
+    DII_OP_EQ = 4  /**< "==" */
+} dii_op;
+
+typedef enum dii_framework_status {
+    DII_FRAMEWORK_OFFICIAL = 0,
+    DII_FRAMEWORK_PROVISIONAL = 1
+} dii_framework_status;
+
+typedef enum dii_missing_policy {
+    DII_MISSING_ZERO = 0,    /**< a missing value scores 0 points */
+    DII_MISSING_EXCLUDE = 1  /**< a missing value leaves the maximum too */
+} dii_missing_policy;
+
+typedef enum dii_compliance {
+    DII_COMPLIANCE_MET = 0,
+    DII_COMPLIANCE_NOT_MET = 1,
+    DII_COMPLIANCE_NO_TARGET = 2,
+    DII_COMPLIANCE_MISSING = 3
+} dii_compliance;
+
+typedef enum dii_target_basis {
+    DII_BASIS_EXACT = 0,        /**< the framework names a target for that year */
+    DII_BASIS_INTERPOLATED = 1, /**< linear between the surrounding milestones */
+    DII_BASIS_NEAREST = 2       /**< before the first / after the last milestone */
+} dii_target_basis;
+
+/* Names as written in the JSON formats ("per_100_people", ">=", "met", ...).
+ * Static storage; NULL for a value outside the enumeration. */
+DII_API const char *dii_unit_name(dii_unit unit);
+DII_API const char *dii_direction_name(dii_direction direction);
+DII_API const char *dii_method_name(dii_method method);
+DII_API const char *dii_op_symbol(dii_op op);
+DII_API const char *dii_framework_status_name(dii_framework_status status);
+DII_API const char *dii_missing_policy_name(dii_missing_policy policy);
+DII_API const char *dii_compliance_name(dii_compliance compliance);
+DII_API const char *dii_target_basis_name(dii_target_basis basis);
+
+/**
+ * Whether value `value` satisfies `op target`: the one comparator used for
+ * compliance everywhere. Booleans are compared as 1.0 / 0.0. Pure.
+ */
+DII_API int dii_op_holds(dii_op op, double value, double target);
+
+/* ------------------------------------------------------------------------ */
+/* Frameworks                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_framework dii_framework;
+typedef struct dii_group dii_group;
+typedef struct dii_indicator dii_indicator;
+
+/**
+ * Loads and checks a "dii-framework/1" JSON file. Every problem found is
+ * collected into *diags (when diags is not NULL; free with
+ * dii_diagnostics_free; warnings may be present on success).
+ * Returns DII_ERR_IO when the file cannot be read, DII_ERR_PARSE on a JSON
+ * syntax error, DII_ERR_VALIDATION when the document breaks a rule of the
+ * format; *out is then NULL.
+ */
+DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
+                                           dii_diagnostics **diags);
+
+/**
+ * As dii_framework_load_file, from len bytes at data (need not be
+ * NUL-terminated). `name` labels diagnostics (may be NULL).
+ */
+DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
+                                             dii_framework **out, dii_diagnostics **diags);
+
+/** Number of frameworks built into the library. */
+DII_API size_t dii_builtin_framework_count(void);
+/** Id of the i-th built-in framework, or NULL. Static storage. */
+DII_API const char *dii_builtin_framework_id(size_t i);
+/**
+ * The embedded JSON text of built-in framework `id` (static storage, length
+ * in *len when len is not NULL), or NULL when there is no such framework.
+ */
+DII_API const char *dii_builtin_framework_json(const char *id, size_t *len);
+/** Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none. */
+DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
+
+/** Frees a framework. Borrowed groups and indicators die with it. NULL is a no-op. */
+DII_API void dii_framework_free(dii_framework *fw);
+
+DII_API const char *dii_framework_id(const dii_framework *fw);
+/** The "version" field, or NULL when absent. */
+DII_API const char *dii_framework_version(const dii_framework *fw);
+/** Title in language "vi" or "en"; falls back to the other language; may be NULL. */
+DII_API const char *dii_framework_title(const dii_framework *fw, const char *lang);
+/** The "source" field, or NULL. */
+DII_API const char *dii_framework_source(const dii_framework *fw);
+DII_API dii_framework_status dii_framework_status_of(const dii_framework *fw);
+DII_API dii_missing_policy dii_framework_missing_policy(const dii_framework *fw);
+/** Decimals of the index used for ranking (default 4). */
+DII_API int dii_framework_rank_decimals(const dii_framework *fw);
+/** Sum of all indicators' points. */
+DII_API double dii_framework_max_points(const dii_framework *fw);
+/** Earliest year the framework knows (first baseline or target year), 0 if none. */
+DII_API int dii_framework_first_year(const dii_framework *fw);
+/** Latest target year, 0 if the framework has no targets. */
+DII_API int dii_framework_last_year(const dii_framework *fw);
+
+DII_API size_t dii_framework_group_count(const dii_framework *fw);
+/** The i-th group in document order, or NULL. Borrowed. */
+DII_API const dii_group *dii_framework_group(const dii_framework *fw, size_t i);
+DII_API const dii_group *dii_framework_find_group(const dii_framework *fw, const char *id);
+
+DII_API const char *dii_group_id(const dii_group *group);
+/** Name in "vi" or "en" (falls back to the other), may be NULL. */
+DII_API const char *dii_group_name(const dii_group *group, const char *lang);
+/** Sum of the group's indicators' points (equals "max_points" when given). */
+DII_API double dii_group_max_points(const dii_group *group);
+/** Number of indicators in the group. */
+DII_API size_t dii_group_indicator_count(const dii_group *group);
+
+DII_API size_t dii_framework_indicator_count(const dii_framework *fw);
+/** The i-th indicator in document order, or NULL. Borrowed. */
+DII_API const dii_indicator *dii_framework_indicator(const dii_framework *fw, size_t i);
+/** Lookup by id, NULL when absent. */
+DII_API const dii_indicator *dii_framework_find_indicator(const dii_framework *fw,
+                                                          const char *id);
+/** Lookup by the source document's numbering ("code"), NULL when absent. */
+DII_API const dii_indicator *dii_framework_find_indicator_by_code(const dii_framework *fw,
+                                                                  const char *code);
+
+DII_API const char *dii_indicator_id(const dii_indicator *ind);
+/** The source document's numbering, or NULL. */
+DII_API const char *dii_indicator_code(const dii_indicator *ind);
+/** Position of the indicator in its framework (0-based). */
+DII_API size_t dii_indicator_index(const dii_indicator *ind);
+DII_API const char *dii_indicator_group(const dii_indicator *ind);
+DII_API const char *dii_indicator_name(const dii_indicator *ind, const char *lang);
+DII_API dii_unit dii_indicator_unit(const dii_indicator *ind);
+DII_API dii_direction dii_indicator_direction(const dii_indicator *ind);
+/** Maximum points (the weight). */
+DII_API double dii_indicator_points(const dii_indicator *ind);
+DII_API dii_method dii_indicator_method(const dii_indicator *ind);
+/** Goalposts of a "linear" indicator; DII_ERR_INVALID_ARGUMENT for other methods. */
+DII_API dii_status dii_indicator_linear_range(const dii_indicator *ind, double *min, double *max);
+/** Number of bands of a "bands" indicator (0 for other methods). */
+DII_API size_t dii_indicator_band_count(const dii_indicator *ind);
+/** The i-th band in document order; DII_ERR_OUT_OF_RANGE when i is too large. */
+DII_API dii_status dii_indicator_band(const dii_indicator *ind, size_t i, double *from,
+                                      double *score);
+/** 1 when the indicator has a baseline; then year and value (booleans as 1/0). */
+DII_API int dii_indicator_baseline(const dii_indicator *ind, int *year, double *value);
+DII_API size_t dii_indicator_target_count(const dii_indicator *ind);
+/** The i-th explicit target, ascending by year. Booleans as 1/0. */
+DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int *year, dii_op *op,
+                                        double *value);
+/**
+ * The target that applies in `year` — the one rule used everywhere:
+ * the explicit target if there is one (basis exact); between two milestones
+ * the linear interpolation of their values with the later one's op (basis
+ * interpolated; booleans take the earlier milestone's value); before the
+ * first or after the last milestone that milestone (basis nearest, and
+ * *target_year is the milestone's year). DII_ERR_NOT_FOUND when the
+ * indicator has no targets. Any out parameter may be NULL.
+ */
+DII_API dii_status dii_indicator_target_for_year(const dii_indicator *ind, int year,
+                                                 int *target_year, dii_op *op, double *value,
+                                                 dii_target_basis *basis);
+/** 1 when the indicator is inferred rather than taken from an official source. */
+DII_API int dii_indicator_provisional(const dii_indicator *ind);
+/** Free-text notes, or NULL. */
+DII_API const char *dii_indicator_notes(const dii_indicator *ind);
+
+/* ------------------------------------------------------------------------ */
+/* Submissions                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_submissions dii_submissions;
+typedef struct dii_submission dii_submission;
+
+typedef enum dii_input_format {
+    DII_INPUT_AUTO = 0,  /**< by file name (.json .jsonl .ndjson .csv), else by content */
+    DII_INPUT_JSON = 1,  /**< one submission or a "dii-submissions/1" batch */
+    DII_INPUT_JSONL = 2, /**< one submission object per line */
+    DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
+} dii_input_format;
+
+#define DII_PARSE_OPTIONS_VERSION 1
+
+/** Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT. */
+typedef struct dii_parse_options {
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION */
+    dii_input_format format;
+    char csv_delimiter;    /**< ',' (default) or ';' */
+    char csv_decimal_mark; /**< '.' (default) or ',' */
+} dii_parse_options;
+
+#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.' }
+
+/**
+ * Loads submissions from a file (path "-" is not special here: the caller
+ * reads stdin and uses dii_submissions_load_memory). opts may be NULL for
+ * defaults. On a syntax error returns DII_ERR_PARSE, *out NULL, and every
+ * syntax problem found in *diags. Otherwise returns DII_OK even when the
+ * content has problems of shape (unknown fields, a year that is not an
+ * integer, ...): those are in *diags and are repeated by dii_validate, so a
+ * caller that validates sees every problem in one list.
+ */
+DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
+                                             dii_submissions **out, dii_diagnostics **diags);
+/** As dii_submissions_load_file, from memory; `name` labels diagnostics and picks
+ *  the format by extension when opts->format is DII_INPUT_AUTO. */
+DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
+                                               const dii_parse_options *opts,
+                                               dii_submissions **out, dii_diagnostics **diags);
+DII_API void dii_submissions_free(dii_submissions *subs);
+
+DII_API size_t dii_submissions_count(const dii_submissions *subs);
+/** The i-th submission in input order, or NULL. Borrowed. */
+DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, size_t i);
+
+/** The "framework" field, or NULL (CSV input has none). */
+DII_API const char *dii_submission_framework(const dii_submission *sub);
+DII_API const char *dii_submission_unit_id(const dii_submission *sub);
+/** The unit's name, or NULL. */
+DII_API const char *dii_submission_unit_name(const dii_submission *sub);
+DII_API int dii_submission_year(const dii_submission *sub);
+/** Line where the submission starts in its input (1-based). */
+DII_API unsigned long dii_submission_line(const dii_submission *sub);
+
+typedef enum dii_value_kind {
+    DII_VALUE_NUMBER = 0,
+    DII_VALUE_BOOLEAN = 1,
+    DII_VALUE_MISSING = 2,  /**< null in JSON, empty in CSV */
+    DII_VALUE_INVALID = 3   /**< present but neither number nor boolean (validation says why) */
+} dii_value_kind;
+
+/** Number of values given in the submission (including null ones). */
+DII_API size_t dii_submission_value_count(const dii_submission *sub);
+/** Indicator id of the i-th value as written in the input. */
+DII_API const char *dii_submission_value_indicator(const dii_submission *sub, size_t i);
+DII_API dii_value_kind dii_submission_value_kind(const dii_submission *sub, size_t i);
+/** The number (booleans as 1/0; 0 for missing or invalid). */
+DII_API double dii_submission_value_number(const dii_submission *sub, size_t i);
+/** The "sources" text for the i-th value, or NULL. */
+DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Validation                                                                */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Checks every submission against the framework and collects every problem
+ * (design.md §5.4 codes) into a new list *diags, which the caller frees.
+ * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
+ * when there is at least one; *diags is filled in both cases.
+ */
+DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
+                                dii_diagnostics **diags);
+
+/**
+ * Picks the built-in framework named by the submissions' "framework" field.
+ * DII_ERR_NOT_FOUND with an "unknown-framework" diagnostic when the name is
+ * not built in; DII_ERR_VALIDATION when the submissions name no framework or
+ * several different ones. diags may be NULL.
+ */
+DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
+                                                 dii_framework **out, dii_diagnostics **diags);
+
+/* ------------------------------------------------------------------------ */
+/* Scoring                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_results dii_results;
+typedef struct dii_result dii_result;
+
+#define DII_SCORE_OPTIONS_VERSION 1
+
+/** Options for dii_score. Initialise with DII_SCORE_OPTIONS_INIT. */
+typedef struct dii_score_options {
+    unsigned int version; /**< DII_SCORE_OPTIONS_VERSION */
+    int target_year;      /**< 0: each submission against its own year's targets */
+} dii_score_options;
+
+#define DII_SCORE_OPTIONS_INIT { DII_SCORE_OPTIONS_VERSION, 0 }
+
+/**
+ * Scores every submission. Submissions with the same target year form one
+ * cohort: cohort methods normalise within it and ranks are given within it.
+ * Validates first: returns DII_ERR_VALIDATION (and *out NULL) when
+ * dii_validate would report an error; the diagnostics (errors and warnings)
+ * go to *diags when diags is not NULL. opts may be NULL for defaults.
+ */
+DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *subs,
+                             const dii_score_options *opts, dii_results **out,
+                             dii_diagnostics **diags);
+DII_API void dii_results_free(dii_results *results);
+
+/** Number of results (one per submission, in input order). */
+DII_API size_t dii_results_count(const dii_results *results);
+DII_API const dii_result *dii_results_get(const dii_results *results, size_t i);
+/** Warnings that every output of these results must carry (provisional data ...). */
+DII_API size_t dii_results_warning_count(const dii_results *results);
+DII_API const char *dii_results_warning(const dii_results *results, size_t i);
+/**
+ * Serialises as "dii-result/1" JSON (design.md §5.3) with numbers at full
+ * precision (shortest text that reads back to the same double). *json is a
+ * new NUL-terminated buffer, free with dii_free; len may be NULL.
+ */
+DII_API dii_status dii_results_to_json(const dii_results *results, char **json, size_t *len);
+
+/**
+ * Rounds an index the way ranking does: half away from zero to `decimals`
+ * places (the framework's rank_decimals). The one rounding rule for ranks.
+ */
+DII_API double dii_round_index(double index, int decimals);
+
+DII_API const char *dii_result_unit_id(const dii_result *r);
+DII_API const char *dii_result_unit_name(const dii_result *r);
+DII_API int dii_result_year(const dii_result *r);
+DII_API int dii_result_target_year(const dii_result *r);
+DII_API double dii_result_points(const dii_result *r);
+/** Maximum points: all indicators, less excluded missing ones under "exclude". */
+DII_API double dii_result_max_points(const dii_result *r);
+/** points / max_points, at full precision (0 when max_points is 0). */
+DII_API double dii_result_index(const dii_result *r);
+/** Standard competition rank (1, 2, 2, 4) within the cohort. */
+DII_API int dii_result_rank(const dii_result *r);
+/** Size of the cohort the rank is within. */
+DII_API size_t dii_result_cohort_size(const dii_result *r);
+/** How many indicators have the given compliance status. */
+DII_API size_t dii_result_compliance_count(const dii_result *r, dii_compliance status);
+
+/** Groups in framework order. */
+DII_API size_t dii_result_group_count(const dii_result *r);
+DII_API const char *dii_result_group_id(const dii_result *r, size_t g);
+DII_API double dii_result_group_points(const dii_result *r, size_t g);
+DII_API double dii_result_group_max_points(const dii_result *r, size_t g);
+DII_API double dii_result_group_index(const dii_result *r, size_t g);
+
+/** Indicators in framework order (index k matches dii_framework_indicator). */
+DII_API size_t dii_result_indicator_count(const dii_result *r);
+DII_API const char *dii_result_indicator_id(const dii_result *r, size_t k);
+/** 1 when a value was given (then *value, booleans as 1/0), 0 when missing. */
+DII_API int dii_result_indicator_value(const dii_result *r, size_t k, double *value);
+DII_API double dii_result_indicator_points(const dii_result *r, size_t k);
+/** The indicator's maximum points in this result (0 when excluded as missing). */
+DII_API double dii_result_indicator_max_points(const dii_result *r, size_t k);
+/** Attainment in [0, 1]; points = attainment x indicator points. */
+DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k);
+DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
+/** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. */
+DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,
+                                        double *value, dii_target_basis *basis);
+/**
+ * 1 and the gap when there is a value and a numeric target: how far the value
+ * is short of the target (target - value; value - target when lower is
+ * better); 0 or less means reached. 0 otherwise.
+ */
+DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap);
+/**
+ * 1 and the progress from the baseline when the value's year is after the
+ * baseline year and target != baseline: (value - baseline) / (target -
+ * baseline), unclamped (negative = went backwards). 0 otherwise.
+ */
+DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double *progress);
+DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DII_DII_H */

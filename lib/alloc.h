@@ -1,0 +1,18 @@
+/* Private: every allocation libdii makes goes through these, so that the
+ * allocator hook and allocation-failure tests see all of them. */
+#ifndef DII_ALLOC_H
+#define DII_ALLOC_H
+#include <stddef.h>
+
+void *dii_mem_alloc(size_t size);
+/* Zeroed n * size bytes; NULL on overflow as well as on exhaustion. */
+void *dii_mem_calloc(size_t n, size_t size);
+void *dii_mem_realloc(void *ptr, size_t size);
+/* Grows *items (of *cap elements of elem_size) so that it holds at least
+ * need elements; doubles to keep appends amortised O(1). 0 on success. */
+int dii_mem_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+void dii_mem_free(void *ptr);
+char *dii_mem_strdup(const char *s);
+char *dii_mem_strndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,45 @@
+/* Private: building diagnostic lists. */
+#ifndef DII_DIAG_H
+#define DII_DIAG_H
+#include "dii/dii.h"
+
+/* Where something is in an input: 1-based line and column (0 = unknown) and
+ * an RFC 6901 pointer for JSON inputs (NULL otherwise). The pointer is
+ * borrowed; dii_diag_add copies it. */
+typedef struct dii_loc {
+    unsigned long line;
+    unsigned long column;
+    const char *pointer;
+} dii_loc;
+
+struct dii_diagnostic {
+    dii_severity severity;
+    const char *code; /* static string */
+    char *message;
+    char *file;
+    char *pointer;
+    char *hint;
+    unsigned long line;
+    unsigned long column;
+};
+
+struct dii_diagnostics {
+    struct dii_diagnostic *items;
+    size_t count;
+    size_t cap;
+    size_t errors;
+    size_t warnings;
+};
+
+dii_diagnostics *dii_diag_new(void);
+/* Appends one diagnostic. loc, file and hint may be NULL. Returns
+ * DII_ERR_NO_MEMORY (and records it) when the list cannot grow. */
+dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *code,
+                        const char *file, const dii_loc *loc, const char *hint,
+                        const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Appends a copy of every diagnostic of src. */
+dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src);
+/* Hands d to the caller through out (when out is not NULL), else frees it. */
+void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out);
+
+#endif

@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int dii_placeholder_json_locate;

@@ -1,0 +1,122 @@
+/* Private: the in-memory model behind the opaque framework and submission
+ * handles. Built once by the parsers, never modified afterwards. */
+#ifndef DII_MODEL_H
+#define DII_MODEL_H
+#include "dii/dii.h"
+#include "diag.h"
+
+typedef struct dii_target_def {
+    int year;
+    dii_op op;
+    double value; /* booleans as 1 / 0 */
+} dii_target_def;
+
+typedef struct dii_band {
+    double from;
+    double score;
+} dii_band;
+
+struct dii_indicator {
+    char *id;
+    char *code;     /* may be NULL */
+    char *group_id;
+    char *name_vi;  /* may be NULL */
+    char *name_en;  /* may be NULL */
+    dii_unit unit;
+    dii_direction direction;
+    double points;
+    dii_method method;
+    double linear_min, linear_max; /* method linear */
+    dii_band *bands;               /* method bands, document order */
+    size_t band_count;
+    int has_baseline;
+    int baseline_year;
+    double baseline_value;
+    dii_target_def *targets;       /* ascending by year, years unique */
+    size_t target_count;
+    int provisional;
+    char *notes;                   /* may be NULL */
+    size_t index;                  /* position in the framework */
+    size_t group_index;            /* position of its group */
+};
+
+struct dii_group {
+    char *id;
+    char *name_vi;
+    char *name_en;
+    double max_points;      /* sum of its indicators' points */
+    size_t indicator_count;
+};
+
+struct dii_framework {
+    char *id;
+    char *version;
+    char *title_vi;
+    char *title_en;
+    char *source;
+    dii_framework_status status;
+    dii_missing_policy missing;
+    int rank_decimals;
+    struct dii_group *groups;
+    size_t group_count;
+    struct dii_indicator *indicators;
+    size_t indicator_count;
+    double max_points;
+    int first_year;
+    int last_year;
+};
+
+/* Frees everything a framework owns, tolerating a half-built one. */
+void dii_framework_destroy(struct dii_framework *fw);
+
+/* One value of a submission as written in the input. */
+typedef struct dii_value_entry {
+    char *indicator;
+    dii_value_kind kind;
+    double number;       /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN */
+    char *text;          /* DII_VALUE_INVALID: the offending text or JSON type name */
+    char *source;        /* may be NULL */
+    unsigned long line;  /* of the value itself */
+    unsigned long column;
+    char *pointer;       /* JSON inputs; NULL for CSV */
+} dii_value_entry;
+
+struct dii_submission {
+    char *framework;     /* may be NULL */
+    char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so) */
+    char *unit_name;     /* may be NULL */
+    int year;
+    int year_valid;      /* 0 when absent or not an integer (a diagnostic says so) */
+    unsigned long line;  /* where the submission starts */
+    unsigned long column;
+    char *pointer;       /* JSON: "" or "/submissions/3"; CSV: NULL */
+    unsigned long year_line, year_column;
+    unsigned long framework_line, framework_column;
+    dii_value_entry *values;
+    size_t value_count;
+    size_t value_cap;
+};
+
+struct dii_submissions {
+    char *name;                 /* label for diagnostics, may be NULL */
+    struct dii_submission *items;
+    size_t count;
+    size_t cap;
+    int is_csv;
+    dii_diagnostics *load_diags; /* shape problems found while parsing */
+};
+
+/* Frees everything, tolerating a half-built set. */
+void dii_submissions_destroy(struct dii_submissions *subs);
+/* Appends a zeroed submission and returns it (NULL on allocation failure). */
+struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
+/* Appends a zeroed value entry and returns it (NULL on allocation failure). */
+dii_value_entry *dii_submission_append_value(struct dii_submission *sub);
+
+/* Builds "/a/b" style JSON pointers: returns a new string base + "/" +
+ * escaped(token) (RFC 6901: ~ -> ~0, / -> ~1). NULL on allocation failure. */
+char *dii_pointer_join(const char *base, const char *token);
+/* Same for an array index. */
+char *dii_pointer_join_index(const char *base, size_t index);
+
+#endif

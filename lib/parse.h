@@ -1,0 +1,35 @@
+/* Private: the parsers' entry points, shared by the public load functions. */
+#ifndef DII_PARSE_H
+#define DII_PARSE_H
+#include <stddef.h>
+#include "dii/dii.h"
+#include "model.h"
+
+/* Reads a whole file into a new NUL-terminated buffer (DII_ERR_IO on failure). */
+dii_status dii_read_file(const char *path, char **data, size_t *len);
+
+/* Length of a leading UTF-8 byte-order mark (0 or 3). */
+size_t dii_bom_length(const char *data, size_t len);
+
+/* Reports every invalid UTF-8 sequence in data as an "encoding" error with its
+ * line and column. Returns the number of problems found (they are appended
+ * to diags), or (size_t)-1 on allocation failure. */
+size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagnostics *diags);
+
+/* Submission parsers. data has no BOM. They append every problem to diags
+ * (syntax problems as "syntax" errors) and fill subs; they return DII_ERR_PARSE
+ * when the text is not well-formed enough to build the model, DII_OK
+ * otherwise (shape problems are only diagnostics), DII_ERR_NO_MEMORY. */
+dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
+                                      struct dii_submissions *subs, dii_diagnostics *diags);
+dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char *file,
+                                       struct dii_submissions *subs, dii_diagnostics *diags);
+dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *file,
+                                     const dii_parse_options *opts,
+                                     struct dii_submissions *subs, dii_diagnostics *diags);
+
+/* Framework parser: see dii_framework_load_memory. */
+dii_status dii_parse_framework(const char *data, size_t len, const char *file,
+                               struct dii_framework **out, dii_diagnostics *diags);
+
+#endif

@@ -1,0 +1,67 @@
+/* Private: the in-memory scoring results behind dii_results. Results copy
+ * every string they need, so they stay valid after the framework and the
+ * submissions they came from are freed. */
+#ifndef DII_RESULT_H
+#define DII_RESULT_H
+#include "dii/dii.h"
+
+typedef struct dii_indicator_result {
+    char *id;
+    char *code;           /* may be NULL */
+    char *group_id;
+    int is_boolean;       /* unit boolean: value and target print as true/false */
+    int has_value;
+    double value;
+    double points;
+    double max_points;    /* 0 when excluded as missing */
+    double attainment;
+    dii_compliance status;
+    int has_target;
+    int target_year;
+    dii_op target_op;
+    double target_value;
+    dii_target_basis target_basis;
+    int has_gap;
+    double gap;
+    int has_progress;
+    double progress;
+    int provisional;
+} dii_indicator_result;
+
+typedef struct dii_group_result {
+    char *id;
+    double points;
+    double max_points;
+    double index;
+} dii_group_result;
+
+struct dii_result {
+    char *unit_id;
+    char *unit_name;      /* may be NULL */
+    int year;
+    int target_year;
+    double points;
+    double max_points;
+    double index;
+    int rank;
+    size_t cohort_size;
+    size_t compliance[4]; /* by dii_compliance */
+    dii_group_result *groups;
+    size_t group_count;
+    dii_indicator_result *indicators;
+    size_t indicator_count;
+};
+
+struct dii_results {
+    char *framework_id;
+    char *framework_version;   /* may be NULL */
+    dii_framework_status framework_status;
+    struct dii_result *items;
+    size_t count;
+    char **warnings;
+    size_t warning_count;
+};
+
+void dii_results_destroy(struct dii_results *results);
+
+#endif

@@ -1,0 +1,32 @@
+/* Helpers shared by the unit tests. */
+#ifndef DII_TESTUTIL_H
+#define DII_TESTUTIL_H
+#include <check.h>
+#include <string.h>
+#include "dii/dii.h"
+
+/* Directory of tests/data, passed by meson as DII_TEST_DATA_DIR. */
+#ifndef DII_TEST_DATA_DIR
+#define DII_TEST_DATA_DIR "tests/data"
+#endif
+
+/* Index of the first diagnostic with the given code, or -1. */
+static inline long find_diag(const dii_diagnostics *d, const char *code)
+{
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++)
+        if (strcmp(dii_diagnostic_code(dii_diagnostics_get(d, i)), code) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Number of diagnostics with the given code. */
+static inline size_t count_diag(const dii_diagnostics *d, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++)
+        if (strcmp(dii_diagnostic_code(dii_diagnostics_get(d, i)), code) == 0)
+            n++;
+    return n;
+}
+
+#endif
