@@ -1,2 +1,173 @@
-/* placeholder: being written */
-typedef int dii_placeholder_diag;
+/* Diagnostic lists: building them (private) and reading them (public). */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "error.h"
+
+dii_diagnostics *dii_diag_new(void)
+{
+    return dii_mem_calloc(1, sizeof(dii_diagnostics));
+}
+
+static char *format_message(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *msg = dii_mem_alloc((size_t)n + 1);
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    return msg;
+}
+
+static void clear_item(struct dii_diagnostic *item)
+{
+    dii_mem_free(item->message);
+    dii_mem_free(item->file);
+    dii_mem_free(item->pointer);
+    dii_mem_free(item->hint);
+}
+
+/* Copies the strings of an item into a new slot; all or nothing. */
+static dii_status push_item(dii_diagnostics *d, dii_severity severity, const char *code,
+                            char *message, const char *file, const char *pointer,
+                            const char *hint, unsigned long line, unsigned long column)
+{
+    struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column};
+    item.file = file ? dii_mem_strdup(file) : NULL;
+    item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
+    item.hint = hint ? dii_mem_strdup(hint) : NULL;
+    int failed = !message || (file && !item.file) || (pointer && !item.pointer) ||
+                 (hint && !item.hint) ||
+                 dii_mem_grow((void **)&d->items, &d->cap, d->count + 1, sizeof item);
+    if (failed) {
+        clear_item(&item);
+        return dii_fail_nomem();
+    }
+    d->items[d->count++] = item;
+    if (severity == DII_SEVERITY_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    return DII_OK;
+}
+
+dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *code,
+                         const char *file, const dii_loc *loc, const char *hint,
+                         const char *fmt, va_list ap)
+{
+    char *message = format_message(fmt, ap);
+    return push_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint,
+                     loc ? loc->line : 0, loc ? loc->column : 0);
+}
+
+dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *code,
+                        const char *file, const dii_loc *loc, const char *hint,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dii_status st = dii_diag_addv(d, severity, code, file, loc, hint, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
+{
+    for (size_t i = 0; src && i < src->count; i++) {
+        const struct dii_diagnostic *s = &src->items[i];
+        dii_status st = push_item(dst, s->severity, s->code, dii_mem_strdup(s->message),
+                                  s->file, s->pointer, s->hint, s->line, s->column);
+        if (st != DII_OK)
+            return st;
+    }
+    return DII_OK;
+}
+
+void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out)
+{
+    if (out)
+        *out = d;
+    else
+        dii_diagnostics_free(d);
+}
+
+DII_API void dii_diagnostics_free(dii_diagnostics *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->count; i++)
+        clear_item(&d->items[i]);
+    dii_mem_free(d->items);
+    dii_mem_free(d);
+}
+
+DII_API size_t dii_diagnostics_count(const dii_diagnostics *d)
+{
+    return d ? d->count : 0;
+}
+
+DII_API size_t dii_diagnostics_error_count(const dii_diagnostics *d)
+{
+    return d ? d->errors : 0;
+}
+
+DII_API size_t dii_diagnostics_warning_count(const dii_diagnostics *d)
+{
+    return d ? d->warnings : 0;
+}
+
+DII_API const dii_diagnostic *dii_diagnostics_get(const dii_diagnostics *d, size_t i)
+{
+    return d && i < d->count ? &d->items[i] : NULL;
+}
+
+DII_API dii_severity dii_diagnostic_severity(const dii_diagnostic *diag)
+{
+    return diag ? diag->severity : DII_SEVERITY_ERROR;
+}
+
+DII_API const char *dii_diagnostic_code(const dii_diagnostic *diag)
+{
+    return diag ? diag->code : NULL;
+}
+
+DII_API const char *dii_diagnostic_message(const dii_diagnostic *diag)
+{
+    return diag ? diag->message : NULL;
+}
+
+DII_API const char *dii_diagnostic_file(const dii_diagnostic *diag)
+{
+    return diag ? diag->file : NULL;
+}
+
+DII_API unsigned long dii_diagnostic_line(const dii_diagnostic *diag)
+{
+    return diag ? diag->line : 0;
+}
+
+DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag)
+{
+    return diag ? diag->column : 0;
+}
+
+DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag)
+{
+    return diag ? diag->pointer : NULL;
+}
+
+DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag)
+{
+    return diag ? diag->hint : NULL;
+}
+
+DII_API const char *dii_severity_name(dii_severity severity)
+{
+    return severity == DII_SEVERITY_WARNING ? "warning" : "error";
+}

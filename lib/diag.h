@@ -1,6 +1,7 @@
 /* Private: building diagnostic lists. */
 #ifndef DII_DIAG_H
 #define DII_DIAG_H
+#include <stdarg.h>
 #include "dii/dii.h"
 
 /* Where something is in an input: 1-based line and column (0 = unknown) and
@@ -37,6 +38,10 @@ dii_diagnostics *dii_diag_new(void);
 dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *code,
                         const char *file, const dii_loc *loc, const char *hint,
                         const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* As dii_diag_add with a va_list. */
+dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *code,
+                         const char *file, const dii_loc *loc, const char *hint,
+                         const char *fmt, va_list ap);
 /* Appends a copy of every diagnostic of src. */
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src);
 /* Hands d to the caller through out (when out is not NULL), else frees it. */

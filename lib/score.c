@@ -1,2 +1,324 @@
-/* placeholder: being written */
-typedef int dii_placeholder_score;
+/* dii_score: validated submissions → immutable results. For every
+ * submission and indicator: the target that applies (target.c), compliance
+ * (dii_op_holds), attainment (method.c), gap and progress; then group and
+ * total points, the index, and ranks within each cohort (rank.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "score.h"
+
+typedef struct score_ctx {
+    const struct dii_framework *fw;
+    const struct dii_submissions *subs;
+    struct dii_results *results;
+    int *target_years;              /* per submission */
+    size_t *cohort_of;              /* per submission: index of its cohort */
+    size_t cohort_count;            /* cohorts = distinct target years */
+    dii_cohort_range *ranges;       /* [cohort][indicator] */
+    const dii_value_entry **values; /* [submission][indicator], NULL = not given */
+} score_ctx;
+
+static int target_year_of(const struct dii_submission *sub, const dii_score_options *opts)
+{
+    return opts && opts->target_year ? opts->target_year : sub->year;
+}
+
+/* Validation guarantees every indicator id is known and given at most once. */
+static void index_values(score_ctx *c, size_t s)
+{
+    const struct dii_submission *sub = &c->subs->items[s];
+    const dii_value_entry **row = c->values + s * c->fw->indicator_count;
+    for (size_t v = 0; v < sub->value_count; v++) {
+        const dii_indicator *ind = dii_framework_find_indicator(c->fw, sub->values[v].indicator);
+        if (ind)
+            row[ind->index] = &sub->values[v];
+    }
+}
+
+static const dii_value_entry *value_of(const score_ctx *c, size_t s, size_t k)
+{
+    const dii_value_entry *e = c->values[s * c->fw->indicator_count + k];
+    return e && e->kind != DII_VALUE_MISSING ? e : NULL;
+}
+
+/* Numbers the cohorts (distinct target years) in order of first appearance. */
+static void assign_cohorts(score_ctx *c)
+{
+    for (size_t s = 0; s < c->subs->count; s++) {
+        size_t j = 0;
+        while (j < s && c->target_years[j] != c->target_years[s])
+            j++;
+        c->cohort_of[s] = j < s ? c->cohort_of[j] : c->cohort_count++;
+    }
+}
+
+/* One pass over all values: each indicator's range within each cohort. */
+static void compute_ranges(score_ctx *c)
+{
+    size_t k_count = c->fw->indicator_count;
+    for (size_t s = 0; s < c->subs->count; s++)
+        for (size_t k = 0; k < k_count; k++) {
+            const dii_value_entry *e = value_of(c, s, k);
+            dii_cohort_range *r = &c->ranges[c->cohort_of[s] * k_count + k];
+            if (!e)
+                continue;
+            if (!r->has_values || e->number < r->min)
+                r->min = e->number;
+            if (!r->has_values || e->number > r->max)
+                r->max = e->number;
+            r->has_values = 1;
+        }
+}
+
+static int needs_cohort(const struct dii_indicator *ind)
+{
+    return ind->method == DII_METHOD_BEST_IN_COHORT || ind->method == DII_METHOD_MIN_MAX_COHORT;
+}
+
+static void fill_target(dii_indicator_result *out, const struct dii_indicator *ind, int year)
+{
+    out->has_target = dii_indicator_target_for_year(ind, year, &out->target_year, &out->target_op,
+                                                    &out->target_value,
+                                                    &out->target_basis) == DII_OK;
+}
+
+/* How far short of the target, and how far from the baseline towards it. */
+static void fill_gap_and_progress(dii_indicator_result *out, const struct dii_indicator *ind,
+                                  int value_year)
+{
+    if (!out->has_value || !out->has_target || out->is_boolean)
+        return;
+    out->has_gap = 1;
+    out->gap = ind->direction == DII_DIRECTION_HIGHER ? out->target_value - out->value
+                                                      : out->value - out->target_value;
+    if (ind->has_baseline && value_year > ind->baseline_year &&
+        out->target_value != ind->baseline_value) {
+        out->has_progress = 1;
+        out->progress = (out->value - ind->baseline_value) /
+                        (out->target_value - ind->baseline_value);
+    }
+}
+
+static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator_result *out)
+{
+    const struct dii_indicator *ind = &c->fw->indicators[k];
+    const dii_value_entry *e = value_of(c, s, k);
+    int year = c->target_years[s];
+    out->id = dii_mem_strdup(ind->id);
+    out->code = dii_mem_strdup(ind->code);
+    out->group_id = dii_mem_strdup(ind->group_id);
+    if (!out->id || !out->group_id || (ind->code && !out->code))
+        return -1;
+    out->is_boolean = ind->unit == DII_UNIT_BOOLEAN;
+    out->provisional = ind->provisional;
+    out->max_points = ind->points;
+    fill_target(out, ind, year);
+    if (!e) {
+        out->status = DII_COMPLIANCE_MISSING;
+        if (c->fw->missing == DII_MISSING_EXCLUDE)
+            out->max_points = 0;
+        return 0;
+    }
+    out->has_value = 1;
+    out->value = e->number;
+    const dii_cohort_range *range = &c->ranges[c->cohort_of[s] * c->fw->indicator_count + k];
+    dii_score_input in = {e->number, out->has_target, out->target_op, out->target_value,
+                          needs_cohort(ind) ? range : NULL};
+    out->attainment = dii_attainment(ind, &in);
+    out->points = ind->points * out->attainment;
+    if (!out->has_target)
+        out->status = DII_COMPLIANCE_NO_TARGET;
+    else
+        out->status = dii_op_holds(out->target_op, out->value, out->target_value)
+                          ? DII_COMPLIANCE_MET
+                          : DII_COMPLIANCE_NOT_MET;
+    fill_gap_and_progress(out, ind, c->subs->items[s].year);
+    return 0;
+}
+
+static double ratio_or_zero(double points, double max)
+{
+    return max > 0 ? points / max : 0;
+}
+
+static int sum_groups(const struct dii_framework *fw, struct dii_result *r)
+{
+    r->groups = dii_mem_calloc(fw->group_count, sizeof *r->groups);
+    if (!r->groups)
+        return -1;
+    r->group_count = fw->group_count;
+    for (size_t g = 0; g < fw->group_count; g++) {
+        r->groups[g].id = dii_mem_strdup(fw->groups[g].id);
+        if (!r->groups[g].id)
+            return -1;
+    }
+    for (size_t k = 0; k < r->indicator_count; k++) {
+        const dii_indicator_result *ir = &r->indicators[k];
+        dii_group_result *gr = &r->groups[fw->indicators[k].group_index];
+        gr->points += ir->points;
+        gr->max_points += ir->max_points;
+        r->points += ir->points;
+        r->max_points += ir->max_points;
+        r->compliance[ir->status]++;
+    }
+    for (size_t g = 0; g < r->group_count; g++)
+        r->groups[g].index = ratio_or_zero(r->groups[g].points, r->groups[g].max_points);
+    r->index = ratio_or_zero(r->points, r->max_points);
+    return 0;
+}
+
+static int score_submission(const score_ctx *c, size_t s, struct dii_result *r)
+{
+    const struct dii_submission *sub = &c->subs->items[s];
+    r->unit_id = dii_mem_strdup(sub->unit_id);
+    r->unit_name = dii_mem_strdup(sub->unit_name);
+    if (!r->unit_id || (sub->unit_name && !r->unit_name))
+        return -1;
+    r->year = sub->year;
+    r->target_year = c->target_years[s];
+    r->indicators = dii_mem_calloc(c->fw->indicator_count, sizeof *r->indicators);
+    if (!r->indicators)
+        return -1;
+    r->indicator_count = c->fw->indicator_count;
+    for (size_t k = 0; k < r->indicator_count; k++)
+        if (score_indicator(c, s, k, &r->indicators[k]) != 0)
+            return -1;
+    return sum_groups(c->fw, r);
+}
+
+/* Ranks each cohort: the results that share a target year. */
+static int rank_cohorts(score_ctx *c)
+{
+    size_t n = c->results->count;
+    struct dii_result **members = dii_mem_calloc(n, sizeof *members);
+    int failed = !members;
+    for (size_t cohort = 0; !failed && cohort < c->cohort_count; cohort++) {
+        size_t m = 0;
+        for (size_t s = 0; s < n; s++)
+            if (c->cohort_of[s] == cohort)
+                members[m++] = &c->results->items[s];
+        failed = dii_rank_cohort(members, m, c->fw->rank_decimals) != 0;
+    }
+    dii_mem_free(members);
+    return failed ? -1 : 0;
+}
+
+static int add_warning(struct dii_results *r, const char *fmt, const char *a, const char *b)
+{
+    int n = snprintf(NULL, 0, fmt, a, b ? b : "");
+    char *w = n >= 0 ? dii_mem_alloc((size_t)n + 1) : NULL;
+    size_t cap = r->warning_count;
+    if (!w || dii_mem_grow((void **)&r->warnings, &cap, r->warning_count + 1, sizeof(char *))) {
+        dii_mem_free(w);
+        return -1;
+    }
+    snprintf(w, (size_t)n + 1, fmt, a, b ? b : "");
+    r->warnings[r->warning_count++] = w;
+    return 0;
+}
+
+/* Every output made from provisional data must say so. */
+static int add_provisional_warnings(const struct dii_framework *fw, struct dii_results *r)
+{
+    if (fw->status == DII_FRAMEWORK_PROVISIONAL &&
+        add_warning(r, "framework '%s' is provisional: some of its criteria are inferred, not "
+                       "taken from an official source; scores are indicative only%s",
+                    fw->id, NULL) != 0)
+        return -1;
+    for (size_t k = 0; k < fw->indicator_count; k++) {
+        const struct dii_indicator *ind = &fw->indicators[k];
+        if (ind->provisional &&
+            add_warning(r, "indicator '%s' (code %s) is provisional: its definition or values "
+                           "are inferred; see its notes",
+                        ind->id, ind->code ? ind->code : "-") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int build_results(score_ctx *c, const dii_score_options *opts)
+{
+    struct dii_results *r = c->results;
+    size_t n = c->subs->count, k = c->fw->indicator_count;
+    r->framework_id = dii_mem_strdup(c->fw->id);
+    r->framework_version = dii_mem_strdup(c->fw->version);
+    r->framework_status = c->fw->status;
+    r->items = dii_mem_calloc(n, sizeof *r->items);
+    c->target_years = dii_mem_calloc(n, sizeof *c->target_years);
+    c->cohort_of = dii_mem_calloc(n, sizeof *c->cohort_of);
+    c->values = dii_mem_calloc(n * k, sizeof *c->values);
+    c->ranges = dii_mem_calloc(n * k, sizeof *c->ranges);
+    if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
+        !c->target_years || !c->cohort_of || !c->values || !c->ranges)
+        return -1;
+    r->count = n;
+    for (size_t s = 0; s < n; s++) {
+        c->target_years[s] = target_year_of(&c->subs->items[s], opts);
+        index_values(c, s);
+    }
+    assign_cohorts(c);
+    compute_ranges(c);
+    for (size_t s = 0; s < n; s++)
+        if (score_submission(c, s, &r->items[s]) != 0)
+            return -1;
+    if (rank_cohorts(c) != 0)
+        return -1;
+    return add_provisional_warnings(c->fw, r);
+}
+
+static dii_status check_score_args(const dii_framework *fw, const dii_submissions *subs,
+                                   const dii_score_options *opts, dii_results **out)
+{
+    if (!fw || !subs || !out)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_score: framework, submissions and out "
+                                                  "must not be NULL");
+    if (opts && opts->version != DII_SCORE_OPTIONS_VERSION)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_score: options version %u is not %d",
+                        opts->version, DII_SCORE_OPTIONS_VERSION);
+    if (opts && opts->target_year && (opts->target_year < 1900 || opts->target_year > 2200))
+        return dii_fail(DII_ERR_OUT_OF_RANGE, "target year %d is outside 1900..2200",
+                        opts->target_year);
+    return DII_OK;
+}
+
+DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *subs,
+                             const dii_score_options *opts, dii_results **out,
+                             dii_diagnostics **diags)
+{
+    if (out)
+        *out = NULL;
+    if (diags)
+        *diags = NULL;
+    dii_status st = check_score_args(fw, subs, opts, out);
+    if (st != DII_OK)
+        return st;
+    dii_diagnostics *list = NULL;
+    st = dii_validate(fw, subs, &list);
+    size_t errors = dii_diagnostics_error_count(list);
+    dii_diag_give(list, diags);
+    if (st == DII_ERR_VALIDATION)
+        return dii_fail(DII_ERR_VALIDATION, "the submissions have %zu error(s); see the "
+                        "diagnostics", errors);
+    if (st != DII_OK)
+        return st;
+    score_ctx c = {fw, subs, dii_mem_calloc(1, sizeof(struct dii_results)), NULL, NULL, 0,
+                   NULL, NULL};
+    int failed = !c.results || build_results(&c, opts) != 0;
+    dii_mem_free(c.target_years);
+    dii_mem_free(c.cohort_of);
+    dii_mem_free(c.ranges);
+    dii_mem_free((void *)c.values);
+    if (failed) {
+        dii_results_destroy(c.results);
+        if (diags) {
+            dii_diagnostics_free(*diags);
+            *diags = NULL;
+        }
+        return dii_fail_nomem();
+    }
+    dii_clear_error();
+    *out = c.results;
+    return DII_OK;
+}

@@ -1,2 +1,140 @@
-/* placeholder: being written */
-typedef int dii_placeholder_submission;
+/* The submissions model: building it (for the parsers) and reading it
+ * (the public accessors). Read-only once the loader hands it out. */
+#include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+
+/* ------------------------------------------------------------------------ */
+/* Building and freeing                                                      */
+/* ------------------------------------------------------------------------ */
+
+static void value_entry_clear(dii_value_entry *e)
+{
+    dii_mem_free(e->indicator);
+    dii_mem_free(e->text);
+    dii_mem_free(e->source);
+    dii_mem_free(e->pointer);
+}
+
+static void submission_clear(struct dii_submission *sub)
+{
+    dii_mem_free(sub->framework);
+    dii_mem_free(sub->unit_id);
+    dii_mem_free(sub->unit_name);
+    dii_mem_free(sub->pointer);
+    for (size_t i = 0; i < sub->value_count; i++)
+        value_entry_clear(&sub->values[i]);
+    dii_mem_free(sub->values);
+}
+
+void dii_submissions_destroy(struct dii_submissions *subs)
+{
+    if (subs == NULL)
+        return;
+    for (size_t i = 0; i < subs->count; i++)
+        submission_clear(&subs->items[i]);
+    dii_mem_free(subs->items);
+    dii_mem_free(subs->name);
+    dii_diagnostics_free(subs->load_diags);
+    dii_mem_free(subs);
+}
+
+/* The returned pointer is valid only until the next append: the items
+ * array may move. Parsers keep indices, not pointers, across appends. */
+struct dii_submission *dii_submissions_append(struct dii_submissions *subs)
+{
+    if (dii_mem_grow((void **)&subs->items, &subs->cap, subs->count + 1, sizeof *subs->items))
+        return NULL;
+    struct dii_submission *sub = &subs->items[subs->count++];
+    memset(sub, 0, sizeof *sub);
+    return sub;
+}
+
+dii_value_entry *dii_submission_append_value(struct dii_submission *sub)
+{
+    if (dii_mem_grow((void **)&sub->values, &sub->value_cap, sub->value_count + 1,
+                     sizeof *sub->values))
+        return NULL;
+    dii_value_entry *e = &sub->values[sub->value_count++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+DII_API void dii_submissions_free(dii_submissions *subs)
+{
+    dii_submissions_destroy(subs);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public accessors: NULL handles and out-of-range indices read as empty     */
+/* ------------------------------------------------------------------------ */
+
+DII_API size_t dii_submissions_count(const dii_submissions *subs)
+{
+    return subs ? subs->count : 0;
+}
+
+DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, size_t i)
+{
+    return subs && i < subs->count ? &subs->items[i] : NULL;
+}
+
+DII_API const char *dii_submission_framework(const dii_submission *sub)
+{
+    return sub ? sub->framework : NULL;
+}
+
+DII_API const char *dii_submission_unit_id(const dii_submission *sub)
+{
+    return sub ? sub->unit_id : NULL;
+}
+
+DII_API const char *dii_submission_unit_name(const dii_submission *sub)
+{
+    return sub ? sub->unit_name : NULL;
+}
+
+DII_API int dii_submission_year(const dii_submission *sub)
+{
+    return sub && sub->year_valid ? sub->year : 0;
+}
+
+DII_API unsigned long dii_submission_line(const dii_submission *sub)
+{
+    return sub ? sub->line : 0;
+}
+
+static const dii_value_entry *value_at(const dii_submission *sub, size_t i)
+{
+    return sub && i < sub->value_count ? &sub->values[i] : NULL;
+}
+
+DII_API size_t dii_submission_value_count(const dii_submission *sub)
+{
+    return sub ? sub->value_count : 0;
+}
+
+DII_API const char *dii_submission_value_indicator(const dii_submission *sub, size_t i)
+{
+    const dii_value_entry *e = value_at(sub, i);
+    return e ? e->indicator : NULL;
+}
+
+DII_API dii_value_kind dii_submission_value_kind(const dii_submission *sub, size_t i)
+{
+    const dii_value_entry *e = value_at(sub, i);
+    return e ? e->kind : DII_VALUE_MISSING;
+}
+
+DII_API double dii_submission_value_number(const dii_submission *sub, size_t i)
+{
+    const dii_value_entry *e = value_at(sub, i);
+    return e && (e->kind == DII_VALUE_NUMBER || e->kind == DII_VALUE_BOOLEAN) ? e->number : 0;
+}
+
+DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i)
+{
+    const dii_value_entry *e = value_at(sub, i);
+    return e ? e->source : NULL;
+}

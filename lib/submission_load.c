@@ -1,2 +1,363 @@
-/* placeholder: being written */
-typedef int dii_placeholder_submission_load;
+/* dii_submissions_load_file / _memory: the one door into the submission
+ * parsers. Checks arguments, reads the file, drops a BOM, insists on
+ * UTF-8, picks the format and hands over to the parser, then decides from
+ * the diagnostics whether the caller gets a model or a parse error. */
+#include <string.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "error.h"
+#include "model.h"
+#include "parse.h"
+
+/* ------------------------------------------------------------------------ */
+/* Arguments                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static dii_status check_options(const dii_parse_options *opts)
+{
+    if (opts == NULL)
+        return DII_OK;
+    if (opts->version != DII_PARSE_OPTIONS_VERSION)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "dii_parse_options version %u is not supported (expected %d); "
+                        "initialise options with DII_PARSE_OPTIONS_INIT",
+                        opts->version, DII_PARSE_OPTIONS_VERSION);
+    if ((int)opts->format < (int)DII_INPUT_AUTO || (int)opts->format > (int)DII_INPUT_CSV)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "unknown input format %d", (int)opts->format);
+    char delim = opts->csv_delimiter, mark = opts->csv_decimal_mark;
+    if (delim != ',' && delim != ';' && delim != '\t')
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "CSV delimiter must be ',', ';' or a tab, not byte 0x%02X",
+                        (unsigned)(unsigned char)delim);
+    if (mark != '.' && mark != ',')
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "CSV decimal mark must be '.' or ',', not byte 0x%02X",
+                        (unsigned)(unsigned char)mark);
+    if (delim == mark)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "CSV delimiter and decimal mark are both '%c'; use ';' as the "
+                        "delimiter with ',' as the decimal mark",
+                        delim);
+    return DII_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Choosing the format                                                       */
+/* ------------------------------------------------------------------------ */
+
+static int ends_with_folded(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    if (n < e)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        char c = name[n - e + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != ext[i])
+            return 0;
+    }
+    return 1;
+}
+
+static dii_input_format format_from_name(const char *name)
+{
+    if (name == NULL)
+        return DII_INPUT_AUTO;
+    if (ends_with_folded(name, ".json"))
+        return DII_INPUT_JSON;
+    if (ends_with_folded(name, ".jsonl") || ends_with_folded(name, ".ndjson"))
+        return DII_INPUT_JSONL;
+    if (ends_with_folded(name, ".csv"))
+        return DII_INPUT_CSV;
+    return DII_INPUT_AUTO;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t skip_space(const char *data, size_t len, size_t i)
+{
+    while (i < len && is_space(data[i]))
+        i++;
+    return i;
+}
+
+/* Offset just past the object that starts at data[i] == '{' when it closes
+ * on the same line, else 0. Strings are skipped so braces inside them do
+ * not count. */
+static size_t end_of_one_line_object(const char *data, size_t len, size_t i)
+{
+    int depth = 0, in_string = 0;
+    for (; i < len && data[i] != '\n' && data[i] != '\r'; i++) {
+        char c = data[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* JSON Lines when the first line is a whole object with nothing after it
+ * on that line, and more text follows; any other JSON is one document. */
+static int looks_like_jsonl(const char *data, size_t len, size_t start)
+{
+    size_t end = end_of_one_line_object(data, len, start);
+    if (end == 0)
+        return 0;
+    while (end < len && (data[end] == ' ' || data[end] == '\t'))
+        end++;
+    if (end < len && data[end] != '\n' && data[end] != '\r')
+        return 0;
+    return skip_space(data, len, end) < len;
+}
+
+/* '[' is sniffed as JSON too: such a file is a JSON mistake ("wrong-type"),
+ * and reading it as CSV would only report a confusing header. */
+static dii_input_format sniff_format(const char *data, size_t len)
+{
+    size_t start = skip_space(data, len, 0);
+    if (start < len && data[start] == '[')
+        return DII_INPUT_JSON;
+    if (start < len && data[start] == '{')
+        return looks_like_jsonl(data, len, start) ? DII_INPUT_JSONL : DII_INPUT_JSON;
+    return DII_INPUT_CSV;
+}
+
+static dii_input_format choose_format(const char *data, size_t len, const char *name,
+                                      const dii_parse_options *opts)
+{
+    if (opts != NULL && opts->format != DII_INPUT_AUTO)
+        return opts->format;
+    dii_input_format by_name = format_from_name(name);
+    return by_name != DII_INPUT_AUTO ? by_name : sniff_format(data, len);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Diagnostics in input order                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Parsers find problems field by field, not strictly top to bottom; users
+ * read them top to bottom. Unplaced ones (line 0) go last. */
+static int comes_before(const struct dii_diagnostic *a, const struct dii_diagnostic *b)
+{
+    unsigned long la = a->line ? a->line : (unsigned long)-1;
+    unsigned long lb = b->line ? b->line : (unsigned long)-1;
+    return la != lb ? la < lb : a->column < b->column;
+}
+
+static void merge_runs(const struct dii_diagnostic *src, struct dii_diagnostic *dst, size_t lo,
+                       size_t mid, size_t hi)
+{
+    size_t i = lo, j = mid, w = lo;
+    while (i < mid && j < hi)
+        dst[w++] = comes_before(&src[j], &src[i]) ? src[j++] : src[i++];
+    while (i < mid)
+        dst[w++] = src[i++];
+    while (j < hi)
+        dst[w++] = src[j++];
+}
+
+/* Stable bottom-up merge sort; on allocation failure the list simply stays
+ * in the order found, which loses nothing. */
+static void sort_by_position(dii_diagnostics *d)
+{
+    size_t n = d->count;
+    size_t i = 1;
+    while (i < n && !comes_before(&d->items[i], &d->items[i - 1]))
+        i++;
+    if (i >= n)
+        return;
+    struct dii_diagnostic *tmp = dii_mem_calloc(n, sizeof *tmp);
+    if (tmp == NULL)
+        return;
+    struct dii_diagnostic *src = d->items, *dst = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            merge_runs(src, dst, lo, mid, hi);
+        }
+        struct dii_diagnostic *swap = src;
+        src = dst;
+        dst = swap;
+    }
+    if (src != d->items)
+        memcpy(d->items, src, n * sizeof *tmp);
+    dii_mem_free(tmp);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static int is_fatal_code(const char *code)
+{
+    return strcmp(code, "syntax") == 0 || strcmp(code, "encoding") == 0;
+}
+
+static int has_fatal(const dii_diagnostics *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (is_fatal_code(d->items[i].code))
+            return 1;
+    return 0;
+}
+
+/* dii_last_error for a parse failure: the first error, located, as the
+ * CLI would print it. */
+static dii_status fail_parse(const dii_diagnostics *d, const char *name)
+{
+    const struct dii_diagnostic *first = NULL;
+    for (size_t i = 0; i < d->count && first == NULL; i++)
+        if (d->items[i].severity == DII_SEVERITY_ERROR)
+            first = &d->items[i];
+    const char *label = name ? name : "<input>";
+    if (first == NULL)
+        return dii_fail(DII_ERR_PARSE, "%s: cannot parse the submissions", label);
+    if (d->errors > 1)
+        return dii_fail(DII_ERR_PARSE, "%s:%lu:%lu: %s (and %zu more errors)", label,
+                        first->line, first->column, first->message, d->errors - 1);
+    return dii_fail(DII_ERR_PARSE, "%s:%lu:%lu: %s", label, first->line, first->column,
+                    first->message);
+}
+
+static dii_status dispatch(const char *data, size_t len, const char *name,
+                           const dii_parse_options *opts, struct dii_submissions *subs,
+                           dii_diagnostics *d)
+{
+    switch (choose_format(data, len, name, opts)) {
+    case DII_INPUT_JSONL:
+        return dii_parse_submissions_jsonl(data, len, name, subs, d);
+    case DII_INPUT_CSV:
+        subs->is_csv = 1;
+        return dii_parse_submissions_csv(data, len, name, opts, subs, d);
+    default:
+        return dii_parse_submissions_json(data, len, name, subs, d);
+    }
+}
+
+/* Checks that stop before any parser runs: encoding and emptiness.
+ * DII_ERR_PARSE when a diagnostic was added. */
+static dii_status precheck(const char *data, size_t len, const char *name, dii_diagnostics *d)
+{
+    size_t bad = dii_utf8_check(data, len, name, d);
+    if (bad == (size_t)-1)
+        return DII_ERR_NO_MEMORY;
+    if (bad > 0)
+        return DII_ERR_PARSE;
+    if (skip_space(data, len, 0) < len)
+        return DII_OK;
+    dii_loc at = {1, 1, NULL};
+    dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, "syntax", name, &at,
+                                 "the input holds no submissions", "empty input");
+    return st == DII_OK ? DII_ERR_PARSE : st;
+}
+
+/* Parses into a new model; *subs NULL unless the parse succeeded. */
+static dii_status parse_into(const char *data, size_t len, const char *name,
+                             const dii_parse_options *opts, dii_diagnostics *d,
+                             struct dii_submissions **subs)
+{
+    *subs = NULL;
+    dii_status st = precheck(data, len, name, d);
+    if (st != DII_OK)
+        return st;
+    struct dii_submissions *s = dii_mem_calloc(1, sizeof *s);
+    if (s == NULL)
+        return DII_ERR_NO_MEMORY;
+    if (name != NULL && (s->name = dii_mem_strdup(name)) == NULL) {
+        dii_submissions_destroy(s);
+        return DII_ERR_NO_MEMORY;
+    }
+    st = dispatch(data, len, name, opts, s, d);
+    if (st == DII_OK && has_fatal(d))
+        st = DII_ERR_PARSE;
+    sort_by_position(d);
+    /* validation repeats the shape problems, so the model keeps a copy */
+    if (st == DII_OK && ((s->load_diags = dii_diag_new()) == NULL ||
+                         dii_diag_append_all(s->load_diags, d) != DII_OK))
+        st = DII_ERR_NO_MEMORY;
+    if (st != DII_OK)
+        dii_submissions_destroy(s);
+    else
+        *subs = s;
+    return st;
+}
+
+static dii_status load(const char *data, size_t len, const char *name,
+                       const dii_parse_options *opts, dii_submissions **out,
+                       dii_diagnostics **diags)
+{
+    dii_diagnostics *d = dii_diag_new();
+    if (d == NULL)
+        return dii_fail_nomem();
+    size_t bom = dii_bom_length(data, len);
+    struct dii_submissions *subs;
+    dii_status st = parse_into(data + bom, len - bom, name, opts, d, &subs);
+    if (st == DII_ERR_NO_MEMORY) {
+        dii_diagnostics_free(d);
+        return dii_fail_nomem();
+    }
+    if (st != DII_OK) {
+        st = fail_parse(d, name);
+        dii_diag_give(d, diags);
+        return st;
+    }
+    *out = subs;
+    dii_diag_give(d, diags);
+    dii_clear_error();
+    return DII_OK;
+}
+
+DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
+                                               const dii_parse_options *opts,
+                                               dii_submissions **out, dii_diagnostics **diags)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (diags != NULL)
+        *diags = NULL;
+    if (out == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_memory: out is NULL");
+    if (data == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_memory: data is NULL");
+    dii_status st = check_options(opts);
+    return st != DII_OK ? st : load(data, len, name, opts, out, diags);
+}
+
+DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
+                                             dii_submissions **out, dii_diagnostics **diags)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (diags != NULL)
+        *diags = NULL;
+    if (out == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_file: out is NULL");
+    if (path == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_file: path is NULL");
+    dii_status st = check_options(opts);
+    if (st != DII_OK)
+        return st;
+    char *data;
+    size_t len;
+    st = dii_read_file(path, &data, &len);
+    if (st != DII_OK)
+        return st;
+    st = load(data, len, path, opts, out, diags);
+    dii_mem_free(data);
+    return st;
+}

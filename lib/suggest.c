@@ -1,2 +1,133 @@
-/* placeholder: being written */
-typedef int dii_placeholder_suggest;
+/* Did-you-mean suggestions: Levenshtein distance with a two-row buffer, so
+ * memory is O(strlen(word)) and time O(strlen(word) * strlen(candidate)). */
+#include "suggest.h"
+
+#include <string.h>
+
+#include "alloc.h"
+
+static unsigned char fold(unsigned char c)
+{
+    /* Ids are ASCII [a-z0-9_]; people type them in any case. */
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static size_t min3(size_t a, size_t b, size_t c)
+{
+    size_t m = a < b ? a : b;
+    return m < c ? m : c;
+}
+
+/* rows holds 2 * (strlen(word) + 1) entries; the caller allocates it once
+ * for all candidates. */
+static size_t distance_with_rows(const char *word, size_t word_len, const char *cand,
+                                 size_t *rows)
+{
+    size_t *prev = rows;
+    size_t *cur = rows + word_len + 1;
+    for (size_t i = 0; i <= word_len; i++)
+        prev[i] = i;
+    for (size_t j = 0; cand[j] != '\0'; j++) {
+        cur[0] = j + 1;
+        unsigned char cj = fold((unsigned char)cand[j]);
+        for (size_t i = 1; i <= word_len; i++) {
+            size_t substitution = prev[i - 1] + (fold((unsigned char)word[i - 1]) != cj);
+            cur[i] = min3(prev[i] + 1, cur[i - 1] + 1, substitution);
+        }
+        size_t *swap = prev;
+        prev = cur;
+        cur = swap;
+    }
+    return prev[word_len];
+}
+
+static int starts_with_folded(const char *s, const char *prefix, size_t prefix_len)
+{
+    for (size_t i = 0; i < prefix_len; i++)
+        if (s[i] == '\0' || fold((unsigned char)s[i]) != fold((unsigned char)prefix[i]))
+            return 0;
+    return 1;
+}
+
+static int is_prefix_or_suffix(const char *word, size_t word_len, const char *cand)
+{
+    size_t cand_len = strlen(cand);
+    if (word_len == 0 || word_len > cand_len)
+        return 0;
+    return starts_with_folded(cand, word, word_len) ||
+           starts_with_folded(cand + cand_len - word_len, word, word_len);
+}
+
+/* Rule 2 of dii_suggest: the single candidate that word begins or ends. */
+static const char *unique_affix_match(const char *word, size_t word_len,
+                                      dii_candidate_fn candidate, const void *ctx, size_t count)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < count; i++) {
+        const char *cand = candidate(ctx, i);
+        if (!is_prefix_or_suffix(word, word_len, cand))
+            continue;
+        if (found != NULL)
+            return NULL;
+        found = cand;
+    }
+    return found;
+}
+
+dii_status dii_suggest(const char *word, dii_candidate_fn candidate, const void *ctx,
+                       size_t count, const char **best)
+{
+    *best = NULL;
+    if (word == NULL || count == 0)
+        return DII_OK;
+    size_t word_len = strlen(word);
+    size_t *rows = dii_mem_calloc(2 * (word_len + 1), sizeof *rows);
+    if (rows == NULL)
+        return DII_ERR_NO_MEMORY;
+
+    size_t limit = word_len / 3 > 2 ? word_len / 3 : 2;
+    size_t best_distance = (size_t)-1;
+    const char *closest = NULL;
+    int tied = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *cand = candidate(ctx, i);
+        size_t d = distance_with_rows(word, word_len, cand, rows);
+        if (d < best_distance) {
+            best_distance = d;
+            closest = cand;
+            tied = 0;
+        } else if (d == best_distance) {
+            tied = 1;
+        }
+    }
+    dii_mem_free(rows);
+
+    /* A tie means we cannot tell which one was meant; guessing would mislead. */
+    if (closest != NULL && best_distance <= limit && !tied)
+        *best = closest;
+    else
+        *best = unique_affix_match(word, word_len, candidate, ctx, count);
+    return DII_OK;
+}
+
+static const char *array_candidate(const void *ctx, size_t i)
+{
+    return ((const char *const *)ctx)[i];
+}
+
+dii_status dii_suggest_among(const char *word, const char *const *candidates, size_t count,
+                             const char **best)
+{
+    return dii_suggest(word, array_candidate, candidates, count, best);
+}
+
+size_t dii_edit_distance(const char *a, const char *b)
+{
+    size_t a_len = strlen(a);
+    size_t *rows = dii_mem_calloc(2 * (a_len + 1), sizeof *rows);
+    if (rows == NULL)
+        return (size_t)-1;
+    size_t d = distance_with_rows(a, a_len, b, rows);
+    dii_mem_free(rows);
+    return d;
+}

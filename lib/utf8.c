@@ -1,2 +1,144 @@
-/* placeholder: being written */
-typedef int dii_placeholder_utf8;
+/* Strict UTF-8 checking, before any parser sees the text.
+ *
+ * jansson would stop at the first bad byte with a vague message and libcsv
+ * does not look at encodings at all, so a spreadsheet saved as Windows-1258
+ * would load as garbage. Checking here gives one located "encoding" error
+ * per bad sequence, for every input format alike. The rules are RFC 3629's:
+ * no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF. NUL
+ * bytes are refused too: libcsv and C strings would silently cut a field
+ * at one. */
+#include "diag.h"
+#include "parse.h"
+#include "textpos.h"
+
+/* What is wrong with the sequence starting at data[i], and how many bytes
+ * it spans, so that the scan resumes after it. */
+typedef struct utf8_problem {
+    const char *what; /* NULL when the sequence is valid */
+    size_t length;
+} utf8_problem;
+
+static int is_continuation(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* Allowed range of the second byte after lead byte b (RFC 3629 table). */
+static void second_byte_range(unsigned char b, unsigned char *lo, unsigned char *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (b == 0xE0)
+        *lo = 0xA0; /* below: overlong */
+    else if (b == 0xED)
+        *hi = 0x9F; /* above: surrogates */
+    else if (b == 0xF0)
+        *lo = 0x90; /* below: overlong */
+    else if (b == 0xF4)
+        *hi = 0x8F; /* above: beyond U+10FFFF */
+}
+
+static const char *second_byte_problem(unsigned char lead)
+{
+    if (lead == 0xE0 || lead == 0xF0)
+        return "overlong encoding";
+    if (lead == 0xED)
+        return "UTF-16 surrogate encoded in UTF-8";
+    return "code point above U+10FFFF";
+}
+
+/* Number of continuation bytes right after s[0], at most max. */
+static size_t continuation_run(const unsigned char *s, size_t avail, size_t max)
+{
+    size_t n = 0;
+    while (n < max && 1 + n < avail && is_continuation(s[1 + n]))
+        n++;
+    return n;
+}
+
+/* One error per broken character, not per byte: a bad lead byte swallows
+ * the continuation bytes that follow it, as an editor would show one
+ * replacement character for them. */
+static utf8_problem check_sequence(const unsigned char *s, size_t avail)
+{
+    unsigned char b = s[0];
+    if (b < 0x80)
+        return (utf8_problem){NULL, 1};
+    if (is_continuation(b))
+        return (utf8_problem){"unexpected continuation byte", 1 + continuation_run(s, avail, 2)};
+    if (b == 0xC0 || b == 0xC1)
+        return (utf8_problem){"overlong encoding", 1 + continuation_run(s, avail, 1)};
+    if (b >= 0xF5)
+        return (utf8_problem){b >= 0xF8 ? "byte that never occurs in UTF-8"
+                                        : "code point above U+10FFFF",
+                              1 + continuation_run(s, avail, 3)};
+    size_t need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    size_t run = continuation_run(s, avail, need - 1);
+    if (run < need - 1)
+        return (utf8_problem){"truncated UTF-8 sequence", 1 + run};
+    unsigned char lo, hi;
+    second_byte_range(b, &lo, &hi);
+    if (s[1] < lo || s[1] > hi)
+        return (utf8_problem){second_byte_problem(b), need};
+    return (utf8_problem){NULL, need};
+}
+
+static dii_status report(dii_diagnostics *diags, const char *file, text_cursor *cur,
+                         size_t offset, const char *what, unsigned char byte)
+{
+    text_cursor_seek(cur, offset);
+    dii_loc loc = {cur->line, text_cursor_column(cur), NULL};
+    if (byte == 0)
+        return dii_diag_add(diags, DII_SEVERITY_ERROR, "encoding", file, &loc,
+                            "save the file as UTF-8 text", "%s", what);
+    return dii_diag_add(diags, DII_SEVERITY_ERROR, "encoding", file, &loc,
+                        "save the file as UTF-8", "invalid UTF-8: %s (byte 0x%02X)", what,
+                        (unsigned)byte);
+}
+
+/* A UTF-16 file (as Windows tools like to write) is one mistake, not one
+ * error per byte: recognise its byte-order mark and say so once. */
+static int is_utf16_bom(const unsigned char *s, size_t len)
+{
+    return len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+}
+
+size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagnostics *diags)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    text_cursor cur;
+    text_cursor_init(&cur, data, len);
+    if (is_utf16_bom(s, len)) {
+        dii_loc at = {1, 1, NULL};
+        if (dii_diag_add(diags, DII_SEVERITY_ERROR, "encoding", file, &at,
+                         "save the file as UTF-8", "the input is UTF-16, not UTF-8") != DII_OK)
+            return (size_t)-1;
+        return 1;
+    }
+    size_t problems = 0;
+    unsigned long nul_line = 0; /* NUL bytes: one report per line is enough */
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII dominates real inputs; skip it without the full check. */
+        if (s[i] != 0 && s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8_problem p = check_sequence(s + i, len - i);
+        if (s[i] == 0) {
+            /* Valid UTF-8, but never text: a UTF-16 file without its
+             * mark, or a binary file. */
+            text_cursor_seek(&cur, i);
+            if (cur.line != nul_line)
+                p.what = "NUL byte in the text (is the file UTF-16 or binary?)";
+            nul_line = cur.line;
+        }
+        if (p.what != NULL) {
+            if (report(diags, file, &cur, i, p.what, s[i]) != DII_OK)
+                return (size_t)-1;
+            problems++;
+        }
+        i += p.length;
+    }
+    return problems;
+}

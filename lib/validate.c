@@ -1,2 +1,621 @@
-/* placeholder: being written */
-typedef int dii_placeholder_validate;
+/* Validation: checks submissions against a framework and collects every
+ * problem, located, into one diagnostics list (design.md §5.4).
+ *
+ * One pass over the submissions in input order. Lookups that would make the
+ * pass quadratic (indicator ids, same unit and year twice) are prepared
+ * once up front: a hash table of indicator ids and a sorted view of the
+ * submissions. */
+#include "validate.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "error.h"
+#include "model.h"
+#include "suggest.h"
+
+#define NONE SIZE_MAX
+
+/* ------------------------------------------------------------------------ */
+/* The range rule                                                            */
+/* ------------------------------------------------------------------------ */
+
+int dii_unit_accepts(dii_unit unit, double value, const char **range_text)
+{
+    const char *text;
+    int ok;
+    switch (unit) {
+    case DII_UNIT_PERCENT:
+        text = "0 to 100";
+        ok = value >= 0.0 && value <= 100.0;
+        break;
+    case DII_UNIT_RATIO:
+        text = "0 to 1";
+        ok = value >= 0.0 && value <= 1.0;
+        break;
+    case DII_UNIT_PER_100_PEOPLE:
+    case DII_UNIT_MBPS:
+    case DII_UNIT_COUNT:
+        text = "0 or more";
+        ok = value >= 0.0;
+        break;
+    case DII_UNIT_BOOLEAN:
+        text = "true or false";
+        ok = value == 0.0 || value == 1.0;
+        break;
+    case DII_UNIT_OTHER:
+    default:
+        text = "any finite number";
+        ok = 1;
+        break;
+    }
+    if (range_text != NULL)
+        *range_text = text;
+    /* Comparisons already reject NaN; this also rejects +Inf for ">= 0". */
+    return ok && isfinite(value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Small text helpers                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* A new string from a printf format, or NULL when out of memory. Hints need
+ * this because dii_diag_add formats only the message. */
+static char *format_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *format_text(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *s = dii_mem_alloc((size_t)n + 1);
+    if (s == NULL)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Shortest "%g" text that reads back as x, so that messages show 67.4 and
+ * not 67.400000000000006. */
+static void format_number(double x, char buf[32])
+{
+    for (int precision = 15; precision <= 17; precision++) {
+        snprintf(buf, 32, "%.*g", precision, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+/* The members of a JSON submission that diagnostics point into; CSV
+ * submissions (pointer NULL) have none, so *out stays NULL. */
+static dii_status child_pointer(const struct dii_submission *sub, const char *member,
+                                char **out)
+{
+    *out = NULL;
+    if (sub->pointer == NULL)
+        return DII_OK;
+    *out = dii_pointer_join(sub->pointer, member);
+    return *out != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Indicator id lookup: open addressing over the framework's indicators      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct id_table {
+    size_t *slots; /* 1 + indicator index; 0 = empty */
+    size_t mask;
+} id_table;
+
+static size_t hash_string(const char *s)
+{
+    /* FNV-1a: ids are short ASCII strings, nothing adversarial to resist. */
+    uint64_t h = 1469598103934665603u;
+    for (; *s != '\0'; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211u;
+    }
+    return (size_t)h;
+}
+
+static dii_status id_table_build(id_table *t, const struct dii_framework *fw)
+{
+    size_t cap = 8;
+    while (cap < 2 * fw->indicator_count)
+        cap *= 2;
+    t->slots = dii_mem_calloc(cap, sizeof *t->slots);
+    if (t->slots == NULL)
+        return DII_ERR_NO_MEMORY;
+    t->mask = cap - 1;
+    for (size_t k = 0; k < fw->indicator_count; k++) {
+        size_t at = hash_string(fw->indicators[k].id) & t->mask;
+        while (t->slots[at] != 0)
+            at = (at + 1) & t->mask;
+        t->slots[at] = k + 1;
+    }
+    return DII_OK;
+}
+
+/* Index of the indicator with this id, or NONE. */
+static size_t id_table_find(const id_table *t, const struct dii_framework *fw, const char *id)
+{
+    if (id == NULL)
+        return NONE;
+    for (size_t at = hash_string(id) & t->mask; t->slots[at] != 0; at = (at + 1) & t->mask) {
+        size_t k = t->slots[at] - 1;
+        if (strcmp(fw->indicators[k].id, id) == 0)
+            return k;
+    }
+    return NONE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Same unit and year twice: sort a view of the submissions once             */
+/* ------------------------------------------------------------------------ */
+
+static int compare_unit_year(const void *pa, const void *pb)
+{
+    const struct dii_submission *a = *(const struct dii_submission *const *)pa;
+    const struct dii_submission *b = *(const struct dii_submission *const *)pb;
+    int c = strcmp(a->unit_id, b->unit_id);
+    if (c != 0)
+        return c;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    /* Items live in one array, so address order is input order: the first of
+     * a run of equals is the earliest submission. */
+    return (a > b) - (a < b);
+}
+
+static int same_unit_and_year(const struct dii_submission *a, const struct dii_submission *b)
+{
+    return a->year == b->year && strcmp(a->unit_id, b->unit_id) == 0;
+}
+
+/* A submission takes part when its unit and year are known; the parser has
+ * already reported the others. */
+static int has_unit_and_year(const struct dii_submission *sub)
+{
+    return sub->year_valid && sub->unit_id != NULL && sub->unit_id[0] != '\0';
+}
+
+/* Fills first_of[i] with the index of the earliest submission with the same
+ * unit and year as submission i, when that is an earlier one; else NONE. */
+static dii_status find_repeated_submissions(const struct dii_submissions *subs,
+                                            size_t *first_of)
+{
+    for (size_t i = 0; i < subs->count; i++)
+        first_of[i] = NONE;
+    const struct dii_submission **view = dii_mem_calloc(subs->count, sizeof *view);
+    if (view == NULL && subs->count > 0)
+        return DII_ERR_NO_MEMORY;
+    size_t n = 0;
+    for (size_t i = 0; i < subs->count; i++)
+        if (has_unit_and_year(&subs->items[i]))
+            view[n++] = &subs->items[i];
+    if (n > 1)
+        qsort(view, n, sizeof *view, compare_unit_year);
+    size_t run_start = 0;
+    for (size_t r = 1; r < n; r++) {
+        if (same_unit_and_year(view[run_start], view[r]))
+            first_of[view[r] - subs->items] = (size_t)(view[run_start] - subs->items);
+        else
+            run_start = r;
+    }
+    dii_mem_free(view);
+    return DII_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The validator                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct validator {
+    const struct dii_framework *fw;
+    const struct dii_submissions *subs;
+    const char *file;
+    dii_diagnostics *diags;
+    id_table ids;
+    /* Per indicator: 1 + index of the last submission that gave it, and the
+     * entry where that submission first gave it. Stamping with the
+     * submission avoids clearing the arrays between submissions. */
+    size_t *given_in;
+    size_t *given_at;
+    /* Per submission: see find_repeated_submissions. */
+    size_t *first_of;
+} validator;
+
+static void validator_release(validator *v)
+{
+    dii_mem_free(v->ids.slots);
+    dii_mem_free(v->given_in);
+    dii_mem_free(v->given_at);
+    dii_mem_free(v->first_of);
+}
+
+static dii_status validator_init(validator *v, const struct dii_framework *fw,
+                                 const struct dii_submissions *subs)
+{
+    memset(v, 0, sizeof *v);
+    v->fw = fw;
+    v->subs = subs;
+    v->file = subs->name;
+    v->diags = dii_diag_new();
+    /* +1: calloc of 0 elements may legitimately return NULL. */
+    v->given_in = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_in);
+    v->given_at = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_at);
+    v->first_of = dii_mem_calloc(subs->count + 1, sizeof *v->first_of);
+    if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL || v->first_of == NULL)
+        return DII_ERR_NO_MEMORY;
+    if (id_table_build(&v->ids, fw) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    return find_repeated_submissions(subs, v->first_of);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checks on one value                                                       */
+/* ------------------------------------------------------------------------ */
+
+static dii_loc entry_loc(const dii_value_entry *entry)
+{
+    dii_loc loc = {entry->line, entry->column, entry->pointer};
+    return loc;
+}
+
+static const char *candidate_id(const void *ctx, size_t i)
+{
+    return ((const struct dii_framework *)ctx)->indicators[i].id;
+}
+
+/* People often copy the source document's row number instead of the id. */
+static const struct dii_indicator *indicator_with_code(const struct dii_framework *fw,
+                                                       const char *text)
+{
+    for (size_t k = 0; k < fw->indicator_count; k++)
+        if (fw->indicators[k].code != NULL && strcmp(fw->indicators[k].code, text) == 0)
+            return &fw->indicators[k];
+    return NULL;
+}
+
+static dii_status unknown_indicator_hint(const validator *v, const char *text, char **hint)
+{
+    *hint = NULL;
+    const struct dii_indicator *by_code = indicator_with_code(v->fw, text);
+    if (by_code != NULL) {
+        *hint = format_text("'%s' is the code of indicator '%s'; use its id", text, by_code->id);
+        return *hint != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+    }
+    const char *best = NULL;
+    if (dii_suggest(text, candidate_id, v->fw, v->fw->indicator_count, &best) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    if (best == NULL)
+        return DII_OK;
+    *hint = format_text("did you mean '%s'?", best);
+    return *hint != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+}
+
+static dii_status report_unknown_indicator(validator *v, const dii_value_entry *entry)
+{
+    const char *text = entry->indicator != NULL ? entry->indicator : "";
+    char *hint = NULL;
+    if (unknown_indicator_hint(v, text, &hint) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    dii_loc loc = entry_loc(entry);
+    dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "unknown-indicator", v->file,
+                                 &loc, hint, "unknown indicator '%s'", text);
+    dii_mem_free(hint);
+    return st;
+}
+
+/* Records that submission sub_index gives indicator k at entry e; reports
+ * the second and later mentions (CSV rows can repeat an indicator). */
+static dii_status check_duplicate_value(validator *v, size_t sub_index,
+                                        const struct dii_submission *sub, size_t e, size_t k)
+{
+    if (v->given_in[k] != sub_index + 1) {
+        v->given_in[k] = sub_index + 1;
+        v->given_at[k] = e;
+        return DII_OK;
+    }
+    const dii_value_entry *first = &sub->values[v->given_at[k]];
+    dii_loc loc = entry_loc(&sub->values[e]);
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-value", v->file, &loc,
+                        "give each indicator once",
+                        "indicator '%s' is given twice in this submission; "
+                        "the first value is at line %lu",
+                        v->fw->indicators[k].id, first->line);
+}
+
+static dii_status report_missing_value(validator *v, const struct dii_indicator *ind,
+                                       const dii_value_entry *entry)
+{
+    dii_loc loc = entry_loc(entry);
+    return dii_diag_add(v->diags, DII_SEVERITY_WARNING, "missing-value", v->file, &loc, NULL,
+                        "indicator '%s' is reported as missing", ind->id);
+}
+
+/* A comma inside an otherwise numeric text is a decimal comma, the usual
+ * reason a Vietnamese spreadsheet export fails to read. */
+static int looks_like_decimal_comma(const char *text)
+{
+    int digits = 0, commas = 0;
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == ',')
+            commas++;
+        else if (*p != '-' && *p != '+' && *p != ' ')
+            return 0;
+    }
+    return digits > 0 && commas == 1;
+}
+
+static dii_status report_invalid_value(validator *v, const struct dii_indicator *ind,
+                                       const dii_value_entry *entry)
+{
+    const char *text = entry->text != NULL ? entry->text : "an unreadable value";
+    const char *needed = ind->unit == DII_UNIT_BOOLEAN ? "true or false" : "a number";
+    const char *hint = NULL;
+    if (ind->unit != DII_UNIT_BOOLEAN && looks_like_decimal_comma(text))
+        hint = "write '.' as the decimal mark, or load the file with ';' as delimiter "
+               "and ',' as decimal mark";
+    /* JSON parsers describe the value ("string \"67.4\""); CSV gives the raw cell. */
+    const char *quote = v->subs->is_csv && entry->text != NULL ? "'" : "";
+    dii_loc loc = entry_loc(entry);
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc, hint,
+                        "indicator '%s' needs %s, got %s%s%s", ind->id, needed, quote, text,
+                        quote);
+}
+
+static dii_status report_boolean_for_number(validator *v, const struct dii_indicator *ind,
+                                            const dii_value_entry *entry)
+{
+    dii_loc loc = entry_loc(entry);
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc, NULL,
+                        "indicator '%s' (unit %s) needs a number, got %s", ind->id,
+                        dii_unit_name(ind->unit), entry->number != 0.0 ? "true" : "false");
+}
+
+static dii_status report_number_for_boolean(validator *v, const struct dii_indicator *ind,
+                                            const dii_value_entry *entry)
+{
+    char number[32];
+    format_number(entry->number, number);
+    dii_loc loc = entry_loc(entry);
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc,
+                        "write true or false", "indicator '%s' is yes/no, got the number %s",
+                        ind->id, number);
+}
+
+static dii_status report_not_finite(validator *v, const struct dii_indicator *ind,
+                                    const dii_value_entry *entry)
+{
+    char number[32];
+    format_number(entry->number, number);
+    dii_loc loc = entry_loc(entry);
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "not-finite", v->file, &loc, NULL,
+                        "value %s of indicator '%s' is not a finite number", number, ind->id);
+}
+
+/* A ratio written as a percentage (45 for 0.45) is the likely slip. */
+static int looks_like_percentage(const struct dii_indicator *ind, double value)
+{
+    return ind->unit == DII_UNIT_RATIO && value > 1.0 && value <= 100.0;
+}
+
+static dii_status report_out_of_range(validator *v, const struct dii_indicator *ind,
+                                      const dii_value_entry *entry, const char *range)
+{
+    char number[32], share[32];
+    format_number(entry->number, number);
+    format_number(entry->number / 100.0, share);
+    char *hint = NULL;
+    if (looks_like_percentage(ind, entry->number)) {
+        hint = format_text("a ratio is a share of 1: did you mean %s?", share);
+        if (hint == NULL)
+            return DII_ERR_NO_MEMORY;
+    }
+    dii_loc loc = entry_loc(entry);
+    dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "out-of-range", v->file, &loc,
+                                 hint, "value %s of indicator '%s' is out of range: unit %s "
+                                 "allows %s", number, ind->id, dii_unit_name(ind->unit), range);
+    dii_mem_free(hint);
+    return st;
+}
+
+static dii_status check_number(validator *v, const struct dii_indicator *ind,
+                               const dii_value_entry *entry)
+{
+    if (ind->unit == DII_UNIT_BOOLEAN)
+        return report_number_for_boolean(v, ind, entry);
+    if (!isfinite(entry->number))
+        return report_not_finite(v, ind, entry);
+    const char *range = NULL;
+    if (!dii_unit_accepts(ind->unit, entry->number, &range))
+        return report_out_of_range(v, ind, entry, range);
+    return DII_OK;
+}
+
+static dii_status check_value(validator *v, const struct dii_indicator *ind,
+                              const dii_value_entry *entry)
+{
+    switch (entry->kind) {
+    case DII_VALUE_MISSING:
+        return report_missing_value(v, ind, entry);
+    case DII_VALUE_INVALID:
+        return report_invalid_value(v, ind, entry);
+    case DII_VALUE_BOOLEAN:
+        return ind->unit == DII_UNIT_BOOLEAN ? DII_OK : report_boolean_for_number(v, ind, entry);
+    case DII_VALUE_NUMBER:
+        return check_number(v, ind, entry);
+    }
+    return DII_OK;
+}
+
+/* Value checks need the indicator's unit, so an unknown indicator gets only
+ * its unknown-indicator error. */
+static dii_status check_entry(validator *v, size_t sub_index, const struct dii_submission *sub,
+                              size_t e)
+{
+    const dii_value_entry *entry = &sub->values[e];
+    size_t k = id_table_find(&v->ids, v->fw, entry->indicator);
+    if (k == NONE)
+        return report_unknown_indicator(v, entry);
+    dii_status st = check_duplicate_value(v, sub_index, sub, e, k);
+    if (st != DII_OK)
+        return st;
+    return check_value(v, &v->fw->indicators[k], entry);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checks on one submission                                                  */
+/* ------------------------------------------------------------------------ */
+
+static dii_status check_framework_id(validator *v, const struct dii_submission *sub)
+{
+    if (sub->framework == NULL || strcmp(sub->framework, v->fw->id) == 0)
+        return DII_OK;
+    char *pointer = NULL;
+    if (child_pointer(sub, "framework", &pointer) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    char *hint = format_text("validate with --framework %s, or change \"framework\" to \"%s\"",
+                             sub->framework, v->fw->id);
+    dii_status st = DII_ERR_NO_MEMORY;
+    if (hint != NULL) {
+        dii_loc loc = {sub->framework_line, sub->framework_column, pointer};
+        st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "framework-mismatch", v->file, &loc,
+                          hint, "submission names framework '%s' but is validated against '%s'",
+                          sub->framework, v->fw->id);
+    }
+    dii_mem_free(hint);
+    dii_mem_free(pointer);
+    return st;
+}
+
+static dii_status check_repeated_submission(validator *v, size_t sub_index,
+                                            const struct dii_submission *sub)
+{
+    size_t earlier = v->first_of[sub_index];
+    if (earlier == NONE)
+        return DII_OK;
+    dii_loc loc = {sub->line, sub->column, sub->pointer};
+    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-submission", v->file, &loc,
+                        "keep one submission per unit and year",
+                        "unit '%s' year %d is submitted again; the first submission starts "
+                        "at line %lu",
+                        sub->unit_id, sub->year, v->subs->items[earlier].line);
+}
+
+static dii_status check_year_range(validator *v, const struct dii_submission *sub)
+{
+    int first = v->fw->first_year, last = v->fw->last_year;
+    if (!sub->year_valid || first == 0 || last == 0)
+        return DII_OK;
+    if (sub->year >= first && sub->year <= last)
+        return DII_OK;
+    char *pointer = NULL;
+    if (child_pointer(sub, "year", &pointer) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    dii_loc loc = {sub->year_line, sub->year_column, pointer};
+    dii_status st = dii_diag_add(
+        v->diags, DII_SEVERITY_WARNING, "year-out-of-range", v->file, &loc,
+        "check the year; outside the framework's years the nearest milestone's targets apply",
+        "year %d is outside the years of framework '%s' (%d to %d)", sub->year, v->fw->id,
+        first, last);
+    dii_mem_free(pointer);
+    return st;
+}
+
+static dii_status report_not_given(validator *v, const struct dii_submission *sub,
+                                   const struct dii_indicator *ind, const char *values_pointer)
+{
+    dii_loc loc = {sub->line, sub->column, values_pointer};
+    if (ind->code != NULL)
+        return dii_diag_add(v->diags, DII_SEVERITY_WARNING, "missing-value", v->file, &loc,
+                            NULL, "indicator '%s' (code %s) has no value in this submission",
+                            ind->id, ind->code);
+    return dii_diag_add(v->diags, DII_SEVERITY_WARNING, "missing-value", v->file, &loc, NULL,
+                        "indicator '%s' has no value in this submission", ind->id);
+}
+
+/* Runs after the submission's entries, which stamped given_in. */
+static dii_status check_all_indicators_given(validator *v, size_t sub_index,
+                                             const struct dii_submission *sub)
+{
+    char *values_pointer = NULL;
+    if (child_pointer(sub, "values", &values_pointer) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    dii_status st = DII_OK;
+    for (size_t k = 0; k < v->fw->indicator_count && st == DII_OK; k++)
+        if (v->given_in[k] != sub_index + 1)
+            st = report_not_given(v, sub, &v->fw->indicators[k], values_pointer);
+    dii_mem_free(values_pointer);
+    return st;
+}
+
+static dii_status check_submission(validator *v, size_t sub_index)
+{
+    const struct dii_submission *sub = &v->subs->items[sub_index];
+    dii_status st = check_repeated_submission(v, sub_index, sub);
+    if (st == DII_OK)
+        st = check_framework_id(v, sub);
+    if (st == DII_OK)
+        st = check_year_range(v, sub);
+    for (size_t e = 0; e < sub->value_count && st == DII_OK; e++)
+        st = check_entry(v, sub_index, sub, e);
+    if (st == DII_OK)
+        st = check_all_indicators_given(v, sub_index, sub);
+    return st;
+}
+
+static dii_status validate_all(validator *v)
+{
+    if (v->subs->load_diags != NULL &&
+        dii_diag_append_all(v->diags, v->subs->load_diags) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    for (size_t i = 0; i < v->subs->count; i++)
+        if (check_submission(v, i) != DII_OK)
+            return DII_ERR_NO_MEMORY;
+    return DII_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public entry point                                                        */
+/* ------------------------------------------------------------------------ */
+
+dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
+                        dii_diagnostics **diags)
+{
+    if (diags != NULL)
+        *diags = NULL;
+    if (fw == NULL || subs == NULL || diags == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "dii_validate: framework, submissions and diags must not be NULL");
+    validator v;
+    dii_status st = validator_init(&v, fw, subs);
+    if (st == DII_OK)
+        st = validate_all(&v);
+    validator_release(&v);
+    if (st != DII_OK) {
+        dii_diagnostics_free(v.diags);
+        return dii_fail_nomem();
+    }
+    *diags = v.diags;
+    size_t errors = dii_diagnostics_error_count(v.diags);
+    if (errors > 0)
+        return dii_fail(DII_ERR_VALIDATION, "%zu validation error%s found", errors,
+                        errors == 1 ? "" : "s");
+    dii_clear_error();
+    return DII_OK;
+}

@@ -1,2 +1,11 @@
-/* placeholder: being written */
-typedef int dii_placeholder_version;
+#include "dii/dii.h"
+
+DII_API int dii_version(void)
+{
+    return DII_VERSION_NUMBER;
+}
+
+DII_API const char *dii_version_string(void)
+{
+    return DII_VERSION_STRING;
+}

@@ -1,3 +1,378 @@
-/* placeholder: being written */
-#include <check.h>
-Suite *make_suite(void) { return suite_create("score-placeholder"); }
+/* Scoring end to end through the public API. Expected figures are worked out
+ * by hand from the seed's appendix (Điện Biên 4734/KH-UBND) or from the
+ * formulas of design.md §5.1, as each comment shows; none was copied from the
+ * program's output. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+#ifndef DII_EXAMPLES_DIR
+#define DII_EXAMPLES_DIR "examples"
+#endif
+
+static dii_framework *builtin(const char *id)
+{
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin(id, &fw), DII_OK);
+    return fw;
+}
+
+static dii_submissions *parse(const char *text, const char *name)
+{
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    dii_status st = dii_submissions_load_memory(text, strlen(text), name, NULL, &subs, &d);
+    ck_assert_msg(st == DII_OK, "load failed: %s", dii_last_error());
+    dii_diagnostics_free(d);
+    return subs;
+}
+
+static dii_results *score(const dii_framework *fw, const dii_submissions *subs, int year)
+{
+    dii_score_options opts = DII_SCORE_OPTIONS_INIT;
+    opts.target_year = year;
+    dii_results *res = NULL;
+    dii_diagnostics *d = NULL;
+    dii_status st = dii_score(fw, subs, &opts, &res, &d);
+    ck_assert_msg(st == DII_OK, "score failed: %s (%s)", dii_last_error(),
+                  d && dii_diagnostics_count(d)
+                      ? dii_diagnostic_message(dii_diagnostics_get(d, 0)) : "");
+    dii_diagnostics_free(d);
+    return res;
+}
+
+static size_t indicator_by_code(const dii_framework *fw, const char *code)
+{
+    const dii_indicator *ind = dii_framework_find_indicator_by_code(fw, code);
+    ck_assert_ptr_nonnull(ind);
+    return dii_indicator_index(ind);
+}
+
+/* The 2022 actuals against the 2023 targets. Per row, value / target
+ * clamped to 1 (hand-computed from the appendix, columns 3 and 4):
+ *  1 67.4/72   = 0.936111   2 75.2/77  = 0.976623   3 63/67   = 0.940299
+ *  4 37.7/42   = 0.897619   5 94.8/96  = 0.9875     6 0 >= 0  → 1 (met)
+ *  7 10.8/11   = 0.981818   8 43/45    = 0.955556   9 6/7     = 0.857143
+ * 10 100/100   = 1 (met)   11 9/10     = 0.9       12 42/48   = 0.875
+ * 13 100/100   = 1 (met)   14 88.1/88.5= 0.995480  15 21/24   = 0.875
+ * 16 85/90     = 0.944444  17 1/1      = 1 (met)   18 100/100 = 1 (met)
+ * 19 40/50     = 0.8       20 42/45    = 0.933333  21 Có      → 1 (met)
+ * 22 100/100   = 1 (met)   23 100/100  = 1 (met)
+ * Sum = 21.855927 of 23 points; index = 21.855927 / 23 = 0.950258. */
+START_TEST(dien_bien_2022_against_2023)
+{
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_file(DII_EXAMPLES_DIR "/data/dien-bien-2022.json",
+                                               NULL, &subs, NULL), DII_OK);
+    dii_results *res = score(fw, subs, 2023);
+    ck_assert_uint_eq(dii_results_count(res), 1);
+    const dii_result *r = dii_results_get(res, 0);
+    ck_assert_str_eq(dii_result_unit_id(r), "11");
+    ck_assert_str_eq(dii_result_unit_name(r), "Điện Biên");
+    ck_assert_int_eq(dii_result_year(r), 2022);
+    ck_assert_int_eq(dii_result_target_year(r), 2023);
+    double expected = 67.4 / 72 + 75.2 / 77 + 63.0 / 67 + 37.7 / 42 + 94.8 / 96 + 1 +
+                      10.8 / 11 + 43.0 / 45 + 6.0 / 7 + 1 + 9.0 / 10 + 42.0 / 48 + 1 +
+                      88.1 / 88.5 + 21.0 / 24 + 85.0 / 90 + 1 + 1 + 40.0 / 50 + 42.0 / 45 + 1 +
+                      1 + 1;
+    ck_assert_double_eq_tol(dii_result_points(r), expected, 1e-9);
+    ck_assert_double_eq_tol(dii_result_points(r), 21.8559266, 1e-6);
+    ck_assert_double_eq(dii_result_max_points(r), 23);
+    ck_assert_double_eq_tol(dii_result_index(r), 0.9502577, 1e-6);
+    ck_assert_int_eq(dii_result_rank(r), 1);
+    ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_MET), 8);
+    ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_NOT_MET), 15);
+    ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_NO_TARGET), 0);
+    ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_MISSING), 0);
+    /* Exactly rows 6, 10, 13, 17, 18, 21, 22, 23 are met (domain.md §1.2). */
+    const char *met[] = {"6", "10", "13", "17", "18", "21", "22", "23"};
+    for (int row = 1; row <= 23; row++) {
+        char code[4];
+        snprintf(code, sizeof code, "%d", row);
+        int should = 0;
+        for (size_t i = 0; i < 8; i++)
+            should |= strcmp(met[i], code) == 0;
+        size_t k = indicator_by_code(fw, code);
+        dii_compliance want = should ? DII_COMPLIANCE_MET : DII_COMPLIANCE_NOT_MET;
+        ck_assert_msg(dii_result_indicator_status(r, k) == want, "row %d", row);
+    }
+    /* Row 1: target 72 (exact), gap 72 - 67.4 = 4.6, no progress in the
+     * baseline year itself. */
+    size_t k1 = indicator_by_code(fw, "1");
+    int ty = 0;
+    dii_op op = DII_OP_EQ;
+    double tv = 0, gap = 0, progress = 0;
+    dii_target_basis basis = DII_BASIS_NEAREST;
+    ck_assert_int_eq(dii_result_indicator_target(r, k1, &ty, &op, &tv, &basis), 1);
+    ck_assert_int_eq(ty, 2023);
+    ck_assert_int_eq(op, DII_OP_GE);
+    ck_assert_double_eq(tv, 72);
+    ck_assert_int_eq(basis, DII_BASIS_EXACT);
+    ck_assert_int_eq(dii_result_indicator_gap(r, k1, &gap), 1);
+    ck_assert_double_eq_tol(gap, 4.6, 1e-12);
+    ck_assert_int_eq(dii_result_indicator_progress(r, k1, &progress), 0);
+    ck_assert_double_eq_tol(dii_result_indicator_attainment(r, k1), 67.4 / 72, 1e-15);
+    /* Row 21 is boolean: no gap. */
+    ck_assert_int_eq(dii_result_indicator_gap(r, indicator_by_code(fw, "21"), &gap), 0);
+    /* Groups: I = rows 1–16, 16 points. */
+    ck_assert_uint_eq(dii_result_group_count(r), 4);
+    ck_assert_str_eq(dii_result_group_id(r, 0), "I");
+    ck_assert_double_eq(dii_result_group_max_points(r, 0), 16);
+    /* Every row comes from the appendix: nothing provisional, no warning. */
+    ck_assert_int_eq(dii_result_indicator_provisional(r, indicator_by_code(fw, "23")), 0);
+    ck_assert_uint_eq(dii_results_warning_count(res), 0);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+/* A 2025 submission with only row 12 (household fibre, target "> 60"). */
+static dii_compliance row12_status(double value)
+{
+    char text[256];
+    snprintf(text, sizeof text,
+             "{\"unit\": {\"id\": \"11\"}, \"year\": 2025, "
+             "\"values\": {\"household_fibre_internet_access\": %.17g}}", value);
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = parse(text, "row12.json");
+    dii_results *res = score(fw, subs, 0); /* 0: against its own year, 2025 */
+    const dii_result *r = dii_results_get(res, 0);
+    ck_assert_int_eq(dii_result_target_year(r), 2025);
+    dii_compliance c = dii_result_indicator_status(r, indicator_by_code(fw, "12"));
+    /* The 22 other indicators are missing and score 0 (policy "zero"). */
+    ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_MISSING), 22);
+    ck_assert_double_eq(dii_result_max_points(r), 23);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+    return c;
+}
+
+START_TEST(strict_target_row12)
+{
+    ck_assert_int_eq(row12_status(60), DII_COMPLIANCE_NOT_MET);
+    ck_assert_int_eq(row12_status(60.5), DII_COMPLIANCE_MET);
+}
+END_TEST
+
+/* Progress and interpolation: row 1 in 2027, value 90. Target 88
+ * (interpolated, see test_target), progress (90 - 67.4) / (88 - 67.4)
+ * = 22.6 / 20.6 = 1.0970874; gap 88 - 90 = -2. */
+START_TEST(interpolated_target_and_progress)
+{
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = parse("{\"unit\": {\"id\": \"11\"}, \"year\": 2027, \"values\": "
+                                  "{\"mobile_broadband_subscriptions_per_100\": 90}}", "p.json");
+    dii_results *res = score(fw, subs, 0);
+    const dii_result *r = dii_results_get(res, 0);
+    size_t k = indicator_by_code(fw, "1");
+    double tv = 0, progress = 0, gap = 0;
+    dii_target_basis basis = DII_BASIS_EXACT;
+    ck_assert_int_eq(dii_result_indicator_target(r, k, NULL, NULL, &tv, &basis), 1);
+    ck_assert_double_eq_tol(tv, 88, 1e-12);
+    ck_assert_int_eq(basis, DII_BASIS_INTERPOLATED);
+    ck_assert_int_eq(dii_result_indicator_progress(r, k, &progress), 1);
+    ck_assert_double_eq_tol(progress, 22.6 / 20.6, 1e-12);
+    ck_assert_int_eq(dii_result_indicator_gap(r, k, &gap), 1);
+    ck_assert_double_eq_tol(gap, -2, 1e-12);
+    ck_assert_int_eq(dii_result_indicator_status(r, k), DII_COMPLIANCE_MET);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+/* One indicator, linear 0..100, 1 point: the index is value / 100. */
+static const char *LINEAR_FW =
+    "{\"format\": \"dii-framework/1\", \"id\": \"lin\", \"title\": {\"en\": \"L\"},"
+    " \"status\": \"official\", \"groups\": [{\"id\": \"G\", \"name\": {\"en\": \"G\"}}],"
+    " \"indicators\": [{\"id\": \"x\", \"group\": \"G\", \"name\": {\"en\": \"X\"},"
+    " \"unit\": \"other\", \"direction\": \"higher\", \"points\": 1,"
+    " \"scoring\": {\"method\": \"linear\", \"min\": 0, \"max\": 100}}]}";
+
+static dii_framework *load_fw(const char *text)
+{
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_load_memory(text, strlen(text), NULL, &fw, NULL), DII_OK);
+    return fw;
+}
+
+START_TEST(competition_ranking_with_ties)
+{
+    /* Indices 0.9, 0.80004, 0.80001, 0.7: at 4 decimals the middle two are
+     * both 0.8000 → ranks 1, 2, 2, 4. */
+    dii_framework *fw = load_fw(LINEAR_FW);
+    dii_submissions *subs = parse("unit_id,year,indicator,value\n"
+                                  "a,2025,x,90\nb,2025,x,80.004\nc,2025,x,80.001\nd,2025,x,70\n",
+                                  "cohort.csv");
+    dii_results *res = score(fw, subs, 0);
+    int want[] = {1, 2, 2, 4};
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_int_eq(dii_result_rank(dii_results_get(res, i)), want[i]);
+        ck_assert_uint_eq(dii_result_cohort_size(dii_results_get(res, i)), 4);
+    }
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+START_TEST(cohort_of_34)
+{
+    /* Unit i (1..34) reports 2 x i: index 2i / 100, so unit 34 ranks 1st and
+     * unit i ranks 35 - i. */
+    char csv[4096] = "unit_id,unit_name,year,indicator,value\n";
+    for (int i = 1; i <= 34; i++) {
+        char row[64];
+        snprintf(row, sizeof row, "p%02d,Province %d,2026,x,%d\n", i, i, 2 * i);
+        strcat(csv, row);
+    }
+    dii_framework *fw = load_fw(LINEAR_FW);
+    dii_submissions *subs = parse(csv, "34.csv");
+    dii_results *res = score(fw, subs, 0);
+    ck_assert_uint_eq(dii_results_count(res), 34);
+    for (int i = 1; i <= 34; i++) {
+        const dii_result *r = dii_results_get(res, (size_t)i - 1);
+        ck_assert_int_eq(dii_result_rank(r), 35 - i);
+        ck_assert_uint_eq(dii_result_cohort_size(r), 34);
+        ck_assert_double_eq_tol(dii_result_index(r), 2.0 * i / 100, 1e-12);
+    }
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+START_TEST(cohorts_split_by_target_year)
+{
+    /* Without --target-year each submission meets its own year's targets,
+     * so 2024 and 2025 are two cohorts, each with a rank 1. */
+    dii_framework *fw = load_fw(LINEAR_FW);
+    dii_submissions *subs = parse("unit_id,year,indicator,value\n"
+                                  "a,2024,x,10\nb,2024,x,20\na,2025,x,30\n", "y.csv");
+    dii_results *res = score(fw, subs, 0);
+    ck_assert_int_eq(dii_result_rank(dii_results_get(res, 0)), 2);
+    ck_assert_int_eq(dii_result_rank(dii_results_get(res, 1)), 1);
+    ck_assert_int_eq(dii_result_rank(dii_results_get(res, 2)), 1);
+    ck_assert_uint_eq(dii_result_cohort_size(dii_results_get(res, 2)), 1);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+/* Two 1-point indicators; y is missing. "zero": 0.5 / 2 = 0.25.
+ * "exclude": 0.5 / 1 = 0.5. */
+static double index_with_policy(const char *policy)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"format\": \"dii-framework/1\", \"id\": \"m\", \"title\": {\"en\": \"M\"},"
+             " \"status\": \"official\", \"missing\": \"%s\","
+             " \"groups\": [{\"id\": \"G\", \"name\": {\"en\": \"G\"}}],"
+             " \"indicators\": [{\"id\": \"x\", \"group\": \"G\", \"name\": {\"en\": \"X\"},"
+             " \"unit\": \"percent\", \"direction\": \"higher\", \"points\": 1,"
+             " \"scoring\": {\"method\": \"ratio\"}},"
+             " {\"id\": \"y\", \"group\": \"G\", \"name\": {\"en\": \"Y\"},"
+             " \"unit\": \"percent\", \"direction\": \"higher\", \"points\": 1,"
+             " \"scoring\": {\"method\": \"ratio\"}}]}", policy);
+    dii_framework *fw = load_fw(text);
+    dii_submissions *subs = parse("{\"unit\": {\"id\": \"u\"}, \"year\": 2025,"
+                                  " \"values\": {\"x\": 50, \"y\": null}}", "m.json");
+    dii_results *res = score(fw, subs, 0);
+    const dii_result *r = dii_results_get(res, 0);
+    double index = dii_result_index(r);
+    ck_assert_int_eq(dii_result_indicator_status(r, 1), DII_COMPLIANCE_MISSING);
+    ck_assert_int_eq(dii_result_indicator_status(r, 0), DII_COMPLIANCE_NO_TARGET);
+    ck_assert_int_eq(dii_result_indicator_value(r, 1, NULL), 0);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+    return index;
+}
+
+START_TEST(missing_value_policies)
+{
+    ck_assert_double_eq_tol(index_with_policy("zero"), 0.25, 1e-15);
+    ck_assert_double_eq_tol(index_with_policy("exclude"), 0.5, 1e-15);
+}
+END_TEST
+
+START_TEST(invalid_input_is_not_scored)
+{
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = parse("{\"unit\": {\"id\": \"11\"}, \"year\": 2023,"
+                                  " \"values\": {\"mobile_broadbnd\": 1}}", "bad.json");
+    dii_results *res = (dii_results *)1;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_score(fw, subs, NULL, &res, &d), DII_ERR_VALIDATION);
+    ck_assert_ptr_null(res);
+    ck_assert_int_ge(find_diag(d, "unknown-indicator"), 0);
+    dii_diagnostics_free(d);
+    ck_assert_int_eq(dii_score(NULL, subs, NULL, &res, NULL), DII_ERR_INVALID_ARGUMENT);
+    dii_score_options bad = DII_SCORE_OPTIONS_INIT;
+    bad.version = 99;
+    ck_assert_int_eq(dii_score(fw, subs, &bad, &res, NULL), DII_ERR_INVALID_ARGUMENT);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+START_TEST(provisional_framework_warns)
+{
+    dii_framework *fw = builtin("dii-885-2023");
+    dii_submissions *subs = parse("{\"unit\": {\"id\": \"11\"}, \"year\": 2025, \"values\": {}}",
+                                  "empty.json");
+    dii_results *res = score(fw, subs, 0);
+    ck_assert_uint_ge(dii_results_warning_count(res), 1);
+    ck_assert_ptr_nonnull(strstr(dii_results_warning(res, 0), "provisional"));
+    /* Nothing reported: every criterion missing, 0 of 300. */
+    const dii_result *r = dii_results_get(res, 0);
+    ck_assert_double_eq(dii_result_points(r), 0);
+    ck_assert_double_eq(dii_result_max_points(r), 300);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+START_TEST(results_outlive_inputs)
+{
+    dii_framework *fw = load_fw(LINEAR_FW);
+    dii_submissions *subs = parse("unit_id,year,indicator,value\na,2025,x,42\n", "o.csv");
+    dii_results *res = score(fw, subs, 0);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+    const dii_result *r = dii_results_get(res, 0);
+    ck_assert_str_eq(dii_result_unit_id(r), "a");
+    ck_assert_str_eq(dii_result_indicator_id(r, 0), "x");
+    ck_assert_double_eq_tol(dii_result_index(r), 0.42, 1e-15);
+    char *json = NULL;
+    ck_assert_int_eq(dii_results_to_json(res, &json, NULL), DII_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"dii-result/1\""));
+    dii_free(json);
+    dii_results_free(res);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+    Suite *s = suite_create("score");
+    TCase *tc = tcase_create("score");
+    tcase_add_test(tc, dien_bien_2022_against_2023);
+    tcase_add_test(tc, strict_target_row12);
+    tcase_add_test(tc, interpolated_target_and_progress);
+    tcase_add_test(tc, competition_ranking_with_ties);
+    tcase_add_test(tc, cohort_of_34);
+    tcase_add_test(tc, cohorts_split_by_target_year);
+    tcase_add_test(tc, missing_value_policies);
+    tcase_add_test(tc, invalid_input_is_not_scored);
+    tcase_add_test(tc, provisional_framework_warns);
+    tcase_add_test(tc, results_outlive_inputs);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,72 @@
+/* Private: a tiny pretty-printing JSON writer on top of strbuf, shared by
+ * result_json.c and diag_json.c. Layout: two-space indent, one member or
+ * element per line, "key": value, empty containers as {} / [] — the same
+ * layout as Python's json.dumps(indent=2, ensure_ascii=False), so golden
+ * files diff well. The caller is responsible for well-formed nesting. */
+#ifndef DII_JSONW_H
+#define DII_JSONW_H
+#include "strbuf.h"
+
+typedef struct jsonw {
+    strbuf *sb;
+    int depth;
+    int first; /* no member / element written yet in the open container */
+} jsonw;
+
+static inline void jw_init(jsonw *w, strbuf *sb)
+{
+    w->sb = sb;
+    w->depth = 0;
+    w->first = 1;
+}
+
+static inline void jw_newline(jsonw *w)
+{
+    sb_putc(w->sb, '\n');
+    for (int i = 0; i < w->depth; i++)
+        sb_append(w->sb, "  ", 2);
+}
+
+/* Starts the next element of an array (separator, newline, indent). */
+static inline void jw_elem(jsonw *w)
+{
+    if (!w->first)
+        sb_putc(w->sb, ',');
+    jw_newline(w);
+    w->first = 0;
+}
+
+/* Starts the next member of an object: separator, indent, "key": . */
+static inline void jw_key(jsonw *w, const char *key)
+{
+    jw_elem(w);
+    sb_put_json_string(w->sb, key);
+    sb_append(w->sb, ": ", 2);
+}
+
+/* Opens '{' or '['. */
+static inline void jw_open(jsonw *w, char bracket)
+{
+    sb_putc(w->sb, bracket);
+    w->depth++;
+    w->first = 1;
+}
+
+/* Closes '}' or ']'; an empty container stays on one line. */
+static inline void jw_close(jsonw *w, char bracket)
+{
+    w->depth--;
+    if (!w->first)
+        jw_newline(w);
+    sb_putc(w->sb, bracket);
+    w->first = 0;
+}
+
+static inline void jw_null(jsonw *w) { sb_append(w->sb, "null", 4); }
+static inline void jw_bool(jsonw *w, int b) { sb_puts(w->sb, b ? "true" : "false"); }
+static inline void jw_str(jsonw *w, const char *s) { sb_put_json_string(w->sb, s); }
+static inline void jw_num(jsonw *w, double x) { sb_put_double(w->sb, x); }
+static inline void jw_int(jsonw *w, long long v) { sb_printf(w->sb, "%lld", v); }
+static inline void jw_uint(jsonw *w, unsigned long long v) { sb_printf(w->sb, "%llu", v); }
+
+#endif
