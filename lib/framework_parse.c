@@ -12,6 +12,7 @@
 #include "enums.h"
 #include "error.h"
 #include "json_locate.h"
+#include "json_syntax.h"
 #include "model.h"
 #include "parse.h"
 
@@ -811,14 +812,6 @@ static void read_document(fw_ctx *c, const json_t *root, struct dii_framework *f
     dii_mem_free(has_declared);
 }
 
-static void report_syntax(fw_ctx *c, const json_error_t *err)
-{
-    dii_loc loc = {err->line > 0 ? (unsigned long)err->line : 1,
-                   err->column > 0 ? (unsigned long)err->column : 1, NULL};
-    if (dii_diag_add(c->diags, DII_SEVERITY_ERROR, "syntax", c->file, &loc, NULL, "%s",
-                     err->text) != DII_OK)
-        c->out_of_memory = 1;
-}
 
 dii_status dii_parse_framework(const char *data, size_t len, const char *file,
                                struct dii_framework **out, dii_diagnostics *diags)
@@ -828,18 +821,18 @@ dii_status dii_parse_framework(const char *data, size_t len, const char *file,
     json_error_t err;
     json_t *root = json_loadb(data, len, 0, &err);
     if (!root) {
-        report_syntax(&c, &err);
-        return c.out_of_memory ? dii_fail_nomem()
-                               : dii_fail(DII_ERR_PARSE, "%s:%d:%d: %s", file ? file : "<memory>",
-                                          err.line, err.column, err.text);
+        if (dii_json_report_syntax(data, len, 1, file, &err, diags) != DII_OK)
+            return dii_fail_nomem();
+        const struct dii_diagnostic *d = &diags->items[diags->count - 1];
+        return dii_fail(DII_ERR_PARSE, "%s:%lu:%lu: %s", file ? file : "<memory>", d->line,
+                        d->column, d->message);
     }
     struct dii_framework *fw = dii_mem_calloc(1, sizeof *fw);
-    dii_status st = json_locator_build(data, len, 1, 1, "", &c.locator);
-    if (!fw || st != DII_OK) {
+    dii_status st = fw ? json_locator_build(data, len, 1, 1, "", &c.locator) : DII_ERR_NO_MEMORY;
+    if (st != DII_OK) {
         json_decref(root);
         dii_mem_free(fw);
-        json_locator_free(c.locator);
-        return dii_fail_nomem();
+        return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
     }
     if (json_is_object(root))
         read_document(&c, root, fw);

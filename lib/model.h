@@ -78,6 +78,8 @@ typedef struct dii_value_entry {
     char *source;        /* may be NULL */
     unsigned long line;  /* of the value itself */
     unsigned long column;
+    unsigned long key_line;   /* of the indicator id: JSON key or CSV cell */
+    unsigned long key_column;
     char *pointer;       /* JSON inputs; NULL for CSV */
 } dii_value_entry;
 

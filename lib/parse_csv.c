@@ -427,6 +427,8 @@ static dii_status add_row_value(csv_reader *r, size_t index)
         return DII_ERR_NO_MEMORY;
     e->line = value->line;
     e->column = value->column;
+    e->key_line = cell_of(r, ROLE_INDICATOR)->line;
+    e->key_column = cell_of(r, ROLE_INDICATOR)->column;
     if (source != NULL && source->text[0] != '\0') {
         e->source = dii_mem_strdup(source->text);
         if (e->source == NULL)

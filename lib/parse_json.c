@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "error.h"
 #include "json_locate.h"
+#include "json_syntax.h"
 #include "parse.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -346,6 +347,9 @@ static dii_status add_value(json_ctx *c, struct dii_submission *sub, const char 
     dii_loc loc = value_loc(c, e->pointer);
     e->line = loc.line;
     e->column = loc.column;
+    dii_loc id_loc = key_loc(c, e->pointer);
+    e->key_line = id_loc.line;
+    e->key_column = id_loc.column;
     return set_value(e, v);
 }
 
@@ -607,36 +611,6 @@ static dii_status report_duplicates(json_ctx *c, int batch)
 /* Syntax errors                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Offset of the token jansson complains about. Its position is just past
- * that token, so step back over the token quoted in "... near 'tok'" when
- * it is really there, else by one byte. */
-static size_t syntax_error_offset(const char *text, size_t len, const json_error_t *err)
-{
-    size_t end = err->position > 0 ? (size_t)err->position : 0;
-    if (end > len)
-        end = len;
-    const char *near = strstr(err->text, " near '");
-    size_t text_len = strlen(err->text);
-    if (near != NULL && text_len > 0 && err->text[text_len - 1] == '\'') {
-        const char *tok = near + 7;
-        size_t tok_len = (size_t)(err->text + text_len - 1 - tok);
-        if (tok_len > 0 && tok_len <= end && memcmp(text + end - tok_len, tok, tok_len) == 0)
-            return end - tok_len;
-    }
-    return end > 0 ? end - 1 : 0;
-}
-
-static dii_status report_syntax(const char *text, size_t len, unsigned long first_line,
-                                const char *file, const json_error_t *err,
-                                dii_diagnostics *diags)
-{
-    text_cursor cur;
-    text_cursor_init(&cur, text, len);
-    text_cursor_seek(&cur, syntax_error_offset(text, len, err));
-    dii_loc loc = {first_line + cur.line - 1, text_cursor_column(&cur), NULL};
-    return dii_diag_add(diags, DII_SEVERITY_ERROR, "syntax", file, &loc, NULL, "%s", err->text);
-}
-
 /* Parses text with jansson and builds its locator; DII_ERR_PARSE (with a
  * diagnostic) when the text is not JSON. */
 static dii_status load_tree(const char *text, size_t len, unsigned long first_line,
@@ -646,7 +620,7 @@ static dii_status load_tree(const char *text, size_t len, unsigned long first_li
     json_error_t err;
     *root = json_loadb(text, len, 0, &err);
     if (*root == NULL) {
-        dii_status st = report_syntax(text, len, first_line, file, &err, diags);
+        dii_status st = dii_json_report_syntax(text, len, first_line, file, &err, diags);
         return st == DII_OK ? DII_ERR_PARSE : st;
     }
     dii_status st = json_locator_build(text, len, first_line, 1, "", loc);

@@ -273,6 +273,16 @@ static dii_loc entry_loc(const dii_value_entry *entry)
     return loc;
 }
 
+/* Problems with the indicator id itself point at the id (the JSON key or
+ * the CSV indicator cell), not at its value. */
+static dii_loc entry_key_loc(const dii_value_entry *entry)
+{
+    if (entry->key_line == 0)
+        return entry_loc(entry);
+    dii_loc loc = {entry->key_line, entry->key_column, entry->pointer};
+    return loc;
+}
+
 static const char *candidate_id(const void *ctx, size_t i)
 {
     return ((const struct dii_framework *)ctx)->indicators[i].id;
@@ -311,7 +321,7 @@ static dii_status report_unknown_indicator(validator *v, const dii_value_entry *
     char *hint = NULL;
     if (unknown_indicator_hint(v, text, &hint) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc = entry_key_loc(entry);
     dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "unknown-indicator", v->file,
                                  &loc, hint, "unknown indicator '%s'", text);
     dii_mem_free(hint);
@@ -329,7 +339,7 @@ static dii_status check_duplicate_value(validator *v, size_t sub_index,
         return DII_OK;
     }
     const dii_value_entry *first = &sub->values[v->given_at[k]];
-    dii_loc loc = entry_loc(&sub->values[e]);
+    dii_loc loc = entry_key_loc(&sub->values[e]);
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-value", v->file, &loc,
                         "give each indicator once",
                         "indicator '%s' is given twice in this submission; "

@@ -155,14 +155,14 @@ static const char MANY_PROBLEMS[] =
     "  \"unit\": {\"id\": \"11\"},\n"             /* 4 */
     "  \"year\": 2031,\n"                         /* 5: column 11 */
     "  \"values\": {\n"                           /* 6 */
-    "    \"fibre_shar\": 50,\n"                   /* 7: column 19 */
+    "    \"fibre_shar\": 50,\n"                   /* 7: key at column 5, value 19 */
     "    \"fibre_share\": 120,\n"                 /* 8: column 20 */
     "    \"cloud_ratio\": 45,\n"                  /* 9: column 20 */
     "    \"subs_per_100\": -1,\n"                 /* 10: column 21 */
     "    \"speed_mbps\": true,\n"                 /* 11: column 19 */
     "    \"iot_deployed\": 1,\n"                  /* 12: column 21 */
     "    \"data_centres\": null,\n"               /* 13: column 21 */
-    "    \"7\": 2,\n"                             /* 14: column 10 */
+    "    \"7\": 2,\n"                             /* 14: key at column 5, value 10 */
     "    \"other_score\": \"abc\"\n"              /* 15: column 20 */
     "  }\n"
     "}\n";
@@ -187,7 +187,7 @@ START_TEST(every_problem_of_a_submission_is_reported)
                     "targets apply");
     expect_message_has(g, "2031");
     expect_message_has(g, "2020 to 2030");
-    g = expect_diag(d, 2, "unknown-indicator", DII_SEVERITY_ERROR, 7, 19, "/values/fibre_shar",
+    g = expect_diag(d, 2, "unknown-indicator", DII_SEVERITY_ERROR, 7, 5, "/values/fibre_shar",
                     "did you mean 'fibre_share'?");
     expect_str("message", dii_diagnostic_message(g), "unknown indicator 'fibre_shar'");
     g = expect_diag(d, 3, "out-of-range", DII_SEVERITY_ERROR, 8, 20, "/values/fibre_share",
@@ -209,7 +209,7 @@ START_TEST(every_problem_of_a_submission_is_reported)
     g = expect_diag(d, 8, "missing-value", DII_SEVERITY_WARNING, 13, 21, "/values/data_centres",
                     NULL);
     expect_message_has(g, "reported as missing");
-    g = expect_diag(d, 9, "unknown-indicator", DII_SEVERITY_ERROR, 14, 10, "/values/7",
+    g = expect_diag(d, 9, "unknown-indicator", DII_SEVERITY_ERROR, 14, 5, "/values/7",
                     "'7' is the code of indicator 'other_score'; use its id");
     g = expect_diag(d, 10, "wrong-type", DII_SEVERITY_ERROR, 15, 20, "/values/other_score",
                     NULL);
@@ -243,14 +243,15 @@ START_TEST(unmentioned_indicators_are_missing_in_json)
 }
 END_TEST
 
-/* Row 4 repeats fibre_share; columns are those of the value cell. */
+/* Row 4 repeats fibre_share; the duplicate is reported at its indicator
+ * cell (column 9), the other problems at their value cells. */
 START_TEST(csv_duplicate_row_is_duplicate_value)
 {
     static const char text[] =
         "unit_id,year,indicator,value\n"   /* 1 */
         "11,2022,fibre_share,50\n"         /* 2: value at column 21 */
         "11,2022,cloud_ratio,0.5\n"        /* 3 */
-        "11,2022,fibre_share,60\n"         /* 4: value at column 21 */
+        "11,2022,fibre_share,60\n"         /* 4: indicator at column 9 */
         "11,2022,subs_per_100,\n"          /* 5: empty value at column 22 */
         "11,2022,speed_mbps,\"67,4\"\n"    /* 6: column 20 */
         "11,2022,iot_deployed,có\n";       /* 7 */
@@ -259,7 +260,7 @@ START_TEST(csv_duplicate_row_is_duplicate_value)
     ck_assert_uint_eq(dii_diagnostics_error_count(d), 2);
     const dii_diagnostic *g;
     g = expect_diag(d, find_diag(d, "duplicate-value"), "duplicate-value", DII_SEVERITY_ERROR,
-                    4, 21, NULL, "give each indicator once");
+                    4, 9, NULL, "give each indicator once");
     expect_message_has(g, "'fibre_share'");
     expect_message_has(g, "line 2");
     g = expect_diag(d, find_diag(d, "missing-value"), "missing-value", DII_SEVERITY_WARNING, 5,
