@@ -1,6 +1,8 @@
 /* Every allocation of the library goes through here so that the allocator
  * hook (dii_set_allocator) and the allocation-failure tests see all of them. */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,4 +108,27 @@ char *dii_mem_strndup(const char *s, size_t n)
 char *dii_mem_strdup(const char *s)
 {
     return s ? dii_mem_strndup(s, strlen(s)) : NULL;
+}
+
+char *dii_mem_vprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *s = dii_mem_alloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *dii_mem_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = dii_mem_vprintf(fmt, ap);
+    va_end(ap);
+    return s;
 }

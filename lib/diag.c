@@ -11,19 +11,6 @@ dii_diagnostics *dii_diag_new(void)
     return dii_mem_calloc(1, sizeof(dii_diagnostics));
 }
 
-static char *format_message(const char *fmt, va_list ap)
-{
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        return NULL;
-    char *msg = dii_mem_alloc((size_t)n + 1);
-    if (msg)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    return msg;
-}
 
 static void clear_item(struct dii_diagnostic *item)
 {
@@ -61,7 +48,7 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
                          const char *file, const dii_loc *loc, const char *hint,
                          const char *fmt, va_list ap)
 {
-    char *message = format_message(fmt, ap);
+    char *message = dii_mem_vprintf(fmt, ap);
     return push_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint,
                      loc ? loc->line : 0, loc ? loc->column : 0);
 }

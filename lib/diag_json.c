@@ -73,12 +73,5 @@ DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **
     }
     jw_close(&w, ']');
     jw_close(&w, '}');
-    sb_putc(&sb, '\n');
-
-    char *text = sb_take(&sb, len);
-    if (!text)
-        return dii_fail_nomem();
-    *json = text;
-    dii_clear_error();
-    return DII_OK;
+    return jw_finish(&sb, json, len);
 }

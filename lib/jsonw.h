@@ -5,6 +5,7 @@
  * files diff well. The caller is responsible for well-formed nesting. */
 #ifndef DII_JSONW_H
 #define DII_JSONW_H
+#include "error.h"
 #include "strbuf.h"
 
 typedef struct jsonw {
@@ -68,5 +69,18 @@ static inline void jw_str(jsonw *w, const char *s) { sb_put_json_string(w->sb, s
 static inline void jw_num(jsonw *w, double x) { sb_put_double(w->sb, x); }
 static inline void jw_int(jsonw *w, long long v) { sb_printf(w->sb, "%lld", v); }
 static inline void jw_uint(jsonw *w, unsigned long long v) { sb_printf(w->sb, "%llu", v); }
+
+/* Ends the document with a newline and hands the text to the caller:
+ * DII_ERR_NO_MEMORY (*json NULL, *len 0) when any append failed. */
+static inline dii_status jw_finish(strbuf *sb, char **json, size_t *len)
+{
+    sb_putc(sb, '\n');
+    char *text = sb_take(sb, len);
+    if (!text)
+        return dii_fail_nomem();
+    *json = text;
+    dii_clear_error();
+    return DII_OK;
+}
 
 #endif

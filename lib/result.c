@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "strbuf.h"
 
 /* ------------------------------------------------------------------------ */
 /* Freeing                                                                   */
@@ -247,22 +248,6 @@ DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k)
 /* Digits that always identify a double exactly (DBL_DECIMAL_DIG). */
 #define EXACT_DIGITS 17
 
-/* |x| (finite, non-zero) rounded to prec significant digits: writes prec
- * ASCII digits and a NUL to digits, returns the exponent e such that
- * |x| ~= d.ddd x 10^e. Locale-independent: only the digits and the exponent
- * of "%e" are kept, never its decimal separator. */
-static int round_digits(double x, int prec, char *digits)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.*e", prec - 1, fabs(x));
-    const char *p = buf;
-    int n = 0;
-    for (; *p && *p != 'e' && *p != 'E'; p++)
-        if (*p >= '0' && *p <= '9' && n < prec)
-            digits[n++] = *p;
-    digits[n] = '\0';
-    return (*p == 'e' || *p == 'E') ? (int)strtol(p + 1, NULL, 10) : 0;
-}
 
 /*
  * Half away from zero to `decimals` places, done in decimal so that binary
@@ -293,11 +278,11 @@ DII_API double dii_round_index(double index, int decimals)
 
     char digits[EXACT_DIGITS + 2];
     int prec = SNAP_DIGITS;
-    int e = round_digits(index, prec, digits);
+    int e = dii_decimal_digits(index, prec, digits);
     int keep = e + 1 + decimals; /* digits at or above the 10^-decimals place */
     if (keep >= SNAP_DIGITS) {
         prec = EXACT_DIGITS;
-        e = round_digits(index, prec, digits);
+        e = dii_decimal_digits(index, prec, digits);
         keep = e + 1 + decimals;
         if (keep >= EXACT_DIGITS)
             return index;

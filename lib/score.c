@@ -205,16 +205,14 @@ static int rank_cohorts(score_ctx *c)
     return failed ? -1 : 0;
 }
 
-static int add_warning(struct dii_results *r, const char *fmt, const char *a, const char *b)
+/* Appends a warning that takes ownership of w (NULL = allocation failed). */
+static int add_warning(struct dii_results *r, char *w)
 {
-    int n = snprintf(NULL, 0, fmt, a, b ? b : "");
-    char *w = n >= 0 ? dii_mem_alloc((size_t)n + 1) : NULL;
     size_t cap = r->warning_count;
     if (!w || dii_mem_grow((void **)&r->warnings, &cap, r->warning_count + 1, sizeof(char *))) {
         dii_mem_free(w);
         return -1;
     }
-    snprintf(w, (size_t)n + 1, fmt, a, b ? b : "");
     r->warnings[r->warning_count++] = w;
     return 0;
 }
@@ -223,16 +221,16 @@ static int add_warning(struct dii_results *r, const char *fmt, const char *a, co
 static int add_provisional_warnings(const struct dii_framework *fw, struct dii_results *r)
 {
     if (fw->status == DII_FRAMEWORK_PROVISIONAL &&
-        add_warning(r, "framework '%s' is provisional: some of its criteria are inferred, not "
-                       "taken from an official source; scores are indicative only%s",
-                    fw->id, NULL) != 0)
+        add_warning(r, dii_mem_printf("framework '%s' is provisional: some of its criteria are "
+                                      "inferred, not taken from an official source; scores "
+                                      "are indicative only", fw->id)) != 0)
         return -1;
     for (size_t k = 0; k < fw->indicator_count; k++) {
         const struct dii_indicator *ind = &fw->indicators[k];
         if (ind->provisional &&
-            add_warning(r, "indicator '%s' (code %s) is provisional: its definition or values "
-                           "are inferred; see its notes",
-                        ind->id, ind->code ? ind->code : "-") != 0)
+            add_warning(r, dii_mem_printf("indicator '%s' (code %s) is provisional: its "
+                                          "definition or values are inferred; see its notes",
+                                          ind->id, ind->code ? ind->code : "-")) != 0)
             return -1;
     }
     return 0;

@@ -13,6 +13,7 @@
  * "DIGITSe-N", which has no separator at all. Nothing here calls setlocale,
  * uselocale or localeconv, so it is thread-safe and allocation-free. */
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <float.h>
 #include <math.h>
@@ -113,7 +114,7 @@ void sb_printf(strbuf *sb, const char *fmt, ...)
 /* The significant digits of |x| (finite, non-zero) rounded to `prec` digits:
  * writes prec ASCII digits and a NUL to digits and returns the decimal
  * exponent e such that |x| ~= d.ddd x 10^e. Independent of the locale. */
-static int decimal_digits(double x, int prec, char *digits)
+int dii_decimal_digits(double x, int prec, char *digits)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.*e", prec - 1, fabs(x));
@@ -135,15 +136,15 @@ static double digits_to_double(const char *digits, int exp10)
     return strtod(buf, NULL);
 }
 
-void sb_put_double(strbuf *sb, double x)
+size_t dii_format_double(double x, char out[DII_DOUBLE_TEXT_MAX])
 {
     if (!isfinite(x)) {
-        sb_puts(sb, "null"); /* JSON has no NaN / Infinity */
-        return;
+        memcpy(out, "null", 5); /* JSON has no NaN / Infinity */
+        return 4;
     }
     if (x == 0) {
-        sb_putc(sb, '0'); /* -0 too: "-0" would only puzzle readers */
-        return;
+        memcpy(out, "0", 2); /* -0 too: "-0" would only puzzle readers */
+        return 1;
     }
     char digits[24];
     int e = 0;
@@ -152,7 +153,7 @@ void sb_put_double(strbuf *sb, double x)
      * zeros, stripped below. Subnormals carry fewer digits: search them all. */
     int first = fabs(x) < DBL_MIN ? 1 : 15;
     for (int prec = first; prec <= 17; prec++) {
-        e = decimal_digits(x, prec, digits);
+        e = dii_decimal_digits(x, prec, digits);
         if (digits_to_double(digits, e - (prec - 1)) == fabs(x))
             break; /* 17 digits always round-trip: the loop ends there */
     }
@@ -161,7 +162,6 @@ void sb_put_double(strbuf *sb, double x)
         k--;
     digits[k] = '\0';
 
-    char out[48];
     size_t o = 0;
     if (x < 0)
         out[o++] = '-';
@@ -192,50 +192,23 @@ void sb_put_double(strbuf *sb, double x)
             memcpy(out + o, digits + 1, k - 1);
             o += k - 1;
         }
-        o += (size_t)snprintf(out + o, sizeof out - o, "e%c%d", e < 0 ? '-' : '+',
+        o += (size_t)snprintf(out + o, DII_DOUBLE_TEXT_MAX - o, "e%c%d", e < 0 ? '-' : '+',
                               e < 0 ? -e : e);
     }
-    sb_append(sb, out, o);
+    out[o] = '\0';
+    return o;
+}
+
+void sb_put_double(strbuf *sb, double x)
+{
+    char text[DII_DOUBLE_TEXT_MAX];
+    size_t n = dii_format_double(x, text);
+    sb_append(sb, text, n);
 }
 
 /* ------------------------------------------------------------------------ */
 /* JSON strings                                                              */
 /* ------------------------------------------------------------------------ */
-
-/* Length of the well-formed UTF-8 sequence at s (n bytes available), or 0
- * when it is not one (overlong forms, surrogates, > U+10FFFF, truncated). */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n < len)
-        return 0;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
 
 void sb_put_json_string(strbuf *sb, const char *s)
 {
@@ -267,7 +240,7 @@ void sb_put_json_string(strbuf *sb, const char *s)
             snprintf(ubuf, sizeof ubuf, "\\u%04x", (unsigned)c);
             esc = ubuf;
         } else if (c >= 0x80) {
-            step = utf8_sequence(p + i, n - i);
+            step = dii_utf8_sequence_length(s + i, n - i);
             if (step == 0) {
                 esc = "\xEF\xBF\xBD"; /* invalid UTF-8 byte: U+FFFD */
                 step = 1;

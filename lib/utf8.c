@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "textpos.h"
+#include "utf8.h"
 
 /* What is wrong with the sequence starting at data[i], and how many bytes
  * it spans, so that the scan resumes after it. */
@@ -81,6 +82,12 @@ static utf8_problem check_sequence(const unsigned char *s, size_t avail)
     if (s[1] < lo || s[1] > hi)
         return (utf8_problem){second_byte_problem(b), need};
     return (utf8_problem){NULL, need};
+}
+
+size_t dii_utf8_sequence_length(const char *s, size_t avail)
+{
+    utf8_problem p = check_sequence((const unsigned char *)s, avail);
+    return p.what == NULL ? p.length : 0;
 }
 
 static dii_status report(dii_diagnostics *diags, const char *file, text_cursor *cur,

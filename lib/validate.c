@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "error.h"
 #include "model.h"
+#include "strbuf.h"
 #include "suggest.h"
 
 #define NONE SIZE_MAX
@@ -67,35 +68,7 @@ int dii_unit_accepts(dii_unit unit, double value, const char **range_text)
 
 /* A new string from a printf format, or NULL when out of memory. Hints need
  * this because dii_diag_add formats only the message. */
-static char *format_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-static char *format_text(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
-    char *s = dii_mem_alloc((size_t)n + 1);
-    if (s == NULL)
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-/* Shortest "%g" text that reads back as x, so that messages show 67.4 and
- * not 67.400000000000006. */
-static void format_number(double x, char buf[32])
-{
-    for (int precision = 15; precision <= 17; precision++) {
-        snprintf(buf, 32, "%.*g", precision, x);
-        if (strtod(buf, NULL) == x)
-            return;
-    }
-}
 
 /* The members of a JSON submission that diagnostics point into; CSV
  * submissions (pointer NULL) have none, so *out stays NULL. */
@@ -303,7 +276,7 @@ static dii_status unknown_indicator_hint(const validator *v, const char *text, c
     *hint = NULL;
     const struct dii_indicator *by_code = indicator_with_code(v->fw, text);
     if (by_code != NULL) {
-        *hint = format_text("'%s' is the code of indicator '%s'; use its id", text, by_code->id);
+        *hint = dii_mem_printf("'%s' is the code of indicator '%s'; use its id", text, by_code->id);
         return *hint != NULL ? DII_OK : DII_ERR_NO_MEMORY;
     }
     const char *best = NULL;
@@ -311,7 +284,7 @@ static dii_status unknown_indicator_hint(const validator *v, const char *text, c
         return DII_ERR_NO_MEMORY;
     if (best == NULL)
         return DII_OK;
-    *hint = format_text("did you mean '%s'?", best);
+    *hint = dii_mem_printf("did you mean '%s'?", best);
     return *hint != NULL ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
@@ -400,8 +373,8 @@ static dii_status report_boolean_for_number(validator *v, const struct dii_indic
 static dii_status report_number_for_boolean(validator *v, const struct dii_indicator *ind,
                                             const dii_value_entry *entry)
 {
-    char number[32];
-    format_number(entry->number, number);
+    char number[DII_DOUBLE_TEXT_MAX];
+    dii_format_double(entry->number, number);
     dii_loc loc = entry_loc(entry);
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc,
                         "write true or false", "indicator '%s' is yes/no, got the number %s",
@@ -411,11 +384,10 @@ static dii_status report_number_for_boolean(validator *v, const struct dii_indic
 static dii_status report_not_finite(validator *v, const struct dii_indicator *ind,
                                     const dii_value_entry *entry)
 {
-    char number[32];
-    format_number(entry->number, number);
+    const char *what = isnan(entry->number) ? "NaN" : entry->number > 0 ? "inf" : "-inf";
     dii_loc loc = entry_loc(entry);
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "not-finite", v->file, &loc, NULL,
-                        "value %s of indicator '%s' is not a finite number", number, ind->id);
+                        "value %s of indicator '%s' is not a finite number", what, ind->id);
 }
 
 /* A ratio written as a percentage (45 for 0.45) is the likely slip. */
@@ -427,12 +399,12 @@ static int looks_like_percentage(const struct dii_indicator *ind, double value)
 static dii_status report_out_of_range(validator *v, const struct dii_indicator *ind,
                                       const dii_value_entry *entry, const char *range)
 {
-    char number[32], share[32];
-    format_number(entry->number, number);
-    format_number(entry->number / 100.0, share);
+    char number[DII_DOUBLE_TEXT_MAX], share[DII_DOUBLE_TEXT_MAX];
+    dii_format_double(entry->number, number);
+    dii_format_double(entry->number / 100.0, share);
     char *hint = NULL;
     if (looks_like_percentage(ind, entry->number)) {
-        hint = format_text("a ratio is a share of 1: did you mean %s?", share);
+        hint = dii_mem_printf("a ratio is a share of 1: did you mean %s?", share);
         if (hint == NULL)
             return DII_ERR_NO_MEMORY;
     }
@@ -499,7 +471,7 @@ static dii_status check_framework_id(validator *v, const struct dii_submission *
     char *pointer = NULL;
     if (child_pointer(sub, "framework", &pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    char *hint = format_text("validate with --framework %s, or change \"framework\" to \"%s\"",
+    char *hint = dii_mem_printf("validate with --framework %s, or change \"framework\" to \"%s\"",
                              sub->framework, v->fw->id);
     dii_status st = DII_ERR_NO_MEMORY;
     if (hint != NULL) {

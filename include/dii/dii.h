@@ -156,7 +156,9 @@ DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 /**
  * Serialises the list as "dii-diagnostics/1" JSON (design.md §5.4) into a new
  * buffer *json (free with dii_free), NUL-terminated, length in *len if len is
- * not NULL.
+ * not NULL. Pretty-printed with a 2-space indent and a final newline; absent
+ * file, pointer and hint are null, unknown line and column are null.
+ * DII_ERR_INVALID_ARGUMENT for NULL arguments.
  */
 DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **json, size_t *len);
 
@@ -381,8 +383,8 @@ typedef enum dii_input_format {
 typedef struct dii_parse_options {
     unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION */
     dii_input_format format;
-    char csv_delimiter;    /**< ',' (default) or ';' */
-    char csv_decimal_mark; /**< '.' (default) or ',' */
+    char csv_delimiter;    /**< ',' (default), ';' or '\t' */
+    char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
 } dii_parse_options;
 
 #define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.' }
@@ -394,7 +396,10 @@ typedef struct dii_parse_options {
  * syntax problem found in *diags. Otherwise returns DII_OK even when the
  * content has problems of shape (unknown fields, a year that is not an
  * integer, ...): those are in *diags and are repeated by dii_validate, so a
- * caller that validates sees every problem in one list.
+ * caller that validates sees every problem in one list. *diags (when diags
+ * is not NULL) is a list, sorted by line and column, after DII_OK and
+ * DII_ERR_PARSE, and NULL after DII_ERR_IO, DII_ERR_INVALID_ARGUMENT (bad
+ * options) and DII_ERR_NO_MEMORY.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
                                              dii_submissions **out, dii_diagnostics **diags);
@@ -494,20 +499,26 @@ DII_API size_t dii_results_warning_count(const dii_results *results);
 DII_API const char *dii_results_warning(const dii_results *results, size_t i);
 /**
  * Serialises as "dii-result/1" JSON (design.md §5.3) with numbers at full
- * precision (shortest text that reads back to the same double). *json is a
- * new NUL-terminated buffer, free with dii_free; len may be NULL.
+ * precision (shortest text that reads back to the same double; -0 prints
+ * as 0 and a non-finite number, which scoring never produces, as null).
+ * *json is a new NUL-terminated buffer, free with dii_free; len may be NULL.
+ * Pretty-printed with a 2-space indent and a final newline.
  */
 DII_API dii_status dii_results_to_json(const dii_results *results, char **json, size_t *len);
 
 /**
  * Rounds an index the way ranking does: half away from zero to `decimals`
  * places (the framework's rank_decimals). The one rounding rule for ranks.
+ * The value is first reduced to 12 significant digits so that binary noise
+ * (0.95025 stored as 0.95024999...) cannot turn a published tie into two
+ * ranks; the result is the double nearest the rounded decimal. Pure.
  */
 DII_API double dii_round_index(double index, int decimals);
 
 DII_API const char *dii_result_unit_id(const dii_result *r);
 DII_API const char *dii_result_unit_name(const dii_result *r);
 DII_API int dii_result_year(const dii_result *r);
+/** The year whose targets applied: the options' target_year, else the data's year. */
 DII_API int dii_result_target_year(const dii_result *r);
 DII_API double dii_result_points(const dii_result *r);
 /** Maximum points: all indicators, less excluded missing ones under "exclude". */
@@ -538,6 +549,7 @@ DII_API double dii_result_indicator_points(const dii_result *r, size_t k);
 DII_API double dii_result_indicator_max_points(const dii_result *r, size_t k);
 /** Attainment in [0, 1]; points = attainment x indicator points. */
 DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k);
+/** Compliance of indicator k (DII_COMPLIANCE_MISSING for an index out of range). */
 DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
 /** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. */
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,

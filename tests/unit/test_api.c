@@ -122,6 +122,78 @@ START_TEST(builtin_list)
 }
 END_TEST
 
+static dii_submissions *load_text(const char *text)
+{
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "s.jsonl", NULL, &subs,
+                                                 NULL), DII_OK);
+    return subs;
+}
+
+START_TEST(framework_named_by_submissions)
+{
+    dii_submissions *subs = load_text(
+        "{\"framework\": \"dien-bien-4734-2023\", \"unit\": {\"id\": \"11\"}, \"year\": 2024,"
+        " \"values\": {}}\n");
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_framework_for_submissions(subs, &fw, &d), DII_OK);
+    ck_assert_str_eq(dii_framework_id(fw), "dien-bien-4734-2023");
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+START_TEST(unknown_framework_is_located)
+{
+    /* "framework" value starts at column 15 of line 2 (counted by hand). */
+    dii_submissions *subs = load_text(
+        "{\"unit\": {\"id\": \"a\"}, \"year\": 2024, \"values\": {}}\n"
+        "{\"framework\": \"dien-bien-2099\", \"unit\": {\"id\": \"b\"}, \"year\": 2024,"
+        " \"values\": {}}\n");
+    dii_framework *fw = (dii_framework *)1;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_framework_for_submissions(subs, &fw, &d), DII_ERR_NOT_FOUND);
+    ck_assert_ptr_null(fw);
+    long i = find_diag(d, "unknown-framework");
+    ck_assert_int_ge(i, 0);
+    const dii_diagnostic *g = dii_diagnostics_get(d, (size_t)i);
+    ck_assert_uint_eq(dii_diagnostic_line(g), 2);
+    ck_assert_uint_eq(dii_diagnostic_column(g), 15);
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_hint(g), "dien-bien-4734-2023"));
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "dien-bien-2099"));
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+START_TEST(conflicting_or_absent_framework)
+{
+    dii_submissions *two = load_text(
+        "{\"framework\": \"dien-bien-4734-2023\", \"unit\": {\"id\": \"a\"}, \"year\": 2024,"
+        " \"values\": {}}\n"
+        "{\"framework\": \"dii-885-2023\", \"unit\": {\"id\": \"b\"}, \"year\": 2024,"
+        " \"values\": {}}\n");
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_framework_for_submissions(two, &fw, &d), DII_ERR_VALIDATION);
+    ck_assert_int_ge(find_diag(d, "framework-mismatch"), 0);
+    ck_assert_uint_eq(dii_diagnostic_line(dii_diagnostics_get(d, 0)), 2);
+    dii_diagnostics_free(d);
+    dii_submissions_free(two);
+    dii_submissions *none = load_text("{\"unit\": {\"id\": \"a\"}, \"year\": 2024, "
+                                      "\"values\": {}}\n");
+    ck_assert_int_eq(dii_framework_for_submissions(none, &fw, &d), DII_ERR_VALIDATION);
+    ck_assert_int_ge(find_diag(d, "missing-field"), 0);
+    ck_assert_ptr_nonnull(dii_diagnostic_hint(dii_diagnostics_get(d, 0)));
+    dii_diagnostics_free(d);
+    ck_assert_int_eq(dii_framework_for_submissions(none, NULL, NULL), DII_ERR_INVALID_ARGUMENT);
+    dii_submissions_free(none);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("api");
@@ -132,6 +204,9 @@ Suite *make_suite(void)
     tcase_add_test(tc, last_error_is_per_thread);
     tcase_add_test(tc, allocator_hook);
     tcase_add_test(tc, builtin_list);
+    tcase_add_test(tc, framework_named_by_submissions);
+    tcase_add_test(tc, unknown_framework_is_located);
+    tcase_add_test(tc, conflicting_or_absent_framework);
     suite_add_tcase(s, tc);
     return s;
 }

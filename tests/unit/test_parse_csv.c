@@ -14,6 +14,7 @@
 #include "dii/dii.h"
 #include "model.h"
 #include "parse.h"
+#include "failalloc.h"
 #include "testutil.h"
 
 #define SUB_DIR DII_TEST_DATA_DIR "/submissions"
@@ -477,61 +478,6 @@ END_TEST
 /* Allocation failures                                                       */
 /* ------------------------------------------------------------------------ */
 
-static long alloc_calls;
-static long alloc_fail_at;
-
-static void *failing_malloc(size_t n, void *user)
-{
-    (void)user;
-    return alloc_calls++ == alloc_fail_at ? NULL : malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n, void *user)
-{
-    (void)user;
-    return alloc_calls++ == alloc_fail_at ? NULL : realloc(p, n);
-}
-
-static void plain_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
-}
-
-/* Fails the 1st, 2nd, 3rd ... allocation of one load in turn. Each run must
- * end in DII_ERR_NO_MEMORY with nothing handed out, or (when the failed
- * allocation had a fallback) in the normal result; valgrind checks that
- * no path leaks. */
-static void load_under_failures(const char *text, const char *name,
-                                const dii_parse_options *opts, dii_status expected)
-{
-    for (long n = 0;; n++) {
-        alloc_calls = 0;
-        alloc_fail_at = n;
-        ck_assert_int_eq(dii_set_allocator(failing_malloc, failing_realloc, plain_free, NULL),
-                         DII_OK);
-        dii_submissions *subs = (dii_submissions *)&subs;
-        dii_diagnostics *d = (dii_diagnostics *)&d;
-        dii_status st = dii_submissions_load_memory(text, strlen(text), name, opts, &subs, &d);
-        int failed_one = alloc_calls > n;
-        dii_set_allocator(NULL, NULL, NULL, NULL);
-        if (st == DII_ERR_NO_MEMORY) {
-            ck_assert_msg(failed_one, "no memory reported without a failed allocation");
-            ck_assert_ptr_null(subs);
-            ck_assert_ptr_null(d);
-            ck_assert_str_eq(dii_last_error(), "out of memory");
-        } else {
-            ck_assert_msg(st == expected, "allocation %ld failed: status %d", n, (int)st);
-            if (st != DII_OK)
-                ck_assert_ptr_null(subs);
-            dii_submissions_free(subs);
-            dii_diagnostics_free(d);
-        }
-        if (!failed_one)
-            break;
-    }
-}
-
 START_TEST(allocation_failures)
 {
     const char good[] = "unit_id,unit_name,year,indicator,value,source,extra,year\n"
@@ -539,9 +485,9 @@ START_TEST(allocation_failures)
                         "11,,2022,b,c\xC3\xB3,,x,1\n"
                         "12,B,2022,a,abc,,x,1\n"
                         "12,B,twenty,a,1,,x,1\n";
-    load_under_failures(good, "g.csv", NULL, DII_OK);
-    load_under_failures(PROBLEMS, "p.csv", NULL, DII_ERR_PARSE);
-    load_under_failures("unit_id;year\n", "h.csv", NULL, DII_ERR_PARSE);
+    check_load_under_failures(good, "g.csv", NULL, DII_OK);
+    check_load_under_failures(PROBLEMS, "p.csv", NULL, DII_ERR_PARSE);
+    check_load_under_failures("unit_id;year\n", "h.csv", NULL, DII_ERR_PARSE);
 }
 END_TEST
 

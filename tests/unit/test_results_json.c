@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "result.h"
 #include "strbuf.h"
+#include "failalloc.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------------------ */
@@ -726,34 +727,6 @@ END_TEST
 /* Allocation failure                                                        */
 /* ------------------------------------------------------------------------ */
 
-static long allocs_left; /* allocations still allowed; < 0: unlimited */
-
-static void *failing_malloc(size_t size, void *user)
-{
-    (void)user;
-    if (allocs_left == 0)
-        return NULL;
-    if (allocs_left > 0)
-        allocs_left--;
-    return malloc(size);
-}
-
-static void *failing_realloc(void *ptr, size_t size, void *user)
-{
-    (void)user;
-    if (allocs_left == 0)
-        return NULL;
-    if (allocs_left > 0)
-        allocs_left--;
-    return realloc(ptr, size);
-}
-
-static void plain_free(void *ptr, void *user)
-{
-    (void)user;
-    free(ptr);
-}
-
 typedef dii_status (*to_json_fn)(const void *obj, char **json, size_t *len);
 
 static dii_status results_to_json(const void *o, char **j, size_t *l)
@@ -773,15 +746,13 @@ static dii_status diags_to_json(const void *o, char **j, size_t *l)
  * malloc / realloc / free underneath. */
 static void check_nomem(to_json_fn fn, const void *obj, const char *expected)
 {
-    ck_assert_int_eq(dii_set_allocator(failing_malloc, failing_realloc, plain_free, NULL),
-                     DII_OK);
     int failures = 0;
     for (long n = 0;; n++) {
         char *json = (char *)"sentinel";
         size_t len = 42;
-        allocs_left = n;
+        failalloc_arm(n);
         dii_status st = fn(obj, &json, &len);
-        allocs_left = -1;
+        failalloc_disarm();
         if (st == DII_OK) {
             ck_assert_str_eq(json, expected);
             dii_free(json);
@@ -795,7 +766,6 @@ static void check_nomem(to_json_fn fn, const void *obj, const char *expected)
         ck_assert_int_lt(n, 1000);
     }
     ck_assert_int_gt(failures, 0);
-    dii_set_allocator(NULL, NULL, NULL, NULL);
 }
 
 START_TEST(to_json_out_of_memory)

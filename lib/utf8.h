@@ -1,0 +1,12 @@
+/* Private: the one UTF-8 well-formedness rule (RFC 3629), used by the input
+ * check (utf8.c) and by the JSON string writer (strbuf.c). */
+#ifndef DII_UTF8_H
+#define DII_UTF8_H
+#include <stddef.h>
+
+/* Length of the well-formed UTF-8 sequence at s (avail bytes readable), or
+ * 0 when it is not one: overlong forms, surrogates, code points above
+ * U+10FFFF and truncated sequences are all refused. */
+size_t dii_utf8_sequence_length(const char *s, size_t avail);
+
+#endif
