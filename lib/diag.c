@@ -25,7 +25,7 @@ static dii_status push_item(dii_diagnostics *d, dii_severity severity, const cha
                             char *message, const char *file, const char *pointer,
                             const char *hint, unsigned long line, unsigned long column)
 {
-    struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column};
+    struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column, -1};
     item.file = file ? dii_mem_strdup(file) : NULL;
     item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
     item.hint = hint ? dii_mem_strdup(hint) : NULL;
@@ -72,8 +72,15 @@ dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
                                   s->file, s->pointer, s->hint, s->line, s->column);
         if (st != DII_OK)
             return st;
+        dst->items[dst->count - 1].submission = s->submission;
     }
     return DII_OK;
+}
+
+void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s)
+{
+    for (size_t i = from; i < d->count; i++)
+        d->items[i].submission = s;
 }
 
 void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out)
@@ -147,6 +154,11 @@ DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag)
 DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag)
 {
     return diag ? diag->pointer : NULL;
+}
+
+DII_API long dii_diagnostic_submission(const dii_diagnostic *diag)
+{
+    return diag ? diag->submission : -1;
 }
 
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag)

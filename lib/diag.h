@@ -22,6 +22,7 @@ struct dii_diagnostic {
     char *hint;
     unsigned long line;
     unsigned long column;
+    long submission; /* index of the submission concerned, -1 = the input as a whole */
 };
 
 struct dii_diagnostics {
@@ -42,6 +43,8 @@ dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *c
 dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *code,
                          const char *file, const dii_loc *loc, const char *hint,
                          const char *fmt, va_list ap);
+/* Marks the diagnostics from index `from` on as concerning submission s. */
+void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s);
 /* Appends a copy of every diagnostic of src. */
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src);
 /* Hands d to the caller through out (when out is not NULL), else frees it. */

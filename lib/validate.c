@@ -549,6 +549,7 @@ static dii_status check_all_indicators_given(validator *v, size_t sub_index,
 static dii_status check_submission(validator *v, size_t sub_index)
 {
     const struct dii_submission *sub = &v->subs->items[sub_index];
+    size_t first_diag = v->diags->count;
     dii_status st = check_repeated_submission(v, sub_index, sub);
     if (st == DII_OK)
         st = check_framework_id(v, sub);
@@ -558,6 +559,7 @@ static dii_status check_submission(validator *v, size_t sub_index)
         st = check_entry(v, sub_index, sub, e);
     if (st == DII_OK)
         st = check_all_indicators_given(v, sub_index, sub);
+    dii_diag_tag_submission(v->diags, first_diag, (long)sub_index);
     return st;
 }
 

@@ -150,6 +150,12 @@ DII_API unsigned long dii_diagnostic_line(const dii_diagnostic *diag);
 DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag);
 /** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). */
 DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag);
+/**
+ * Index (in dii_submissions_get order) of the submission a validation
+ * diagnostic concerns, or -1 when it concerns the input as a whole (syntax,
+ * encoding and other loader problems).
+ */
+DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
 /** A suggestion ("did you mean 'x'?"), or NULL. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
@@ -276,6 +282,14 @@ DII_API const char *dii_builtin_framework_id(size_t i);
 DII_API const char *dii_builtin_framework_json(const char *id, size_t *len);
 /** Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none. */
 DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
+
+/**
+ * Serialises the framework as "dii-framework/1" JSON: normalised (defaults
+ * written out, targets sorted by year, every group's max_points given),
+ * 2-space indent, final newline. Loading the text back gives an equal
+ * framework. *json is new (free with dii_free); len may be NULL.
+ */
+DII_API dii_status dii_framework_to_json(const dii_framework *fw, char **json, size_t *len);
 
 /** Frees a framework. Borrowed groups and indicators die with it. NULL is a no-op. */
 DII_API void dii_framework_free(dii_framework *fw);

@@ -141,6 +141,17 @@ START_TEST(framework_named_by_submissions)
     ck_assert_str_eq(dii_framework_id(fw), "dien-bien-4734-2023");
     ck_assert_uint_eq(dii_diagnostics_count(d), 0);
     dii_diagnostics_free(d);
+    /* Validation diagnostics name the submission they concern. */
+    dii_submissions *two = load_text(
+        "{\"unit\": {\"id\": \"a\"}, \"year\": 2024, \"values\": {\"nope\": 1}}\n"
+        "{\"unit\": {\"id\": \"b\"}, \"year\": 2024, \"values\": {\"nope\": 1}}\n");
+    ck_assert_int_eq(dii_validate(fw, two, &d), DII_ERR_VALIDATION);
+    long first = find_diag(d, "unknown-indicator");
+    ck_assert_int_eq(dii_diagnostic_submission(dii_diagnostics_get(d, (size_t)first)), 0);
+    ck_assert_int_eq(dii_diagnostic_submission(dii_diagnostics_get(d, dii_diagnostics_count(d) - 1)), 1);
+    ck_assert_int_eq(dii_diagnostic_submission(NULL), -1);
+    dii_diagnostics_free(d);
+    dii_submissions_free(two);
     dii_framework_free(fw);
     dii_submissions_free(subs);
 }
