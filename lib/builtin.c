@@ -67,7 +67,8 @@ static dii_status named_framework(const struct dii_submissions *subs, dii_diagno
             continue;
         if (*named && strcmp((*named)->framework, s->framework) != 0) {
             dii_loc loc = {s->framework_line, s->framework_column, NULL};
-            dii_diag_add(d, DII_SEVERITY_ERROR, "framework-mismatch", subs->name, &loc,
+            dii_diag_add(d, DII_SEVERITY_ERROR, "framework-mismatch",
+                         s->file ? s->file : subs->name, &loc,
                          "score each framework's submissions separately",
                          "this submission names framework '%s' but an earlier one names '%s'",
                          s->framework, (*named)->framework);
@@ -110,7 +111,8 @@ DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
         char hint[256];
         builtin_hint(hint, sizeof hint);
         dii_loc loc = {named->framework_line, named->framework_column, NULL};
-        dii_diag_add(d, DII_SEVERITY_ERROR, "unknown-framework", subs->name, &loc, hint,
+        dii_diag_add(d, DII_SEVERITY_ERROR, "unknown-framework",
+                     named->file ? named->file : subs->name, &loc, hint,
                      "unknown framework '%s'", named->framework);
         st = DII_ERR_NOT_FOUND;
     }

@@ -84,6 +84,7 @@ typedef struct dii_value_entry {
 } dii_value_entry;
 
 struct dii_submission {
+    char *file;          /* input it came from after a merge; NULL = the set's name */
     char *framework;     /* may be NULL */
     char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so) */
     char *unit_name;     /* may be NULL */

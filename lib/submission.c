@@ -19,6 +19,7 @@ static void value_entry_clear(dii_value_entry *e)
 
 static void submission_clear(struct dii_submission *sub)
 {
+    dii_mem_free(sub->file);
     dii_mem_free(sub->framework);
     dii_mem_free(sub->unit_id);
     dii_mem_free(sub->unit_name);

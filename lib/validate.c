@@ -550,6 +550,7 @@ static dii_status check_submission(validator *v, size_t sub_index)
 {
     const struct dii_submission *sub = &v->subs->items[sub_index];
     size_t first_diag = v->diags->count;
+    v->file = sub->file ? sub->file : v->subs->name;
     dii_status st = check_repeated_submission(v, sub_index, sub);
     if (st == DII_OK)
         st = check_framework_id(v, sub);

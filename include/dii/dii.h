@@ -424,6 +424,16 @@ DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, con
                                                dii_submissions **out, dii_diagnostics **diags);
 DII_API void dii_submissions_free(dii_submissions *subs);
 
+/**
+ * Copies n loaded sets into one new set (*out, free with
+ * dii_submissions_free), in order, so that submissions spread over several
+ * files are validated, scored and ranked as one cohort. Each submission
+ * keeps the name of the input it came from, and diagnostics about it name
+ * that file. The parts are not changed and may be freed afterwards.
+ */
+DII_API dii_status dii_submissions_merge(const dii_submissions *const *parts, size_t n,
+                                         dii_submissions **out);
+
 DII_API size_t dii_submissions_count(const dii_submissions *subs);
 /** The i-th submission in input order, or NULL. Borrowed. */
 DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, size_t i);

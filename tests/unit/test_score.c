@@ -359,6 +359,46 @@ START_TEST(results_outlive_inputs)
 }
 END_TEST
 
+/* A cohort spread over two files ranks as one; a unit and year given in
+ * both files is a duplicate reported in the second file. */
+START_TEST(merged_inputs_form_one_cohort)
+{
+    dii_framework *fw = load_fw(LINEAR_FW);
+    dii_submissions *a = parse("unit_id,year,indicator,value\na,2025,x,10\n", "a.csv");
+    dii_submissions *b = parse("unit_id,year,indicator,value\nb,2025,x,20\n", "b.csv");
+    const dii_submissions *parts[] = {a, b};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge(parts, 2, &all), DII_OK);
+    dii_submissions_free(a);
+    dii_submissions_free(b);
+    ck_assert_uint_eq(dii_submissions_count(all), 2);
+    dii_results *res = score(fw, all, 0);
+    ck_assert_int_eq(dii_result_rank(dii_results_get(res, 0)), 2);
+    ck_assert_int_eq(dii_result_rank(dii_results_get(res, 1)), 1);
+    dii_results_free(res);
+
+    dii_submissions *c = parse("unit_id,year,indicator,value\na,2025,x,30\n", "c.csv");
+    const dii_submissions *dup_parts[] = {all, c};
+    dii_submissions *dup = NULL;
+    ck_assert_int_eq(dii_submissions_merge(dup_parts, 2, &dup), DII_OK);
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_validate(fw, dup, &d), DII_ERR_VALIDATION);
+    long i = find_diag(d, "duplicate-submission");
+    ck_assert_int_ge(i, 0);
+    ck_assert_str_eq(dii_diagnostic_file(dii_diagnostics_get(d, (size_t)i)), "c.csv");
+    ck_assert_int_eq(dii_diagnostic_submission(dii_diagnostics_get(d, (size_t)i)), 2);
+    dii_diagnostics_free(d);
+    dii_submissions_free(dup);
+    dii_submissions_free(c);
+    dii_submissions_free(all);
+    ck_assert_int_eq(dii_submissions_merge(NULL, 1, &dup), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_submissions_merge(NULL, 0, &dup), DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(dup), 0);
+    dii_submissions_free(dup);
+    dii_framework_free(fw);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("score");
@@ -373,6 +413,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, invalid_input_is_not_scored);
     tcase_add_test(tc, provisional_framework_warns);
     tcase_add_test(tc, results_outlive_inputs);
+    tcase_add_test(tc, merged_inputs_form_one_cohort);
     suite_add_tcase(s, tc);
     return s;
 }
