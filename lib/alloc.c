@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "error.h"
 #include "dii/dii.h"
 
 /* The one piece of process-wide state: set before first use, then read-only. */
@@ -23,11 +24,13 @@ DII_API dii_status dii_set_allocator(dii_malloc_fn malloc_fn, dii_realloc_fn rea
     int all_null = !malloc_fn && !realloc_fn && !free_fn;
     int all_set = malloc_fn && realloc_fn && free_fn;
     if (!all_null && !all_set)
-        return DII_ERR_INVALID_ARGUMENT;
+        return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                        "dii_set_allocator: give all three functions, or none");
     allocator.malloc_fn = malloc_fn;
     allocator.realloc_fn = realloc_fn;
     allocator.free_fn = free_fn;
     allocator.user = all_set ? user : NULL;
+    dii_clear_error();
     return DII_OK;
 }
 

@@ -56,32 +56,52 @@ DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out)
     return st;
 }
 
-/* The one framework named by the submissions, located at its first mention. */
+/* Where submission s names its framework: file, line, column, pointer. */
+static dii_status add_framework_diag(dii_diagnostics *d, const struct dii_submissions *subs,
+                                     const struct dii_submission *s, const char *code,
+                                     const char *hint, const char *message)
+{
+    char *pointer = s->pointer ? dii_pointer_join(s->pointer, "framework") : NULL;
+    if (s->pointer && !pointer)
+        return DII_ERR_NO_MEMORY;
+    dii_loc loc = {s->framework_line, s->framework_column, pointer};
+    dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, code, s->file ? s->file : subs->name,
+                                 &loc, hint, "%s", message);
+    dii_mem_free(pointer);
+    return st;
+}
+
+/* The one framework named by the submissions; every submission naming
+ * another one is reported, not only the first. */
 static dii_status named_framework(const struct dii_submissions *subs, dii_diagnostics *d,
                                   const struct dii_submission **named)
 {
     *named = NULL;
-    for (size_t i = 0; i < subs->count; i++) {
+    dii_status st = DII_OK;
+    for (size_t i = 0; i < subs->count && st != DII_ERR_NO_MEMORY; i++) {
         const struct dii_submission *s = &subs->items[i];
         if (!s->framework)
             continue;
-        if (*named && strcmp((*named)->framework, s->framework) != 0) {
-            dii_loc loc = {s->framework_line, s->framework_column, NULL};
-            dii_diag_add(d, DII_SEVERITY_ERROR, "framework-mismatch",
-                         s->file ? s->file : subs->name, &loc,
-                         "score each framework's submissions separately",
-                         "this submission names framework '%s' but an earlier one names '%s'",
-                         s->framework, (*named)->framework);
-            return DII_ERR_VALIDATION;
-        }
-        if (!*named)
+        if (!*named) {
             *named = s;
+            continue;
+        }
+        if (strcmp((*named)->framework, s->framework) == 0)
+            continue;
+        char message[512];
+        snprintf(message, sizeof message, "this submission names framework '%s' but an "
+                 "earlier one names '%s'", s->framework, (*named)->framework);
+        dii_status added = add_framework_diag(d, subs, s, "framework-mismatch",
+                                              "score each framework's submissions separately",
+                                              message);
+        st = added == DII_OK ? DII_ERR_VALIDATION : added;
     }
-    if (*named)
-        return DII_OK;
-    dii_diag_add(d, DII_SEVERITY_ERROR, "missing-field", subs->name, NULL,
-                 "name the framework explicitly (e.g. --framework dien-bien-4734-2023)",
-                 "the submissions do not name a framework");
+    if (*named || st != DII_OK)
+        return st;
+    if (dii_diag_add(d, DII_SEVERITY_ERROR, "missing-field", subs->name, NULL,
+                     "name the framework explicitly (e.g. --framework dien-bien-4734-2023)",
+                     "the submissions do not name a framework") != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return DII_ERR_VALIDATION;
 }
 
@@ -108,16 +128,16 @@ DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
     const struct dii_submission *named = NULL;
     dii_status st = named_framework(subs, d, &named);
     if (st == DII_OK && !find_builtin(named->framework)) {
-        char hint[256];
+        char hint[256], message[512];
         builtin_hint(hint, sizeof hint);
-        dii_loc loc = {named->framework_line, named->framework_column, NULL};
-        dii_diag_add(d, DII_SEVERITY_ERROR, "unknown-framework",
-                     named->file ? named->file : subs->name, &loc, hint,
-                     "unknown framework '%s'", named->framework);
-        st = DII_ERR_NOT_FOUND;
+        snprintf(message, sizeof message, "unknown framework '%s'", named->framework);
+        st = add_framework_diag(d, subs, named, "unknown-framework", hint, message);
+        st = st == DII_OK ? DII_ERR_NOT_FOUND : st;
     }
     if (st == DII_OK)
         st = dii_framework_builtin(named->framework, out);
+    else if (st == DII_ERR_NO_MEMORY)
+        st = dii_fail_nomem();
     else
         st = dii_fail(st, "%s", d->count ? d->items[d->count - 1].message : "no framework");
     dii_diag_give(d, diags);

@@ -12,6 +12,15 @@ dii_diagnostics *dii_diag_new(void)
 }
 
 
+/* Messages quote user input; a raw CR or ESC from a CSV cell must not
+ * rewrite the reader's terminal line, so control characters become '?'. */
+static void hide_control_chars(char *s)
+{
+    for (; s && *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            *s = '?';
+}
+
 static void clear_item(struct dii_diagnostic *item)
 {
     dii_mem_free(item->message);
@@ -25,6 +34,7 @@ static dii_status push_item(dii_diagnostics *d, dii_severity severity, const cha
                             char *message, const char *file, const char *pointer,
                             const char *hint, unsigned long line, unsigned long column)
 {
+    hide_control_chars(message);
     struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column, -1};
     item.file = file ? dii_mem_strdup(file) : NULL;
     item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
@@ -81,6 +91,26 @@ void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s)
 {
     for (size_t i = from; i < d->count; i++)
         d->items[i].submission = s;
+}
+
+DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
+                                          dii_diagnostics **out)
+{
+    if (out)
+        *out = NULL;
+    if (!out || (!lists && n > 0))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_concat: lists and out must "
+                                                  "not be NULL");
+    dii_diagnostics *all = dii_diag_new();
+    if (!all)
+        return dii_fail_nomem();
+    for (size_t i = 0; i < n; i++)
+        if (dii_diag_append_all(all, lists[i]) != DII_OK) {
+            dii_diagnostics_free(all);
+            return dii_fail_nomem();
+        }
+    *out = all;
+    return DII_OK;
 }
 
 void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out)

@@ -185,8 +185,13 @@ DII_API const char *dii_indicator_name(const dii_indicator *ind, const char *lan
 
 DII_API dii_status dii_indicator_linear_range(const dii_indicator *ind, double *min, double *max)
 {
+    if (min)
+        *min = 0;
+    if (max)
+        *max = 0;
     if (!ind || ind->method != DII_METHOD_LINEAR)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "indicator is not scored by method 'linear'");
+    dii_clear_error();
     if (min)
         *min = ind->linear_min;
     if (max)
@@ -197,8 +202,13 @@ DII_API dii_status dii_indicator_linear_range(const dii_indicator *ind, double *
 DII_API dii_status dii_indicator_band(const dii_indicator *ind, size_t i, double *from,
                                       double *score)
 {
+    if (from)
+        *from = 0;
+    if (score)
+        *score = 0;
     if (!ind || i >= ind->band_count)
         return dii_fail(DII_ERR_OUT_OF_RANGE, "no band %zu", i);
+    dii_clear_error();
     if (from)
         *from = ind->bands[i].from;
     if (score)
@@ -220,8 +230,15 @@ DII_API int dii_indicator_baseline(const dii_indicator *ind, int *year, double *
 DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int *year,
                                         dii_op *op, double *value)
 {
+    if (year)
+        *year = 0;
+    if (op)
+        *op = DII_OP_GE;
+    if (value)
+        *value = 0;
     if (!ind || i >= ind->target_count)
         return dii_fail(DII_ERR_OUT_OF_RANGE, "no target %zu", i);
+    dii_clear_error();
     if (year)
         *year = ind->targets[i].year;
     if (op)

@@ -15,16 +15,19 @@
 #include "json_syntax.h"
 #include "model.h"
 #include "parse.h"
+#include "strbuf.h"
 
 #define FRAMEWORK_FORMAT "dii-framework/1"
 #define RANK_DECIMALS_DEFAULT 4
 #define RANK_DECIMALS_MAX 12
+#define POINTS_MAX 1e6
 
 typedef struct fw_ctx {
     const char *file;
     json_locator *locator;
     dii_diagnostics *diags;
     int out_of_memory;
+    int unit_known; /* the current indicator's unit was understood */
 } fw_ctx;
 
 /* ---- reporting --------------------------------------------------------- */
@@ -332,7 +335,6 @@ static void check_band_order(fw_ctx *c, const char *ptr, const struct dii_indica
                         "band %zu is out of order for direction '%s'", i,
                         dii_direction_name(ind->direction));
         dii_mem_free(p);
-        return;
     }
 }
 
@@ -342,6 +344,7 @@ static void read_scoring(fw_ctx *c, const json_t *ind_obj, const char *ind_ptr,
     static const char *const base[] = {"method", NULL};
     static const char *const linear[] = {"method", "min", "max", NULL};
     static const char *const bands[] = {"method", "bands", NULL};
+    static const char *const any[] = {"method", "min", "max", "bands", NULL};
     const json_t *s = member(c, ind_obj, ind_ptr, "scoring", 1, "an indicator");
     if (!s)
         return;
@@ -362,9 +365,10 @@ static void read_scoring(fw_ctx *c, const json_t *ind_obj, const char *ind_ptr,
         check_members(c, s, p, linear, "'scoring'");
         int have = read_number(c, s, p, "min", 1, "linear scoring", &ind->linear_min);
         have &= read_number(c, s, p, "max", 1, "linear scoring", &ind->linear_max);
+        char both[DII_DOUBLE_TEXT_MAX];
+        dii_format_double(ind->linear_min, both);
         if (have && ind->linear_min == ind->linear_max)
-            report(c, "linear-range", p, "linear scoring needs min != max (both are %g)",
-                   ind->linear_min);
+            report(c, "linear-range", p, "linear scoring needs min != max (both are %s)", both);
     } else if (*method_ok && ind->method == DII_METHOD_BANDS) {
         check_members(c, s, p, bands, "'scoring'");
         const json_t *b = member(c, s, p, "bands", 1, "bands scoring");
@@ -376,6 +380,8 @@ static void read_scoring(fw_ctx *c, const json_t *ind_obj, const char *ind_ptr,
         dii_mem_free(bp);
     } else if (*method_ok) {
         check_members(c, s, p, base, "'scoring'");
+    } else {
+        check_members(c, s, p, any, "'scoring'");
     }
     dii_mem_free(p);
 }
@@ -386,8 +392,8 @@ static void check_value_type(fw_ctx *c, const char *ptr, const struct dii_indica
                              int is_bool, const char *what)
 {
     int want_bool = ind->unit == DII_UNIT_BOOLEAN;
-    if (is_bool == want_bool)
-        return;
+    if (!c->unit_known || is_bool == want_bool)
+        return; /* an unknown unit is reported once, not at every value */
     char *p = child(c, ptr, "value");
     if (p)
         report(c, "target-type", p, "%s of %s indicator '%s' must be %s", what,
@@ -412,7 +418,7 @@ static void read_baseline(fw_ctx *c, const json_t *obj, const char *ptr,
         return;
     check_members(c, b, p, allowed, "'baseline'");
     int is_bool = 0;
-    int ok = read_int(c, b, p, "year", 1, "'baseline'", 1900, 2200, &ind->baseline_year);
+    int ok = read_int(c, b, p, "year", 1, "'baseline'", DII_YEAR_MIN, DII_YEAR_MAX, &ind->baseline_year);
     if (read_scalar(c, b, p, "value", "'baseline'", &ind->baseline_value, &is_bool)) {
         check_value_type(c, p, ind, is_bool, "the baseline");
         ind->has_baseline = ok;
@@ -430,7 +436,7 @@ static void read_target(fw_ctx *c, const json_t *t, const char *p, struct dii_in
     check_members(c, t, p, allowed, "a target");
     dii_target_def def = {0, DII_OP_GE, 0};
     int op = DII_OP_GE, is_bool = 0;
-    int ok = read_int(c, t, p, "year", 1, "a target", 1900, 2200, &def.year);
+    int ok = read_int(c, t, p, "year", 1, "a target", DII_YEAR_MIN, DII_YEAR_MAX, &def.year);
     ok &= read_enum(c, t, p, "op", 1, "a target", dii_op_from_symbol, "unknown-op",
                     "ops: >= > <= < ==", &op);
     if (read_scalar(c, t, p, "value", "a target", &def.value, &is_bool))
@@ -544,22 +550,24 @@ static void read_indicator(fw_ctx *c, const json_t *obj, const char *ptr,
     read_enum(c, obj, ptr, "direction", 1, what, dii_direction_from_name, "unknown-direction",
               "directions: higher lower", &direction);
     ind->direction = (dii_direction)direction;
+    /* Bounded so that no sum of points can overflow to infinity. */
     if (read_number(c, obj, ptr, "points", 1, what, &ind->points) &&
-        !(ind->points >= 0 && isfinite(ind->points))) {
+        !(ind->points >= 0 && ind->points <= POINTS_MAX)) {
         char *p = child(c, ptr, "points");
         if (p)
-            report(c, "invalid-value", p, "points must be a non-negative number");
+            report(c, "invalid-value", p, "points must be between 0 and 1000000");
         dii_mem_free(p);
     }
     read_scoring(c, obj, ptr, ind, &method_ok);
     if (unit_ok && method_ok)
         check_method_unit(c, ptr, ind);
-    if (unit_ok) {
-        read_baseline(c, obj, ptr, ind);
-        read_targets(c, obj, ptr, ind);
-    }
+    c->unit_known = unit_ok;
+    read_baseline(c, obj, ptr, ind);
+    read_targets(c, obj, ptr, ind);
+    /* Targets that were given but all rejected have their own errors. */
+    const json_t *targets = json_object_get(obj, "targets");
     if (method_ok && ind->method == DII_METHOD_TARGET_RATIO && ind->target_count == 0 &&
-        !json_object_get(obj, "targets"))
+        (!json_is_array(targets) || json_array_size(targets) == 0))
         report_hint(c, "missing-target", ptr, 0,
                     "add \"targets\" or choose a method that needs none",
                     "indicator '%s' is scored by target_ratio but has no targets",
@@ -674,10 +682,13 @@ static void check_group_maxima(fw_ctx *c, struct dii_framework *fw, const double
             continue;
         char *p = child_index(c, "/groups", g);
         char *mp = p ? child(c, p, "max_points") : NULL;
+        char want[DII_DOUBLE_TEXT_MAX], sum[DII_DOUBLE_TEXT_MAX];
+        dii_format_double(declared[g], want);
+        dii_format_double(fw->groups[g].max_points, sum);
         if (mp)
-            report(c, "max-points-mismatch", mp, "group '%s' declares max_points %g but its "
-                   "indicators add up to %g", fw->groups[g].id ? fw->groups[g].id : "?",
-                   declared[g], fw->groups[g].max_points);
+            report(c, "max-points-mismatch", mp, "group '%s' declares max_points %s but its "
+                   "indicators add up to %s", fw->groups[g].id ? fw->groups[g].id : "?",
+                   want, sum);
         dii_mem_free(mp);
         dii_mem_free(p);
     }
@@ -816,7 +827,7 @@ static void read_document(fw_ctx *c, const json_t *root, struct dii_framework *f
 dii_status dii_parse_framework(const char *data, size_t len, const char *file,
                                struct dii_framework **out, dii_diagnostics *diags)
 {
-    fw_ctx c = {file, NULL, diags, 0};
+    fw_ctx c = {file, NULL, diags, 0, 0};
     *out = NULL;
     json_error_t err;
     json_t *root = json_loadb(data, len, 0, &err);

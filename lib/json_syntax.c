@@ -9,6 +9,11 @@
 /* Offset of the token jansson complains about. Its position is just past
  * that token, so step back over the token quoted in "... near 'tok'" when
  * it is really there, else by one byte. */
+static int is_number_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
 static size_t syntax_error_offset(const char *text, size_t len, const json_error_t *err)
 {
     size_t end = err->position > 0 ? (size_t)err->position : 0;
@@ -22,7 +27,12 @@ static size_t syntax_error_offset(const char *text, size_t len, const json_error
         if (tok_len > 0 && tok_len <= end && memcmp(text + end - tok_len, tok, tok_len) == 0)
             return end - tok_len;
     }
-    return end > 0 ? end - 1 : 0;
+    size_t at = end > 0 ? end - 1 : 0;
+    /* A number jansson cannot hold ("too big integer", "real number
+     * overflow") is reported at its last digit: point at its first. */
+    while (at > 0 && is_number_char(text[at]) && is_number_char(text[at - 1]))
+        at--;
+    return at;
 }
 
 

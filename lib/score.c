@@ -275,9 +275,10 @@ static dii_status check_score_args(const dii_framework *fw, const dii_submission
     if (opts && opts->version != DII_SCORE_OPTIONS_VERSION)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_score: options version %u is not %d",
                         opts->version, DII_SCORE_OPTIONS_VERSION);
-    if (opts && opts->target_year && (opts->target_year < 1900 || opts->target_year > 2200))
-        return dii_fail(DII_ERR_OUT_OF_RANGE, "target year %d is outside 1900..2200",
-                        opts->target_year);
+    if (opts && opts->target_year &&
+        (opts->target_year < DII_YEAR_MIN || opts->target_year > DII_YEAR_MAX))
+        return dii_fail(DII_ERR_OUT_OF_RANGE, "target year %d is outside %d to %d",
+                        opts->target_year, DII_YEAR_MIN, DII_YEAR_MAX);
     return DII_OK;
 }
 

@@ -266,6 +266,15 @@ static dii_status precheck(const char *data, size_t len, const char *name, dii_d
     return st == DII_OK ? DII_ERR_PARSE : st;
 }
 
+/* A file with a header only, or an empty batch, is well-formed but almost
+ * certainly not what was meant to be sent. */
+static dii_status warn_no_submissions(dii_diagnostics *d, const char *name)
+{
+    dii_loc loc = {1, 1, NULL};
+    return dii_diag_add(d, DII_SEVERITY_WARNING, "no-submissions", name, &loc, NULL,
+                        "the input holds no submission");
+}
+
 /* Parses into a new model; *subs NULL unless the parse succeeded. */
 static dii_status parse_into(const char *data, size_t len, const char *name,
                              const dii_parse_options *opts, dii_diagnostics *d,
@@ -285,6 +294,8 @@ static dii_status parse_into(const char *data, size_t len, const char *name,
     st = dispatch(data, len, name, opts, s, d);
     if (st == DII_OK && has_fatal(d))
         st = DII_ERR_PARSE;
+    if (st == DII_OK && s->count == 0)
+        st = warn_no_submissions(d, name);
     sort_by_position(d);
     /* validation repeats the shape problems, so the model keeps a copy */
     if (st == DII_OK && ((s->load_diags = dii_diag_new()) == NULL ||
@@ -332,8 +343,10 @@ DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, con
         *diags = NULL;
     if (out == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_memory: out is NULL");
-    if (data == NULL)
+    if (data == NULL && len > 0)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_load_memory: data is NULL");
+    if (data == NULL)
+        data = ""; /* as the framework loader: nothing to read is empty input */
     dii_status st = check_options(opts);
     return st != DII_OK ? st : load(data, len, name, opts, out, diags);
 }

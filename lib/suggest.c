@@ -6,6 +6,8 @@
 
 #include "alloc.h"
 
+#define SUGGEST_MAX_WORD 256
+
 static unsigned char fold(unsigned char c)
 {
     /* Ids are ASCII [a-z0-9_]; people type them in any case. */
@@ -81,6 +83,10 @@ dii_status dii_suggest(const char *word, dii_candidate_fn candidate, const void 
     if (word == NULL || count == 0)
         return DII_OK;
     size_t word_len = strlen(word);
+    /* Ids are short; a hint for a runaway key (a whole line pasted into a
+     * cell) would cost quadratic time and help nobody. */
+    if (word_len > SUGGEST_MAX_WORD)
+        return DII_OK;
     size_t *rows = dii_mem_calloc(2 * (word_len + 1), sizeof *rows);
     if (rows == NULL)
         return DII_ERR_NO_MEMORY;
@@ -91,6 +97,10 @@ dii_status dii_suggest(const char *word, dii_candidate_fn candidate, const void 
     int tied = 0;
     for (size_t i = 0; i < count; i++) {
         const char *cand = candidate(ctx, i);
+        size_t cand_len = strlen(cand);
+        size_t length_gap = cand_len > word_len ? cand_len - word_len : word_len - cand_len;
+        if (length_gap > limit)
+            continue; /* the distance is at least the length gap: too far anyway */
         size_t d = distance_with_rows(word, word_len, cand, rows);
         if (d < best_distance) {
             best_distance = d;

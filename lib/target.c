@@ -33,10 +33,19 @@ DII_API dii_status dii_indicator_target_for_year(const dii_indicator *ind, int y
                                                  int *target_year, dii_op *op, double *value,
                                                  dii_target_basis *basis)
 {
+    if (target_year)
+        *target_year = 0;
+    if (op)
+        *op = DII_OP_GE;
+    if (value)
+        *value = 0;
+    if (basis)
+        *basis = DII_BASIS_EXACT;
     if (!ind)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "indicator must not be NULL");
     if (ind->target_count == 0)
         return dii_fail(DII_ERR_NOT_FOUND, "indicator '%s' has no targets", ind->id);
+    dii_clear_error();
     const dii_target_def *first = &ind->targets[0];
     const dii_target_def *last = &ind->targets[ind->target_count - 1];
     if (year <= first->year) {

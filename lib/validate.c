@@ -332,8 +332,13 @@ static dii_status report_missing_value(validator *v, const struct dii_indicator 
  * reason a Vietnamese spreadsheet export fails to read. */
 static int looks_like_decimal_comma(const char *text)
 {
+    /* JSON strings come described as string "…": look inside the quotes. */
+    const char *json_prefix = "string \"";
+    size_t prefix_len = strlen(json_prefix);
+    if (strncmp(text, json_prefix, prefix_len) == 0)
+        text += prefix_len;
     int digits = 0, commas = 0;
-    for (const char *p = text; *p != '\0'; p++) {
+    for (const char *p = text; *p != '\0' && !(*p == '"' && p[1] == '\0'); p++) {
         if (*p >= '0' && *p <= '9')
             digits++;
         else if (*p == ',')
@@ -499,9 +504,25 @@ static dii_status check_repeated_submission(validator *v, size_t sub_index,
                         sub->unit_id, sub->year, v->subs->items[earlier].line);
 }
 
+/* A year no framework can have is an error, not a matter of range. */
+static dii_status check_year_possible(validator *v, const struct dii_submission *sub)
+{
+    char *pointer = NULL;
+    if (child_pointer(sub, "year", &pointer) != DII_OK)
+        return DII_ERR_NO_MEMORY;
+    dii_loc loc = {sub->year_line, sub->year_column, pointer};
+    dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "out-of-range", v->file, &loc,
+                                 NULL, "year %d is outside %d to %d", sub->year, DII_YEAR_MIN,
+                                 DII_YEAR_MAX);
+    dii_mem_free(pointer);
+    return st;
+}
+
 static dii_status check_year_range(validator *v, const struct dii_submission *sub)
 {
     int first = v->fw->first_year, last = v->fw->last_year;
+    if (sub->year_valid && (sub->year < DII_YEAR_MIN || sub->year > DII_YEAR_MAX))
+        return check_year_possible(v, sub);
     if (!sub->year_valid || first == 0 || last == 0)
         return DII_OK;
     if (sub->year >= first && sub->year <= last)

@@ -57,6 +57,10 @@ extern "C" {
 #define DII_VERSION_NUMBER \
     (DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH)
 
+/** The years libdii accepts anywhere: targets, baselines, data, target_year. */
+#define DII_YEAR_MIN 1900
+#define DII_YEAR_MAX 2200
+
 /** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. */
 DII_API int dii_version(void);
 /** Run-time version string, e.g. "1.0.0". Static storage. */
@@ -158,6 +162,14 @@ DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag);
 DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
 /** A suggestion ("did you mean 'x'?"), or NULL. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
+
+/**
+ * Copies n lists into one new list (*out, free with dii_diagnostics_free), in
+ * order: how a tool reports on several inputs in one document. Submission
+ * indices (dii_diagnostic_submission) stay those of each list's own input.
+ */
+DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
+                                          dii_diagnostics **out);
 
 /**
  * Serialises the list as "dii-diagnostics/1" JSON (design.md §5.4) into a new

@@ -205,6 +205,27 @@ START_TEST(conflicting_or_absent_framework)
 }
 END_TEST
 
+START_TEST(out_params_reset_on_failure)
+{
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
+    const dii_indicator *ind = dii_framework_indicator(fw, 0);
+    int year = 7;
+    dii_op op = DII_OP_LT;
+    double value = 7, from = 7, score = 7;
+    ck_assert_int_eq(dii_indicator_target(ind, 99, &year, &op, &value), DII_ERR_OUT_OF_RANGE);
+    ck_assert_int_eq(year, 0);
+    ck_assert_double_eq(value, 0);
+    ck_assert_int_eq(dii_indicator_band(ind, 0, &from, &score), DII_ERR_OUT_OF_RANGE);
+    ck_assert_double_eq(from, 0);
+    ck_assert_str_ne(dii_last_error(), "");
+    /* A successful call clears the message of the failed one. */
+    ck_assert_int_eq(dii_indicator_target_for_year(ind, 2027, &year, &op, &value, NULL), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    dii_framework_free(fw);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("api");
@@ -216,6 +237,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, allocator_hook);
     tcase_add_test(tc, builtin_list);
     tcase_add_test(tc, framework_named_by_submissions);
+    tcase_add_test(tc, out_params_reset_on_failure);
     tcase_add_test(tc, unknown_framework_is_located);
     tcase_add_test(tc, conflicting_or_absent_framework);
     suite_add_tcase(s, tc);

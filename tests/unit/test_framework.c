@@ -375,6 +375,42 @@ START_TEST(framework_json_round_trip)
 }
 END_TEST
 
+/* Found in review: an unknown unit or method does not hide the problems of
+ * the targets and of the scoring object; "targets": [] is no target. */
+START_TEST(unknown_unit_hides_nothing)
+{
+    char *text = mutate("\"unit\": \"mbps\"", "\"unit\": \"furlong\"");
+    char *more = malloc(strlen(text) + 64);
+    strcpy(more, text);
+    char *op = strstr(more, "\"op\": \">\"");
+    memcpy(op, "\"op\": \"!\"", 9);
+    dii_diagnostics *d = NULL;
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_load_memory(more, strlen(more), NULL, &fw, &d),
+                     DII_ERR_VALIDATION);
+    ck_assert_int_ge(find_diag(d, "unknown-unit"), 0);
+    ck_assert_int_ge(find_diag(d, "unknown-op"), 0);
+    dii_diagnostics_free(d);
+    free(text);
+    free(more);
+    text = mutate("{\"method\": \"target_ratio\"}", "{\"method\": \"magic\", \"zzz\": 1}");
+    ck_assert_int_eq(dii_framework_load_memory(text, strlen(text), NULL, &fw, &d),
+                     DII_ERR_VALIDATION);
+    ck_assert_int_ge(find_diag(d, "unknown-method"), 0);
+    ck_assert_int_ge(find_diag(d, "unknown-field"), 0);
+    dii_diagnostics_free(d);
+    free(text);
+}
+END_TEST
+
+START_TEST(empty_targets_are_missing)
+{
+    expect_problem("\"targets\": [{\"year\": 2025, \"op\": \">\", \"value\": 50},"
+                   " {\"year\": 2023, \"op\": \">=\", \"value\": 20}]",
+                   "\"targets\": []", "missing-target", 6, 3, "/indicators/0");
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("framework");
@@ -393,6 +429,8 @@ Suite *make_suite(void)
     tcase_add_test(tc, file_errors);
     tcase_add_test(tc, bom_is_accepted);
     tcase_add_test(tc, framework_json_round_trip);
+    tcase_add_test(tc, unknown_unit_hides_nothing);
+    tcase_add_test(tc, empty_targets_are_missing);
     suite_add_tcase(s, tc);
     return s;
 }

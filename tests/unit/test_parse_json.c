@@ -428,8 +428,10 @@ START_TEST(unsupported_format)
     dii_diagnostics *d = NULL;
     dii_submissions *subs = load_ok("{\"format\": \"dii-framework/1\", \"id\": \"x\"}", "f.json", &d);
     ck_assert_uint_eq(dii_submissions_count(subs), 0);
-    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    /* ... and a file with no submission at all gets a warning at 1:1. */
+    ck_assert_uint_eq(dii_diagnostics_count(d), 2);
     expect_pointer(expect_diag(d, "unsupported-format", 1, 12), "/format");
+    expect_diag(d, "no-submissions", 1, 1);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
@@ -687,7 +689,7 @@ START_TEST(bad_arguments)
 {
     dii_submissions *subs = (dii_submissions *)&subs;
     dii_diagnostics *d = (dii_diagnostics *)&d;
-    ck_assert_int_eq(dii_submissions_load_memory(NULL, 0, "x", NULL, &subs, &d),
+    ck_assert_int_eq(dii_submissions_load_memory(NULL, 1, "x", NULL, &subs, &d),
                      DII_ERR_INVALID_ARGUMENT);
     ck_assert_ptr_null(subs);
     ck_assert_ptr_null(d);

@@ -585,6 +585,37 @@ START_TEST(unit_ranges)
 }
 END_TEST
 
+/* Found in review: a JSON string "67,4" gets the decimal-comma hint as a
+ * CSV cell does; a year no framework can have is an error. */
+START_TEST(review_regressions)
+{
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(validate_text("{\"unit\": {\"id\": \"a\"}, \"year\": 21899,"
+                                   " \"values\": {\"speed_mbps\": \"67,4\"}}", "r.json", &d),
+                     DII_ERR_VALIDATION);
+    long i = find_diag(d, "wrong-type");
+    ck_assert_int_ge(i, 0);
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_hint(dii_diagnostics_get(d, (size_t)i)),
+                                 "decimal mark"));
+    i = find_diag(d, "out-of-range");
+    ck_assert_int_ge(i, 0);
+    const dii_diagnostic *g = dii_diagnostics_get(d, (size_t)i);
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(g), "21899"));
+    ck_assert_str_eq(dii_diagnostic_pointer(g), "/year");
+    ck_assert_int_eq(find_diag(d, "year-out-of-range"), -1);
+    dii_diagnostics_free(d);
+    /* A runaway 1 000-byte key gets no (quadratic) suggestion. */
+    char text[1200] = "{\"unit\": {\"id\": \"a\"}, \"year\": 2025, \"values\": {\"";
+    size_t n = strlen(text);
+    memset(text + n, 'x', 1000);
+    strcpy(text + n + 1000, "\": 1}}");
+    ck_assert_int_eq(validate_text(text, "long.json", &d), DII_ERR_VALIDATION);
+    i = find_diag(d, "unknown-indicator");
+    ck_assert_ptr_null(dii_diagnostic_hint(dii_diagnostics_get(d, (size_t)i)));
+    dii_diagnostics_free(d);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("validate");
@@ -600,6 +631,7 @@ Suite *make_suite(void)
     tcase_add_test(api, null_arguments_are_rejected);
     tcase_add_test(api, builtin_dien_bien_2022_actuals_are_valid);
     tcase_add_test(api, allocation_failures_leak_nothing);
+    tcase_add_test(api, review_regressions);
     suite_add_tcase(s, api);
     TCase *internal = tcase_create("internal");
     tcase_add_test(internal, suggestions);
