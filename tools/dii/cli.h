@@ -38,6 +38,89 @@ typedef struct validated_file {
     const dii_diagnostics *diags;/* every problem found in this file (never NULL) */
 } validated_file;
 
+/* ---- command line (args.c) ----------------------------------------------- */
+
+/* Options a subcommand accepts (bit set). */
+enum {
+    OPT_FORMAT = 1 << 0,
+    OPT_FRAMEWORK = 1 << 1,
+    OPT_TARGET_YEAR = 1 << 2,
+    OPT_OUTPUT = 1 << 3,
+    OPT_STRICT = 1 << 4,
+    OPT_LANG = 1 << 5,
+    OPT_CSV = 1 << 6 /* --delimiter, --decimal-mark */
+};
+
+typedef struct cli_options {
+    out_format format;
+    const char *framework;   /* --framework: built-in id or path; NULL = from the data */
+    int target_year;         /* --target-year; 0 = each submission's own year */
+    const char *output;      /* -o FILE; NULL = standard output */
+    int strict;              /* --strict: warnings fail validation */
+    const char *lang;        /* --lang vi|en */
+    dii_parse_options parse; /* --delimiter, --decimal-mark */
+    char **operands;         /* files (or the framework of `show`) */
+    size_t operand_count;
+} cli_options;
+
+/* What a subcommand is: its name, usage text, accepted options and formats. */
+typedef struct cli_command {
+    const char *name;
+    const char *usage;         /* full --help text */
+    unsigned options;          /* OPT_* */
+    const out_format *formats; /* accepted --format values, first is the default */
+    size_t format_count;
+    int (*run)(const struct cli_command *cmd, const cli_options *opts);
+} cli_command;
+
+/* Parses argv (after the subcommand name). Returns 0 when the command should
+ * run, 1 when --help was printed, -1 after printing a usage error. */
+int parse_options(const cli_command *cmd, int argc, char **argv, cli_options *opts);
+/* "dii: message" on stderr, then "Try 'dii CMD --help'."; returns EXIT_USAGE. */
+int usage_error(const cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+const char *format_name(out_format f);
+
+/* ---- the subcommands (cmd_*.c) ------------------------------------------- */
+
+extern const cli_command cmd_frameworks;
+extern const cli_command cmd_show;
+extern const cli_command cmd_validate;
+extern const cli_command cmd_score;
+
+/* ---- inputs (inputs.c) --------------------------------------------------- */
+
+/* Loads a submissions file ("-" = standard input). Returns DII_OK,
+ * DII_ERR_PARSE (diagnostics in *diags) or another status after printing
+ * "dii: NAME: reason" on stderr (I/O, memory). */
+dii_status load_submissions(const char *name, const dii_parse_options *parse,
+                            dii_submissions **subs, dii_diagnostics **diags);
+/* The framework to use: `spec` as a built-in id, else as a path; when spec
+ * is NULL, the one the submissions name. Problems with the data go to
+ * *diags (caller frees) and give EXIT_INVALID; a bad --framework argument
+ * or an unreadable file prints on stderr and gives EXIT_USAGE. */
+int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
+                      dii_diagnostics **diags);
+
+/* ---- output (output.c) --------------------------------------------------- */
+
+/* Where a command writes: standard output, or FILE through a temporary file
+ * in the same directory that is renamed over FILE only when everything was
+ * written, so a failure never leaves a partial or changed file. */
+typedef struct output {
+    FILE *fp;
+    char *path; /* NULL for standard output */
+    char *tmp;
+} output;
+
+int output_open(output *o, const char *path);
+/* Flushes and renames into place; 0 on success, -1 (message printed) on failure. */
+int output_commit(output *o);
+/* Discards a temporary file. Safe after a commit. */
+void output_abort(output *o);
+/* Whether colour may be used on this stream (a terminal, NO_COLOR unset). */
+int use_color(FILE *fp);
+
 /* ---- writers (each returns 0, or -1 when writing failed) ----------------- */
 
 /* validate --format text: "file:line:column: error[code]: message", then
@@ -63,7 +146,22 @@ int write_results_markdown(FILE *out, const dii_framework *fw, const dii_results
 int write_framework_table(FILE *out, const dii_framework *fw, const out_style *style);
 int write_framework_markdown(FILE *out, const dii_framework *fw, const out_style *style);
 
-/* ---- text helpers (textwidth.c) ------------------------------------------ */
+/* What a writer returns at its end: 0, or -1 when anything it wrote failed
+ * (a full disk, a closed pipe). Flushes first, since a buffered stream
+ * only finds out on the write that reaches the file. */
+static inline int flush_status(FILE *out)
+{
+    return fflush(out) == EOF || ferror(out) ? -1 : 0;
+}
+
+/* ---- text helpers (text.c) ----------------------------------------------- */
+
+/* utf8_next's code point for a byte that does not start a valid sequence. */
+#define UTF8_INVALID 0xFFFFFFFFUL
+/* Decodes the character at s: returns its length in bytes (0 at the NUL)
+ * and sets *cp, or UTF8_INVALID (length 1) for a byte that does not start a
+ * well-formed RFC 3629 sequence, so that a scan always moves on. */
+size_t utf8_next(const char *s, unsigned long *cp);
 
 /* Columns a UTF-8 string takes on a terminal: combining marks take none,
  * East Asian wide characters two, everything else one. Invalid bytes
@@ -73,7 +171,62 @@ size_t text_width(const char *s);
  * "…" when it is wider. right != 0 aligns right. */
 int put_padded(FILE *out, const char *s, size_t width, int right);
 
-/* Shortest text that reads back as x ("67.4", not "67.400000000000006"). */
+/* Wrapping: the length in bytes of the first line of s when lines may be
+ * `width` columns wide, broken at a space (or inside a word longer than a
+ * line); *next is where the following line starts (spaces skipped), at the
+ * NUL when s fits. Accents stay with their letter. */
+size_t wrap_line(const char *s, size_t width, const char **next);
+
+/* Shortest text that reads back as x ("67.4", not "67.400000000000006"):
+ * the first of %.15g, %.16g, %.17g that strtod reads back exactly; "-0" is
+ * "0"; always '.' as the decimal mark, whatever the locale. */
 void format_number(double x, char *buf, size_t size);
+/* x rounded as ranks round it (dii_round_index) to `decimals` places and
+ * written with exactly that many ("0.9361", "1.0000"); '.' decimal mark. */
+void format_fixed(double x, int decimals, char *buf, size_t size);
+/* Room for any format_number / format_fixed text of a score. */
+#define NUMBER_TEXT_MAX 64
+
+/* ---- cell texts shared by the table and Markdown writers (cells.c) ------- */
+
+/* "có"/"không" when lang is "vi", else "yes"/"no". Static storage. */
+const char *yes_no_text(int yes, const char *lang);
+/* The indicator's name in lang (falling back to the other language, then
+ * to its id). Borrowed from the framework. */
+const char *indicator_label(const dii_indicator *ind, const char *lang);
+/* The name of group group_id in lang, or "" when it has none. */
+const char *group_label(const dii_framework *fw, const char *group_id, const char *lang);
+/* "met", "not met", "no target", "missing". Static storage. */
+const char *status_text(dii_compliance status);
+/* A value of the indicator: yes/no words for booleans, else format_number. */
+void value_text(const dii_indicator *ind, double v, const char *lang, char *buf, size_t size);
+/* ">= 72", "== có"; an interpolated number keeps at most 4 decimals. */
+void comparison_text(const dii_indicator *ind, dii_op op, double v, dii_target_basis basis,
+                     const char *lang, char *buf, size_t size);
+/* The target that applied to indicator k of a result: ">= 72 (exact)",
+ * "> 61.6 (interpolated)", ">= 100 (nearest, 2030)", or "-" when none. */
+#define TARGET_TEXT_MAX (NUMBER_TEXT_MAX + 48)
+void target_text(const dii_result *r, size_t k, const dii_indicator *ind, const char *lang,
+                 char *buf, size_t size);
+/* Writes every explicit target: "2023: >= 72; 2024: >= 76; ..." (nothing
+ * when there is none). 0, or -1 when writing failed. */
+int put_target_list(FILE *out, const dii_indicator *ind, const char *lang);
+/* "2022: 67.4", or "-" when the indicator has no baseline. */
+void baseline_text(const dii_indicator *ind, const char *lang, char *buf, size_t size);
+/* Whether the scoring method has parameters worth printing (linear, bands),
+ * and writes them: "goalposts: 0 to 100", "bands: >= 90 scores 1; ...". */
+int has_method_details(const dii_indicator *ind);
+int put_method_details(FILE *out, const dii_indicator *ind);
+/* "zero (a missing value scores 0 points)" / "exclude (...)". */
+const char *missing_policy_text(dii_missing_policy policy);
+/* What `show` says about a provisional framework, in every format. */
+#define PROVISIONAL_FRAMEWORK_WARNING                                                        \
+    "this framework is provisional: some criteria are inferred, not taken from an official " \
+    "source (marked \"(provisional)\"). Scores computed with it are not official."
+
+/* Writes s as Markdown text that renders as s: the characters Markdown
+ * gives meaning to are backslash-escaped ('|' included, so it is safe in a
+ * table cell) and line breaks become spaces. NULL writes nothing. (md.c) */
+int put_md_text(FILE *out, const char *s);
 
 #endif

@@ -1,0 +1,191 @@
+/* Command-line options of the subcommands. Hand-written rather than
+ * getopt_long so that every subcommand rejects the options it does not
+ * take with a clear message, and so that `--opt value` and `--opt=value`
+ * both work the same everywhere. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const format_names[] = {"text",  "json",  "junit",   "github",
+                                           "table", "csv",   "markdown"};
+
+const char *format_name(out_format f)
+{
+    return format_names[f];
+}
+
+int usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dii: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'dii %s --help'.\n", cmd->name);
+    return EXIT_USAGE;
+}
+
+static int parse_format(const cli_command *cmd, const char *v, cli_options *o)
+{
+    for (size_t i = 0; i < cmd->format_count; i++)
+        if (strcmp(v, format_name(cmd->formats[i])) == 0) {
+            o->format = cmd->formats[i];
+            return 0;
+        }
+    usage_error(cmd, "'%s' is not a format of '%s'", v, cmd->name);
+    return -1;
+}
+
+static int parse_year(const cli_command *cmd, const char *v, cli_options *o)
+{
+    char *end = NULL;
+    errno = 0;
+    long y = strtol(v, &end, 10);
+    if (errno || end == v || *end || y < DII_YEAR_MIN || y > DII_YEAR_MAX) {
+        usage_error(cmd, "--target-year needs a year between %d and %d, not '%s'", DII_YEAR_MIN,
+                    DII_YEAR_MAX, v);
+        return -1;
+    }
+    o->target_year = (int)y;
+    return 0;
+}
+
+static int parse_char(const cli_command *cmd, const char *opt, const char *v,
+                      const char *allowed, char *out)
+{
+    if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
+        v = "\t";
+    if (strlen(v) != 1 || !strchr(allowed, v[0])) {
+        usage_error(cmd, "%s takes one of: %s", opt,
+                    strcmp(opt, "--delimiter") == 0 ? "',' ';' tab" : "'.' ','");
+        return -1;
+    }
+    *out = v[0];
+    return 0;
+}
+
+static int parse_lang(const cli_command *cmd, const char *v, cli_options *o)
+{
+    if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
+        usage_error(cmd, "--lang takes vi or en, not '%s'", v);
+        return -1;
+    }
+    o->lang = v;
+    return 0;
+}
+
+/* The option table: long name, bit, whether it takes a value. */
+typedef struct option_def {
+    const char *name;
+    unsigned bit;
+    int takes_value;
+} option_def;
+
+static const option_def option_defs[] = {
+    {"--format", OPT_FORMAT, 1},     {"--framework", OPT_FRAMEWORK, 1},
+    {"--target-year", OPT_TARGET_YEAR, 1}, {"--output", OPT_OUTPUT, 1},
+    {"-o", OPT_OUTPUT, 1},           {"--strict", OPT_STRICT, 0},
+    {"--lang", OPT_LANG, 1},         {"--delimiter", OPT_CSV, 1},
+    {"--decimal-mark", OPT_CSV, 1},
+};
+
+static int apply_option(const cli_command *cmd, const option_def *def, const char *value,
+                        cli_options *o)
+{
+    const char *n = def->name;
+    if (strcmp(n, "--format") == 0)
+        return parse_format(cmd, value, o);
+    if (strcmp(n, "--framework") == 0)
+        o->framework = value;
+    else if (strcmp(n, "--target-year") == 0)
+        return parse_year(cmd, value, o);
+    else if (strcmp(n, "--output") == 0 || strcmp(n, "-o") == 0)
+        o->output = value;
+    else if (strcmp(n, "--strict") == 0)
+        o->strict = 1;
+    else if (strcmp(n, "--lang") == 0)
+        return parse_lang(cmd, value, o);
+    else if (strcmp(n, "--delimiter") == 0)
+        return parse_char(cmd, n, value, ",;\t", &o->parse.csv_delimiter);
+    else if (strcmp(n, "--decimal-mark") == 0)
+        return parse_char(cmd, n, value, ".,", &o->parse.csv_decimal_mark);
+    return 0;
+}
+
+/* Matches "--name", "--name=value" or "-o"; *inline_value gets the part
+ * after '=' when present. */
+static const option_def *find_option(const char *arg, const char **inline_value)
+{
+    for (size_t i = 0; i < sizeof option_defs / sizeof option_defs[0]; i++) {
+        size_t n = strlen(option_defs[i].name);
+        if (strncmp(arg, option_defs[i].name, n) != 0)
+            continue;
+        if (arg[n] == '\0') {
+            *inline_value = NULL;
+            return &option_defs[i];
+        }
+        if (arg[n] == '=' && option_defs[i].takes_value && arg[1] == '-') {
+            *inline_value = arg + n + 1;
+            return &option_defs[i];
+        }
+    }
+    return NULL;
+}
+
+static void init_options(const cli_command *cmd, cli_options *o, char **argv)
+{
+    memset(o, 0, sizeof *o);
+    o->format = cmd->format_count ? cmd->formats[0] : FORMAT_TEXT;
+    o->lang = "vi";
+    dii_parse_options defaults = DII_PARSE_OPTIONS_INIT;
+    o->parse = defaults;
+    o->operands = argv; /* operands are compacted to the front of argv */
+}
+
+static int take_option(const cli_command *cmd, int argc, char **argv, int *i, cli_options *o)
+{
+    const char *value = NULL;
+    const option_def *def = find_option(argv[*i], &value);
+    if (!def || !(cmd->options & def->bit)) {
+        usage_error(cmd, "'%s' is not an option of '%s'", argv[*i], cmd->name);
+        return -1;
+    }
+    if (def->takes_value && !value) {
+        if (*i + 1 >= argc) {
+            usage_error(cmd, "%s needs a value", def->name);
+            return -1;
+        }
+        value = argv[++*i];
+    }
+    return apply_option(cmd, def, value, o);
+}
+
+int parse_options(const cli_command *cmd, int argc, char **argv, cli_options *o)
+{
+    init_options(cmd, o, argv);
+    int only_operands = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_operands && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+            fputs(cmd->usage, stdout);
+            return 1;
+        }
+        if (!only_operands && strcmp(a, "--") == 0) {
+            only_operands = 1;
+        } else if (!only_operands && a[0] == '-' && a[1] != '\0') {
+            if (take_option(cmd, argc, argv, &i, o) != 0)
+                return -1;
+        } else {
+            o->operands[o->operand_count++] = argv[i];
+        }
+    }
+    if ((cmd->options & OPT_CSV) && o->parse.csv_delimiter == o->parse.csv_decimal_mark) {
+        usage_error(cmd, "the CSV delimiter and decimal mark must differ (try --delimiter ';' "
+                         "--decimal-mark ',')");
+        return -1;
+    }
+    return 0;
+}

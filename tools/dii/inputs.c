@@ -1,0 +1,94 @@
+/* Reading the command's inputs: submissions files (or standard input) and
+ * the framework they are checked against. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+/* Standard input is read whole; the library parses from memory. */
+static int read_stdin(char **data, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, stdin);
+        if (n < cap)
+            break;
+        char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    if (!buf || ferror(stdin)) {
+        fprintf(stderr, "dii: -: cannot read standard input: %s\n",
+                buf ? strerror(errno) : "out of memory");
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+dii_status load_submissions(const char *name, const dii_parse_options *parse,
+                            dii_submissions **subs, dii_diagnostics **diags)
+{
+    dii_status st;
+    if (strcmp(name, "-") == 0) {
+        char *data = NULL;
+        size_t len = 0;
+        if (read_stdin(&data, &len) != 0)
+            return DII_ERR_IO;
+        st = dii_submissions_load_memory(data, len, "-", parse, subs, diags);
+        free(data);
+    } else {
+        st = dii_submissions_load_file(name, parse, subs, diags);
+    }
+    if (st != DII_OK && st != DII_ERR_PARSE)
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+    return st;
+}
+
+/* A --framework value that is not a built-in id is a path. */
+static int load_framework_file(const char *path, dii_framework **fw, dii_diagnostics **diags)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        fprintf(stderr, "dii: '%s' is neither a built-in framework nor a readable file\n"
+                        "  (built-in: run 'dii frameworks')\n", path);
+        return EXIT_USAGE;
+    }
+    dii_status st = dii_framework_load_file(path, fw, diags);
+    if (st == DII_OK)
+        return EXIT_VALID;
+    if (st == DII_ERR_PARSE || st == DII_ERR_VALIDATION)
+        return EXIT_INVALID;
+    fprintf(stderr, "dii: %s\n", dii_last_error());
+    return EXIT_USAGE;
+}
+
+int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
+                      dii_diagnostics **diags)
+{
+    *fw = NULL;
+    *diags = NULL;
+    if (spec) {
+        if (dii_builtin_framework_json(spec, NULL))
+            return dii_framework_builtin(spec, fw) == DII_OK ? EXIT_VALID : EXIT_USAGE;
+        return load_framework_file(spec, fw, diags);
+    }
+    dii_status st = dii_framework_for_submissions(subs, fw, diags);
+    if (st == DII_OK)
+        return EXIT_VALID;
+    if (st == DII_ERR_NOT_FOUND || st == DII_ERR_VALIDATION)
+        return EXIT_INVALID;
+    fprintf(stderr, "dii: %s\n", dii_last_error());
+    return EXIT_USAGE;
+}
