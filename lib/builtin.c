@@ -61,6 +61,7 @@ static dii_status add_framework_diag(dii_diagnostics *d, const struct dii_submis
                                      const struct dii_submission *s, const char *code,
                                      const char *hint, const char *message)
 {
+    size_t first = d->count;
     char *pointer = s->pointer ? dii_pointer_join(s->pointer, "framework") : NULL;
     if (s->pointer && !pointer)
         return DII_ERR_NO_MEMORY;
@@ -68,6 +69,7 @@ static dii_status add_framework_diag(dii_diagnostics *d, const struct dii_submis
     dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, code, s->file ? s->file : subs->name,
                                  &loc, hint, "%s", message);
     dii_mem_free(pointer);
+    dii_diag_tag_submission(d, first, (long)(s - subs->items));
     return st;
 }
 

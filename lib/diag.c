@@ -113,6 +113,24 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
     return DII_OK;
 }
 
+dii_status dii_diag_give_unreadable(const char *file, dii_status st, dii_diagnostics **out)
+{
+    if (!out)
+        return st;
+    char message[512];
+    snprintf(message, sizeof message, "%s", dii_last_error());
+    dii_diagnostics *d = dii_diag_new();
+    if (!d || dii_diag_add(d, DII_SEVERITY_ERROR, "unreadable", file, NULL,
+                           "check the path and the file's permissions", "%s",
+                           message) != DII_OK) {
+        dii_diagnostics_free(d);
+        return dii_fail_nomem();
+    }
+    dii_fail(st, "%s", message); /* building the list must not change the message */
+    *out = d;
+    return st;
+}
+
 void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out)
 {
     if (out)

@@ -47,6 +47,10 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
 void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s);
 /* Appends a copy of every diagnostic of src. */
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src);
+/* A list holding one "unreadable" error for a file that could not be read
+ * (message: dii_last_error()), handed to *out when out is not NULL. The
+ * status is kept: returns st, or DII_ERR_NO_MEMORY. */
+dii_status dii_diag_give_unreadable(const char *file, dii_status st, dii_diagnostics **out);
 /* Hands d to the caller through out (when out is not NULL), else frees it. */
 void dii_diag_give(dii_diagnostics *d, dii_diagnostics **out);
 

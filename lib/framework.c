@@ -78,6 +78,8 @@ DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out
     char *data = NULL;
     size_t len = 0;
     dii_status st = dii_read_file(path, &data, &len);
+    if (st == DII_ERR_IO)
+        return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)
         return st;
     st = dii_framework_load_memory(data, len, path, out, diags);

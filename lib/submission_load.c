@@ -368,6 +368,8 @@ DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_o
     char *data;
     size_t len;
     st = dii_read_file(path, &data, &len);
+    if (st == DII_ERR_IO)
+        return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)
         return st;
     st = load(data, len, path, opts, out, diags);

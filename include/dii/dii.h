@@ -269,7 +269,8 @@ typedef struct dii_indicator dii_indicator;
  * Loads and checks a "dii-framework/1" JSON file. Every problem found is
  * collected into *diags (when diags is not NULL; free with
  * dii_diagnostics_free; warnings may be present on success).
- * Returns DII_ERR_IO when the file cannot be read, DII_ERR_PARSE on a JSON
+ * Returns DII_ERR_IO when the file cannot be read (then *diags holds one
+ * "unreadable" error), DII_ERR_PARSE on a JSON
  * syntax error, DII_ERR_VALIDATION when the document breaks a rule of the
  * format; *out is then NULL.
  */
@@ -424,8 +425,9 @@ typedef struct dii_parse_options {
  * integer, ...): those are in *diags and are repeated by dii_validate, so a
  * caller that validates sees every problem in one list. *diags (when diags
  * is not NULL) is a list, sorted by line and column, after DII_OK and
- * DII_ERR_PARSE, and NULL after DII_ERR_IO, DII_ERR_INVALID_ARGUMENT (bad
- * options) and DII_ERR_NO_MEMORY.
+ * DII_ERR_PARSE; after DII_ERR_IO it holds one "unreadable" error naming the
+ * file; it is NULL after DII_ERR_INVALID_ARGUMENT (bad options) and
+ * DII_ERR_NO_MEMORY.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
                                              dii_submissions **out, dii_diagnostics **diags);

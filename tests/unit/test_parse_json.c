@@ -662,13 +662,20 @@ START_TEST(io_errors)
     dii_status st = dii_submissions_load_file(SUB_DIR "/no-such-file.json", NULL, &subs, &d);
     ck_assert_int_eq(st, DII_ERR_IO);
     ck_assert_ptr_null(subs);
-    ck_assert_ptr_null(d);
+    /* An unreadable file is also one "unreadable" diagnostic naming it. */
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    ck_assert_str_eq(dii_diagnostic_code(dii_diagnostics_get(d, 0)), "unreadable");
+    ck_assert_str_eq(dii_diagnostic_file(dii_diagnostics_get(d, 0)),
+                     SUB_DIR "/no-such-file.json");
+    dii_diagnostics_free(d);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "no-such-file.json"));
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "No such file"));
 
     subs = (dii_submissions *)&subs;
     st = dii_submissions_load_file(SUB_DIR, NULL, &subs, &d);
     ck_assert_int_eq(st, DII_ERR_IO);
+    ck_assert_int_eq(find_diag(d, "unreadable"), 0);
+    dii_diagnostics_free(d);
     ck_assert_ptr_null(subs);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), SUB_DIR));
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "directory"));

@@ -131,6 +131,11 @@ static const option_def *find_option(const char *arg, const char **inline_value)
             *inline_value = arg + n + 1;
             return &option_defs[i];
         }
+        /* the short option takes its value attached, as in -oFILE */
+        if (arg[1] != '-' && option_defs[i].takes_value) {
+            *inline_value = arg + n;
+            return &option_defs[i];
+        }
     }
     return NULL;
 }

@@ -101,6 +101,11 @@ dii_status load_submissions(const char *name, const dii_parse_options *parse,
  * or an unreadable file prints on stderr and gives EXIT_USAGE. */
 int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
                       dii_diagnostics **diags);
+/* Whether "-" (standard input, which can be read once) is given twice. */
+int stdin_given_twice(const cli_options *opts);
+/* One list with a's diagnostics, then b's; frees both (either may be NULL).
+ * On allocation failure keeps a (and says so on stderr). */
+dii_diagnostics *join_diagnostics(dii_diagnostics *a, dii_diagnostics *b);
 
 /* ---- output (output.c) --------------------------------------------------- */
 
@@ -123,6 +128,9 @@ int use_color(FILE *fp);
 
 /* ---- writers (each returns 0, or -1 when writing failed) ----------------- */
 
+/* The diagnostics of one list in the text form (no summary line). */
+int write_diagnostic_lines(FILE *out, const dii_diagnostics *d, const char *fallback_file,
+                           const out_style *style);
 /* validate --format text: "file:line:column: error[code]: message", then
  * "  hint: ..." lines; a summary line at the end. */
 int write_diagnostics_text(FILE *out, const validated_file *files, size_t n,

@@ -30,26 +30,31 @@ static const out_format FORMATS[] = {FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV, FORM
 /* Problems go to standard error in the text form of `dii validate`. */
 static void print_problems(const char *name, const dii_diagnostics *d)
 {
-    validated_file f = {name, NULL, d};
     out_style style = {use_color(stderr), "en"};
-    if (dii_diagnostics_count(d) > 0)
-        write_diagnostics_text(stderr, &f, 1, &style);
+    write_diagnostic_lines(stderr, d, name, &style);
 }
 
-/* Loads every file; on failure prints why and returns the exit code. */
-static int load_all(const cli_options *opts, dii_submissions **parts)
+static void print_not_scored(const dii_diagnostics *d)
+{
+    size_t e = dii_diagnostics_error_count(d), w = dii_diagnostics_warning_count(d);
+    fprintf(stderr, "dii: %zu error%s, %zu warning%s: nothing was scored\n", e,
+            e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+}
+
+/* Loads every file, keeping what the loader said about each (printed only
+ * when scoring cannot go on: dii_score reports it again otherwise). */
+static int load_all(const cli_options *opts, dii_submissions **parts,
+                    dii_diagnostics **load_diags)
 {
     int code = EXIT_VALID;
     for (size_t i = 0; i < opts->operand_count; i++) {
         dii_diagnostics *d = NULL;
         dii_status st = load_submissions(opts->operands[i], &opts->parse, &parts[i], &d);
-        if (st == DII_ERR_PARSE) {
-            print_problems(opts->operands[i], d);
+        *load_diags = join_diagnostics(*load_diags, d);
+        if (st == DII_ERR_PARSE)
             code = code > EXIT_INVALID ? code : EXIT_INVALID;
-        } else if (st != DII_OK) {
+        else if (st != DII_OK)
             code = EXIT_USAGE;
-        }
-        dii_diagnostics_free(d);
     }
     return code;
 }
@@ -80,11 +85,17 @@ static int write_output(FILE *out, const cli_options *opts, const dii_framework 
     }
 }
 
-/* Every output made from provisional data says so, here on standard error. */
+/* Every output made from provisional data says so, here on standard error:
+ * the framework's warning in full, the per-indicator ones counted (the JSON
+ * output carries each of them). */
 static void print_warnings(const dii_results *res, const dii_diagnostics *d)
 {
-    for (size_t i = 0; i < dii_results_warning_count(res); i++)
+    size_t n = dii_results_warning_count(res), shown = n > 3 ? 1 : n;
+    for (size_t i = 0; i < shown; i++)
         fprintf(stderr, "dii: warning: %s\n", dii_results_warning(res, i));
+    if (n > shown)
+        fprintf(stderr, "dii: warning: %zu more provisional indicators (see 'dii show' or the "
+                        "JSON output's \"warnings\")\n", n - shown);
     size_t w = dii_diagnostics_warning_count(d);
     if (w > 0)
         fprintf(stderr, "dii: %zu validation warning%s (missing values, years outside the "
@@ -102,6 +113,7 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
     int code = EXIT_VALID;
     if (st == DII_ERR_VALIDATION) {
         print_problems(opts->operand_count == 1 ? opts->operands[0] : "-", d);
+        print_not_scored(d);
         code = EXIT_INVALID;
     } else if (st != DII_OK) {
         fprintf(stderr, "dii: %s\n", dii_last_error());
@@ -128,6 +140,8 @@ static int run(const cli_command *cmd, const cli_options *opts)
     size_t n = opts->operand_count;
     if (n == 0)
         return usage_error(cmd, "no FILE given (use - for standard input)");
+    if (stdin_given_twice(opts))
+        return usage_error(cmd, "standard input (-) can be given only once");
     dii_submissions **parts = calloc(n, sizeof *parts);
     if (!parts) {
         fprintf(stderr, "dii: out of memory\n");
@@ -135,18 +149,24 @@ static int run(const cli_command *cmd, const cli_options *opts)
     }
     dii_submissions *all = NULL;
     dii_framework *fw = NULL;
-    dii_diagnostics *fw_diags = NULL;
-    int code = load_all(opts, parts);
+    dii_diagnostics *load_diags = NULL, *fw_diags = NULL;
+    int code = load_all(opts, parts, &load_diags);
     if (code == EXIT_VALID)
         code = merge_all(opts, parts, &all);
-    if (code == EXIT_VALID) {
+    if (code == EXIT_VALID)
         code = resolve_framework(opts->framework, all, &fw, &fw_diags);
-        print_problems(opts->framework ? opts->framework : opts->operands[0], fw_diags);
+    if (code != EXIT_VALID) {
+        load_diags = join_diagnostics(load_diags, fw_diags);
+        fw_diags = NULL;
+        print_problems(opts->operands[0], load_diags);
+        if (dii_diagnostics_count(load_diags) > 0)
+            print_not_scored(load_diags);
     }
     if (code == EXIT_VALID)
         code = score_and_write(opts, fw, all);
     dii_framework_free(fw);
     dii_diagnostics_free(fw_diags);
+    dii_diagnostics_free(load_diags);
     dii_submissions_free(all);
     for (size_t i = 0; i < n; i++)
         dii_submissions_free(parts[i]);

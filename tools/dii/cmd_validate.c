@@ -51,8 +51,8 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     if (rc == EXIT_VALID)
         dii_diagnostics_free(fw_diags);
     if (rc != EXIT_VALID) {
-        dii_diagnostics_free(fs->diags);
-        fs->diags = fw_diags; /* why no framework could be used */
+        /* what the loader found, then why no framework could be used */
+        fs->diags = join_diagnostics(fs->diags, fw_diags);
         fs->exit_code = rc;
         return;
     }
@@ -110,8 +110,16 @@ static int write_report(FILE *out, const cli_options *opts, const validated_file
     }
 }
 
-static int report(const cli_options *opts, const validated_file *files, size_t n)
+/* An -o file is only written when every input could be read: on an I/O
+ * or usage error the target is neither created nor changed. */
+static int report(const cli_options *opts, const validated_file *files, size_t n, int code)
 {
+    if (opts->output && code == EXIT_USAGE) {
+        out_style style = {use_color(stderr), "en"};
+        write_diagnostics_text(stderr, files, n, &style);
+        fprintf(stderr, "dii: %s was not written\n", opts->output);
+        return 0;
+    }
     output out;
     if (output_open(&out, opts->output) != 0)
         return -1;
@@ -122,11 +130,14 @@ static int report(const cli_options *opts, const validated_file *files, size_t n
     return output_commit(&out);
 }
 
+
 static int run(const cli_command *cmd, const cli_options *opts)
 {
     size_t n = opts->operand_count;
     if (n == 0)
         return usage_error(cmd, "no FILE given (use - for standard input)");
+    if (stdin_given_twice(opts))
+        return usage_error(cmd, "standard input (-) can be given only once");
     file_state *states = calloc(n, sizeof *states);
     validated_file *files = calloc(n, sizeof *files);
     int code = EXIT_VALID;
@@ -141,7 +152,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
         files[i] = (validated_file){opts->operands[i], states[i].subs, states[i].diags};
         code = max_code(code, verdict(&states[i], opts->strict));
     }
-    if (report(opts, files, n) != 0)
+    if (report(opts, files, n, code) != 0)
         code = EXIT_USAGE;
     for (size_t i = 0; i < n; i++) {
         dii_submissions_free(states[i].subs);

@@ -31,18 +31,25 @@ static void put_diagnostic(FILE *out, const dii_diagnostic *d, const char *file,
                 style->color ? RESET : "");
 }
 
+int write_diagnostic_lines(FILE *out, const dii_diagnostics *d, const char *fallback_file,
+                           const out_style *style)
+{
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++)
+        put_diagnostic(out, dii_diagnostics_get(d, i), fallback_file, style);
+    return ferror(out) ? -1 : 0;
+}
+
 int write_diagnostics_text(FILE *out, const validated_file *files, size_t n,
                            const out_style *style)
 {
     size_t errors = 0, warnings = 0, unread = 0;
     for (size_t f = 0; f < n; f++) {
         const dii_diagnostics *d = files[f].diags;
-        for (size_t i = 0; i < dii_diagnostics_count(d); i++)
-            put_diagnostic(out, dii_diagnostics_get(d, i), files[f].name, style);
+        write_diagnostic_lines(out, d, files[f].name, style);
         errors += dii_diagnostics_error_count(d);
         warnings += dii_diagnostics_warning_count(d);
         /* not loaded and nothing to show: it could not be read (said on stderr) */
-        unread += !files[f].subs && dii_diagnostics_count(d) == 0;
+        unread += !files[f].subs && dii_diagnostics_error_count(d) == 0;
     }
     fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s", n, n == 1 ? "" : "s",
             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");

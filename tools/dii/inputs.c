@@ -51,9 +51,27 @@ dii_status load_submissions(const char *name, const dii_parse_options *parse,
     } else {
         st = dii_submissions_load_file(name, parse, subs, diags);
     }
-    if (st != DII_OK && st != DII_ERR_PARSE)
+    /* An unreadable file comes back as an "unreadable" diagnostic, which the
+     * caller reports; anything else has only the message. */
+    if (st != DII_OK && st != DII_ERR_PARSE && !(diags && *diags))
         fprintf(stderr, "dii: %s\n", dii_last_error());
     return st;
+}
+
+dii_diagnostics *join_diagnostics(dii_diagnostics *a, dii_diagnostics *b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    const dii_diagnostics *both[] = {a, b};
+    dii_diagnostics *all = NULL;
+    if (dii_diagnostics_concat(both, 2, &all) != DII_OK) {
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+        dii_diagnostics_free(b);
+        return a;
+    }
+    dii_diagnostics_free(a);
+    dii_diagnostics_free(b);
+    return all;
 }
 
 /* A --framework value that is not a built-in id is a path. */
@@ -91,4 +109,13 @@ int resolve_framework(const char *spec, const dii_submissions *subs, dii_framewo
         return EXIT_INVALID;
     fprintf(stderr, "dii: %s\n", dii_last_error());
     return EXIT_USAGE;
+}
+
+/* Standard input can be read once. */
+int stdin_given_twice(const cli_options *opts)
+{
+    int seen = 0;
+    for (size_t i = 0; i < opts->operand_count; i++)
+        seen += strcmp(opts->operands[i], "-") == 0;
+    return seen > 1;
 }

@@ -1,0 +1,308 @@
+"""The golden-file cases of the `dii` command, as data.
+
+Each case runs `dii ARGS...` once and compares:
+  * the exit status with `exit`;
+  * standard output with golden/NAME.out and standard error with
+    golden/NAME.err (a missing golden file means "must be empty").
+
+Fields:
+  name    unique; names the golden files
+  args    the arguments after `dii`
+  exit    expected exit status (0 valid, 1 invalid input, 2 usage/I/O)
+  cwd     "src" (default: the source root, so files are named
+          tests/cli/data/...) or "tmp" (the run's scratch directory, where
+          run_cli_tests.py generates files that are not committed)
+  stdin   None (empty standard input), or a path relative to the source root
+          whose bytes are piped in
+  env     extra environment (the runner starts from a clean one without
+          NO_COLOR); a value of None removes the variable
+  checks  extra structural checks, by name, done in run_cli_tests.py:
+            "junit"            stdout parses as XML with the JUnit shape
+            "json:diagnostics" stdout passes data/schema/diagnostics.schema.json
+            "json:result"      stdout passes data/schema/result.schema.json
+            "json:framework"   stdout passes data/schema/framework.schema.json
+            "no-ansi"          no ESC byte in stdout or stderr
+            "codes:A,B"        every listed diagnostic code appears in stdout
+                               in the form of the case's --format
+            "main-job"         the numbers of the main job (21.8559 / 23,
+                               index 0.9503, 8 met: rows 6 10 13 17 18 21 22 23)
+            "cohort"           the ranks of examples/data/provinces-2025.csv
+                               (1, 2, 2, 4, ...; 34 units)
+            "provisional"      stderr carries the provisional warning
+"""
+
+D = "tests/cli/data/"
+MAIN = "examples/data/dien-bien-2022.json"
+COHORT = "examples/data/provinces-2025.csv"
+
+# Every diagnostic code the library raises about submissions, the file that
+# raises it (tests/cli/data, or generated into the scratch directory when the
+# name starts with "@"), the options it needs and the exit status of a plain
+# `dii validate` (warnings alone leave it 0).
+DIAGNOSTIC_FILES = [
+    # code, file, extra args, exit
+    ("syntax", D + "syntax.json", [], 1),
+    ("syntax", D + "syntax.csv", ["--framework", "dii-885-2023"], 1),
+    ("encoding", "@invalid-utf8.csv", ["--framework", "dii-885-2023"], 1),
+    ("unsupported-format", D + "unsupported-format.json", [], 1),
+    ("unsupported-format", D + "unsupported-format.json",
+     ["--framework", "dien-bien-4734-2023"], 1),
+    ("no-submissions", D + "empty-batch.json", ["--framework", "dien-bien-4734-2023"], 0),
+    ("missing-field", D + "missing-field.json", [], 1),
+    ("unknown-field", D + "unknown-field.json", [], 0),
+    ("duplicate-field", D + "duplicate-field.json", [], 1),
+    ("duplicate-field", D + "duplicate-field.csv", ["--framework", "dii-885-2023"], 1),
+    ("wrong-type", D + "wrong-type.json", [], 1),
+    ("unknown-indicator", D + "unknown-indicator.json", [], 1),
+    ("duplicate-value", D + "duplicate-value.json", [], 1),
+    ("duplicate-submission", D + "duplicate-submission.json", [], 1),
+    ("not-finite", D + "not-finite.csv", ["--framework", "dii-885-2023"], 1),
+    ("out-of-range", D + "out-of-range.json", [], 1),
+    ("missing-value", D + "missing-value.json", [], 0),
+    ("year-out-of-range", D + "year-out-of-range.json", [], 0),
+    ("framework-mismatch", D + "framework-mismatch.json", [], 1),
+    ("framework-mismatch", D + "unknown-framework.json",
+     ["--framework", "dien-bien-4734-2023"], 1),
+    ("unknown-framework", D + "unknown-framework.json", [], 1),
+]
+
+VALIDATE_FORMATS = ["text", "json", "junit", "github"]
+FORMAT_CHECKS = {"text": [], "json": ["json:diagnostics"], "junit": ["junit"], "github": []}
+
+
+def _stem(path):
+    name = path.lstrip("@").rsplit("/", 1)[-1]
+    return name.replace(".", "-")
+
+
+def _diagnostic_cases():
+    cases = []
+    for code, path, extra, code_exit in DIAGNOSTIC_FILES:
+        tmp = path.startswith("@")
+        # JSON files name their framework; --framework on one is a variant.
+        variant = "-with-framework" if extra and path.endswith(".json") else ""
+        for fmt in VALIDATE_FORMATS:
+            cases.append({
+                "name": f"diag-{code}-{_stem(path)}{variant}-{fmt}",
+                "args": ["validate", "--format", fmt] + extra + [path.lstrip("@")],
+                "cwd": "tmp" if tmp else "src",
+                "exit": code_exit,
+                "checks": FORMAT_CHECKS[fmt] + ["no-ansi", "codes:" + code],
+            })
+    return cases
+
+
+CASES = [
+    # ---- top level -------------------------------------------------------
+    {"name": "version", "args": ["--version"], "exit": 0},
+    {"name": "version-short", "args": ["-V"], "exit": 0},
+    {"name": "help", "args": ["--help"], "exit": 0},
+    {"name": "help-short", "args": ["-h"], "exit": 0},
+    {"name": "no-command", "args": [], "exit": 2},
+    {"name": "unknown-command", "args": ["rank"], "exit": 2},
+    {"name": "frameworks-help", "args": ["frameworks", "--help"], "exit": 0},
+    {"name": "show-help", "args": ["show", "--help"], "exit": 0},
+    {"name": "validate-help", "args": ["validate", "--help"], "exit": 0},
+    {"name": "score-help", "args": ["score", "--help"], "exit": 0},
+    {"name": "score-help-after-args", "args": ["score", MAIN, "-h"], "exit": 0},
+
+    # ---- frameworks --------------------------------------------------------
+    {"name": "frameworks", "args": ["frameworks"], "exit": 0, "checks": ["no-ansi"]},
+    {"name": "frameworks-en", "args": ["frameworks", "--lang", "en"], "exit": 0},
+    {"name": "frameworks-extra-arg", "args": ["frameworks", "x"], "exit": 2},
+
+    # ---- show --------------------------------------------------------------
+    {"name": "show-table-dien-bien", "args": ["show", "dien-bien-4734-2023"], "exit": 0,
+     "env": {"NO_COLOR": "1"}, "checks": ["no-ansi"]},
+    {"name": "show-table-dien-bien-en", "args": ["show", "--lang", "en", "dien-bien-4734-2023"],
+     "exit": 0, "checks": ["no-ansi"]},
+    {"name": "show-table-885", "args": ["show", "dii-885-2023"], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "show-json-dien-bien", "args": ["show", "--format", "json", "dien-bien-4734-2023"],
+     "exit": 0, "checks": ["json:framework"]},
+    {"name": "show-json-885", "args": ["show", "--format=json", "dii-885-2023"], "exit": 0,
+     "checks": ["json:framework"]},
+    {"name": "show-markdown-dien-bien",
+     "args": ["show", "--format", "markdown", "dien-bien-4734-2023"], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "show-markdown-885", "args": ["show", "--format", "markdown", "dii-885-2023"],
+     "exit": 0, "checks": ["no-ansi"]},
+    {"name": "show-file", "args": ["show", "data/frameworks/dii-885-2023.json"], "exit": 0},
+    {"name": "show-unknown", "args": ["show", "no-such-framework"], "exit": 2},
+    {"name": "show-no-arg", "args": ["show"], "exit": 2},
+    {"name": "show-two-args", "args": ["show", "dii-885-2023", "dien-bien-4734-2023"],
+     "exit": 2},
+    {"name": "show-bad-format", "args": ["show", "--format", "csv", "dii-885-2023"], "exit": 2},
+    {"name": "show-bad-framework-file", "args": ["show", D + "valid-dien-bien.json"],
+     "exit": 1},
+
+    # ---- score: the main job in every format -------------------------------
+    {"name": "score-main-table", "args": ["score", "--target-year", "2023", MAIN], "exit": 0,
+     "env": {"NO_COLOR": "1"}, "checks": ["no-ansi", "main-job"]},
+    {"name": "score-main-table-nocolor-unset", "args": ["score", "--target-year", "2023", MAIN],
+     "exit": 0, "checks": ["no-ansi", "main-job"]},
+    {"name": "score-main-table-en",
+     "args": ["score", "--lang", "en", "--target-year", "2023", MAIN], "exit": 0,
+     "checks": ["no-ansi", "main-job"]},
+    {"name": "score-main-json", "args": ["score", "--target-year", "2023", "--format", "json",
+                                         MAIN],
+     "exit": 0, "checks": ["json:result", "main-job"]},
+    {"name": "score-main-csv", "args": ["score", "--target-year=2023", "--format", "csv", MAIN],
+     "exit": 0, "checks": ["no-ansi", "main-job"]},
+    {"name": "score-main-markdown",
+     "args": ["score", "--target-year", "2023", "--format", "markdown", MAIN], "exit": 0,
+     "checks": ["no-ansi", "main-job"]},
+    {"name": "score-main-own-year", "args": ["score", MAIN], "exit": 0, "checks": ["no-ansi"]},
+    {"name": "score-main-stdin", "args": ["score", "--target-year", "2023", "-"], "stdin": MAIN,
+     "exit": 0, "checks": ["main-job"]},
+    {"name": "score-main-2027", "args": ["score", "--target-year", "2027", "--format", "json",
+                                         MAIN],
+     "exit": 0, "checks": ["json:result"]},
+
+    # ---- score: the synthetic cohort ---------------------------------------
+    {"name": "score-cohort-table", "args": ["score", "--framework", "dii-885-2023", COHORT],
+     "exit": 0, "checks": ["no-ansi", "cohort", "provisional"]},
+    {"name": "score-cohort-json",
+     "args": ["score", "--framework", "dii-885-2023", "--format", "json", COHORT], "exit": 0,
+     "checks": ["json:result", "cohort", "provisional"]},
+    {"name": "score-cohort-csv",
+     "args": ["score", "--framework", "dii-885-2023", "--format", "csv", COHORT], "exit": 0,
+     "checks": ["cohort", "provisional"]},
+    {"name": "score-cohort-markdown",
+     "args": ["score", "--framework", "dii-885-2023", "--format", "markdown", COHORT],
+     "exit": 0, "checks": ["cohort", "provisional"]},
+    {"name": "score-two-files-one-cohort",
+     "args": ["score", "--framework", "dii-885-2023", "--format", "csv",
+              D + "valid-two-units.csv", D + "one-more-unit.csv"],
+     "exit": 0, "checks": ["provisional"]},
+    {"name": "score-semicolon",
+     "args": ["score", "--framework", "dii-885-2023", "--delimiter", ";", "--decimal-mark", ",",
+              "--format", "json", D + "semicolon-decimal-comma.csv"],
+     "exit": 0, "checks": ["json:result", "provisional"]},
+    {"name": "score-year-warning", "args": ["score", "--format", "json",
+                                            D + "year-out-of-range.json"],
+     "exit": 0, "checks": ["json:result"]},
+    {"name": "score-csv-no-framework", "args": ["score", COHORT], "exit": 1},
+
+    # ---- score: errors -----------------------------------------------------
+    {"name": "score-invalid", "args": ["score", D + "out-of-range.json"], "exit": 1},
+    {"name": "score-syntax", "args": ["score", D + "syntax.json"], "exit": 1},
+    {"name": "score-no-file", "args": ["score"], "exit": 2},
+    {"name": "score-unknown-option", "args": ["score", "--colour", MAIN], "exit": 2},
+    {"name": "score-strict-not-an-option", "args": ["score", "--strict", MAIN], "exit": 2},
+    {"name": "score-bad-format", "args": ["score", "--format", "xml", MAIN], "exit": 2},
+    {"name": "score-junit-not-a-score-format", "args": ["score", "--format", "junit", MAIN],
+     "exit": 2},
+    {"name": "score-missing-value", "args": ["score", MAIN, "--target-year"], "exit": 2},
+    {"name": "score-missing-format-value", "args": ["score", MAIN, "--format"], "exit": 2},
+    {"name": "score-target-year-abc", "args": ["score", "--target-year", "abc", MAIN],
+     "exit": 2},
+    {"name": "score-target-year-trailing", "args": ["score", "--target-year", "2023x", MAIN],
+     "exit": 2},
+    {"name": "score-target-year-range", "args": ["score", "--target-year", "99999", MAIN],
+     "exit": 2},
+    {"name": "score-bad-lang", "args": ["score", "--lang", "fr", MAIN], "exit": 2},
+    {"name": "score-bad-delimiter", "args": ["score", "--delimiter", "|", MAIN], "exit": 2},
+    {"name": "score-same-delimiter-and-mark",
+     "args": ["score", "--delimiter", ",", "--decimal-mark", ",", MAIN], "exit": 2},
+    {"name": "score-unknown-framework-option",
+     "args": ["score", "--framework", "no-such-framework", MAIN], "exit": 2},
+    {"name": "score-missing-file", "args": ["score", "tests/cli/data/no-such-dir/x.json"],
+     "exit": 2},
+    {"name": "score-directory", "args": ["score", "tests/cli/data"], "exit": 2},
+    {"name": "score-double-dash", "args": ["score", "--target-year", "2023", "--", MAIN],
+     "exit": 0, "checks": ["main-job"]},
+
+    # ---- validate ----------------------------------------------------------
+    {"name": "validate-valid-text", "args": ["validate", MAIN], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "validate-valid-json", "args": ["validate", "--format", "json", MAIN], "exit": 0,
+     "checks": ["json:diagnostics"]},
+    {"name": "validate-valid-junit", "args": ["validate", "--format", "junit", MAIN],
+     "exit": 0, "checks": ["junit"]},
+    {"name": "validate-valid-github", "args": ["validate", "--format", "github", MAIN],
+     "exit": 0},
+    {"name": "validate-cohort-text",
+     "args": ["validate", "--framework", "dii-885-2023", COHORT], "exit": 0},
+    {"name": "validate-cohort-junit",
+     "args": ["validate", "--framework", "dii-885-2023", "--format", "junit", COHORT],
+     "exit": 0, "checks": ["junit"]},
+    {"name": "validate-stdin", "args": ["validate", "-"], "stdin": MAIN, "exit": 0},
+    {"name": "validate-stdin-bad-json", "args": ["validate", "--format", "json", "-"],
+     "stdin": D + "out-of-range.json", "exit": 1, "checks": ["json:diagnostics"]},
+    {"name": "validate-stdin-csv",
+     "args": ["validate", "--framework", "dii-885-2023", "--format", "junit", "-"],
+     "stdin": D + "valid-two-units.csv", "exit": 0, "checks": ["junit"]},
+    {"name": "validate-stdin-empty", "args": ["validate", "-"], "exit": 1},
+    {"name": "validate-many-text",
+     "args": ["validate", MAIN, D + "unknown-indicator.json", D + "missing-value.json",
+              D + "out-of-range.json"], "exit": 1},
+    {"name": "validate-many-json",
+     "args": ["validate", "--format", "json", MAIN, D + "unknown-indicator.json",
+              D + "missing-value.json", D + "out-of-range.json"], "exit": 1,
+     "checks": ["json:diagnostics", "codes:unknown-indicator,missing-value,out-of-range"]},
+    {"name": "validate-many-junit",
+     "args": ["validate", "--format", "junit", MAIN, D + "unknown-indicator.json",
+              D + "missing-value.json", D + "out-of-range.json"], "exit": 1,
+     "checks": ["junit", "codes:unknown-indicator,missing-value,out-of-range"]},
+    {"name": "validate-many-github",
+     "args": ["validate", "--format", "github", MAIN, D + "unknown-indicator.json",
+              D + "missing-value.json", D + "out-of-range.json"], "exit": 1,
+     "checks": ["codes:unknown-indicator,missing-value,out-of-range"]},
+    {"name": "validate-warnings-only", "args": ["validate", D + "missing-value.json"],
+     "exit": 0},
+    {"name": "validate-strict-text", "args": ["validate", "--strict", D + "missing-value.json"],
+     "exit": 1},
+    {"name": "validate-strict-json",
+     "args": ["validate", "--strict", "--format", "json", D + "missing-value.json"], "exit": 1,
+     "checks": ["json:diagnostics"]},
+    {"name": "validate-strict-junit",
+     "args": ["validate", "--strict", "--format", "junit", D + "missing-value.json"], "exit": 1,
+     "checks": ["junit"]},
+    {"name": "validate-strict-github",
+     "args": ["validate", "--strict", "--format", "github", D + "missing-value.json"],
+     "exit": 1},
+    {"name": "validate-strict-valid", "args": ["validate", "--strict", MAIN], "exit": 0},
+    {"name": "validate-empty-file", "args": ["validate", D + "empty.json"], "exit": 1},
+    {"name": "validate-empty-file-junit", "args": ["validate", "--format", "junit",
+                                                    D + "empty.json"],
+     "exit": 1, "checks": ["junit", "codes:syntax"]},
+    {"name": "validate-directory", "args": ["validate", "tests/cli/data"], "exit": 2},
+    {"name": "validate-directory-json", "args": ["validate", "--format", "json",
+                                                  "tests/cli/data"],
+     "exit": 2, "checks": ["json:diagnostics"]},
+    {"name": "validate-missing-file", "args": ["validate", "tests/cli/data/no-such-dir/x.json"],
+     "exit": 2},
+    {"name": "validate-missing-and-valid",
+     "args": ["validate", MAIN, "tests/cli/data/no-such-dir/x.json"], "exit": 2},
+    {"name": "validate-invalid-utf8-text",
+     "args": ["validate", "--framework", "dii-885-2023", "invalid-utf8.csv"], "cwd": "tmp",
+     "exit": 1},
+    {"name": "validate-invalid-utf8-json-input", "args": ["validate", "invalid-utf8.json"],
+     "cwd": "tmp", "exit": 1, "checks": ["codes:encoding"]},
+    {"name": "validate-1mb-line", "args": ["validate", "one-mb-line.json"], "cwd": "tmp",
+     "exit": 0},
+    {"name": "validate-1mb-line-garbage", "args": ["validate", "--format", "json",
+                                                    "one-mb-garbage.json"],
+     "cwd": "tmp", "exit": 1, "checks": ["json:diagnostics", "codes:syntax"]},
+    {"name": "score-1mb-line", "args": ["score", "--target-year", "2023", "one-mb-line.json"],
+     "cwd": "tmp", "exit": 0, "checks": ["main-job"]},
+    {"name": "validate-semicolon-without-options",
+     "args": ["validate", "--framework", "dii-885-2023", D + "semicolon-decimal-comma.csv"],
+     "exit": 1},
+    {"name": "validate-semicolon",
+     "args": ["validate", "--framework", "dii-885-2023", "--delimiter", ";",
+              "--decimal-mark", ",", D + "semicolon-decimal-comma.csv"], "exit": 0},
+    {"name": "validate-framework-file",
+     "args": ["validate", "--framework", "data/frameworks/dien-bien-4734-2023.json", MAIN],
+     "exit": 0},
+    {"name": "validate-bad-framework-file",
+     "args": ["validate", "--framework", D + "valid-dien-bien.json", MAIN], "exit": 1},
+    {"name": "validate-no-file", "args": ["validate"], "exit": 2},
+    {"name": "validate-bad-format", "args": ["validate", "--format", "table", MAIN], "exit": 2},
+    {"name": "validate-unknown-option", "args": ["validate", "--stirct", MAIN], "exit": 2},
+    {"name": "validate-target-year-not-an-option",
+     "args": ["validate", "--target-year", "2023", MAIN], "exit": 2},
+    {"name": "validate-missing-framework-value", "args": ["validate", MAIN, "--framework"],
+     "exit": 2},
+] + _diagnostic_cases()

@@ -1,0 +1,829 @@
+#!/usr/bin/python3
+"""Golden-file and behaviour tests of the `dii` command.
+
+Usage:
+  run_cli_tests.py DII_BINARY SOURCE_ROOT              run every test
+  run_cli_tests.py DII_BINARY SOURCE_ROOT -v           ... and name each one
+  run_cli_tests.py DII_BINARY SOURCE_ROOT --update [NAME...]
+        rewrite golden/NAME.out and golden/NAME.err from the binary's output
+        (every case, or only the named ones). Never used by the test command:
+        every rewritten golden file must be read and checked by hand before it
+        is committed (see golden/README.md).
+
+The cases are data (cases.py): arguments, standard input, environment, the
+expected exit status, the golden files of standard output and standard error,
+and structural checks. This file adds the tests that are not one run of the
+command: -o atomicity, show --format json loading back, colours on a terminal,
+an unreadable file, and the coverage of the README's diagnostic codes.
+
+Nothing in the output is normalised except the build directory's path, should
+it ever appear (as @BUILD@). Run with /usr/bin/python3: the JSON outputs are
+validated against data/schema with Debian's python3-jsonschema.
+Prints one line per failure, then a one-line summary; exits 1 on any failure.
+"""
+import csv
+import difflib
+import io
+import json
+import os
+import pathlib
+import pty
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+import jsonschema
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import cases as case_table  # noqa: E402
+
+GOLDEN = HERE / "golden"
+TIMEOUT = 120
+
+# The seed facts of the main job (Điện Biên's 2022 actuals against the 2023
+# targets of plan 4734/KH-UBND), worked out by hand from the appendix.
+MAIN_POINTS = "21.8559"
+MAIN_MAX = "23"
+MAIN_INDEX = "0.9503"
+MAIN_MET_CODES = {"6", "10", "13", "17", "18", "21", "22", "23"}
+MAIN_ROWS = 23
+
+# The synthetic cohort (examples/data/provinces-2025.csv under dii-885-2023):
+# ranks worked out independently when the file was made (see golden/README.md).
+COHORT_SIZE = 34
+COHORT_RANKS = {"S01": 1, "S02": 2, "S03": 2, "S26": 4, "S11": 5, "S08": 34}
+
+
+class Context:
+    def __init__(self, binary, src, tmp):
+        self.binary = binary
+        self.src = src
+        self.tmp = tmp
+        self.build = build_root(binary)
+        self.schemas = {}
+        for name in ("diagnostics", "result", "framework", "submission"):
+            with open(src / "data" / "schema" / f"{name}.schema.json", encoding="utf-8") as f:
+                schema = json.load(f)
+            jsonschema.Draft202012Validator.check_schema(schema)
+            self.schemas[name] = jsonschema.Draft202012Validator(schema)
+
+
+def build_root(binary):
+    """The directory holding build.ninja above the binary (else its own)."""
+    for d in [binary.parent] + list(binary.parents):
+        if (d / "build.ninja").exists():
+            return d
+    return binary.parent
+
+
+def base_env(extra=None):
+    """The caller's environment without what would change the output."""
+    env = {k: v for k, v in os.environ.items()
+           if k != "NO_COLOR" and not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    for k, v in (extra or {}).items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+def run(ctx, args, cwd, stdin=b"", env=None):
+    p = subprocess.run([str(ctx.binary)] + list(args), cwd=str(cwd), input=stdin,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base_env(env),
+                       timeout=TIMEOUT)
+    return p.returncode, normalise(ctx, p.stdout), normalise(ctx, p.stderr)
+
+
+def normalise(ctx, data):
+    return data.replace(str(ctx.build).encode(), b"@BUILD@")
+
+
+# ---------------------------------------------------------------- generated inputs
+
+def generate_inputs(ctx):
+    """Inputs made at test time in the scratch directory, not committed."""
+    t = ctx.tmp
+    main = json.loads((ctx.src / case_table.MAIN).read_text(encoding="utf-8"))
+    # Invalid UTF-8: a 0xFF byte inside a CSV value (line 2), and a JSON
+    # string cut in the middle of a two-byte sequence.
+    (t / "invalid-utf8.csv").write_bytes(
+        b"unit_id,year,indicator,value\nS01,2025,urban_5g_coverage,6\xff2\n")
+    (t / "invalid-utf8.json").write_bytes(
+        b'{"format": "dii-submission/1", "framework": "dien-bien-4734-2023", '
+        b'"unit": {"id": "11", "name": "\xc4\x90i\xe1\xbb\x87n Bi\xc3\xaan\xc3"}, '
+        b'"year": 2022, "values": {}}\n')
+    # A valid submission on one line of more than 1 MB (a 1 MiB source text).
+    one = dict(main)
+    one["sources"] = {"mobile_broadband_subscriptions_per_100": "x" * (1 << 20)}
+    line = json.dumps(one, ensure_ascii=False)
+    assert "\n" not in line and len(line.encode()) > (1 << 20)
+    (t / "one-mb-line.json").write_text(line + "\n", encoding="utf-8")
+    # A 1 MB line with a syntax error at its end (column 1048666).
+    garbage = ('{"format": "dii-submission/1", "framework": "dien-bien-4734-2023", '
+               '"sources": {"a": "' + "y" * (1 << 20) + '"}, , }\n')
+    (t / "one-mb-garbage.json").write_text(garbage, encoding="utf-8")
+    return {"one-mb-garbage-column": garbage.index(", , }") + 3}
+
+
+# ---------------------------------------------------------------- checks
+
+def option(args, name, default):
+    for i, a in enumerate(args):
+        if a == name and i + 1 < len(args):
+            return args[i + 1]
+        if a.startswith(name + "="):
+            return a[len(name) + 1:]
+    return default
+
+
+def operands(args):
+    """The FILE operands of a validate/score command line."""
+    takes_value = {"--format", "--framework", "--target-year", "-o", "--output", "--lang",
+                   "--delimiter", "--decimal-mark"}
+    out, i, only = [], 1, False
+    while i < len(args):
+        a = args[i]
+        if not only and a == "--":
+            only = True
+        elif not only and a in takes_value:
+            i += 1
+        elif not only and a.startswith("-") and a != "-":
+            pass
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+def check_junit(case, code, out, err, ctx, extra):
+    problems = []
+    try:
+        root = ET.fromstring(out)
+    except ET.ParseError as e:
+        return [f"JUnit output is not XML: {e}"]
+    if root.tag != "testsuites":
+        return [f"JUnit root is <{root.tag}>, not <testsuites>"]
+    suites = root.findall("testsuite")
+    files = operands(case["args"])
+    if len(suites) != len(files):
+        problems.append(f"{len(suites)} <testsuite> for {len(files)} files")
+    total_tests = total_failures = 0
+    for s in suites:
+        cases_ = s.findall("testcase")
+        failures = sum(len(c.findall("failure")) for c in cases_)
+        failed_cases = sum(1 for c in cases_ if c.findall("failure") or c.findall("error"))
+        if not cases_:
+            problems.append(f"testsuite {s.get('name')!r} has no testcase")
+        if s.get("tests") != str(len(cases_)):
+            problems.append(f"testsuite {s.get('name')!r}: tests={s.get('tests')} but "
+                            f"{len(cases_)} <testcase>")
+        if s.get("failures") not in (str(failures), str(failed_cases)):
+            problems.append(f"testsuite {s.get('name')!r}: failures={s.get('failures')} but "
+                            f"{failures} <failure>")
+        for c in cases_:
+            if not c.get("name") or not c.get("classname"):
+                problems.append("a <testcase> without name or classname")
+            for f in c.findall("failure"):
+                if not f.get("type") or f.get("message") is None:
+                    problems.append("a <failure> without type or message")
+        total_tests += len(cases_)
+        total_failures += int(s.get("failures", "0"))
+    if root.get("tests") != str(total_tests):
+        problems.append(f"testsuites tests={root.get('tests')} but {total_tests} testcases")
+    if root.get("failures") != str(total_failures):
+        problems.append(f"testsuites failures={root.get('failures')} but {total_failures}")
+    if code == 0 and total_failures:
+        problems.append("exit 0 but the JUnit report has failures")
+    if code == 1 and not total_failures:
+        problems.append("exit 1 but the JUnit report has no failure")
+    return problems
+
+
+def check_json(kind):
+    def check(case, code, out, err, ctx, extra):
+        try:
+            doc = json.loads(out.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            return [f"stdout is not JSON: {e}"]
+        errors = list(ctx.schemas[kind].iter_errors(doc))
+        problems = [f"{kind}.schema.json: {e.json_path}: {e.message}" for e in errors[:3]]
+        if kind == "diagnostics" and not errors:
+            diags = doc["diagnostics"]
+            n_err = sum(1 for d in diags if d["severity"] == "error")
+            n_warn = sum(1 for d in diags if d["severity"] == "warning")
+            if (doc["errors"], doc["warnings"]) != (n_err, n_warn):
+                problems.append(f"errors/warnings {doc['errors']}/{doc['warnings']} but "
+                                f"{n_err}/{n_warn} listed")
+            if doc["valid"] != (n_err == 0) and code != 2:
+                problems.append(f"valid is {doc['valid']} with {n_err} errors")
+            if code == 2 and doc["valid"]:
+                problems.append("exit 2 (a file could not be read) but the report says "
+                                "\"valid\": true")
+            strict = "--strict" in case["args"]
+            if code == 0 and (n_err or (strict and n_warn)):
+                problems.append("exit 0 but the report has errors")
+            if code == 1 and not (n_err or (strict and n_warn)):
+                problems.append("exit 1 but the report has no error")
+        return problems
+    return check
+
+
+def check_no_ansi(case, code, out, err, ctx, extra):
+    return ["ANSI escape in the output"] if b"\x1b" in out or b"\x1b" in err else []
+
+
+def diag_codes_in(fmt, out):
+    """The diagnostic codes a validate report mentions, read the way its
+    consumer reads it."""
+    text = out.decode("utf-8", "replace")
+    if fmt == "json":
+        return {d["code"] for d in json.loads(text)["diagnostics"]}
+    if fmt == "junit":
+        root = ET.fromstring(out)
+        found = {f.get("type") for f in root.iter("failure")}
+        for so in root.iter("system-out"):
+            found |= set(re.findall(r"(?:error|warning)\[([a-z0-9-]+)\]", so.text or ""))
+        return found
+    if fmt == "github":
+        found = set()
+        for line in text.splitlines():
+            m = re.match(r"::(error|warning)( [^:]*)?::", line)
+            if m and m.group(2):
+                t = re.search(r"title=([a-z0-9-]+)", m.group(2))
+                if t:
+                    found.add(t.group(1))
+        return found
+    return set(re.findall(r"(?:error|warning)\[([a-z0-9-]+)\]:", text))
+
+
+def check_codes(codes):
+    def check(case, code, out, err, ctx, extra):
+        fmt = option(case["args"], "--format", "text")
+        try:
+            found = diag_codes_in(fmt, out)
+        except (ValueError, ET.ParseError) as e:
+            return [f"cannot read the {fmt} report: {e}"]
+        return [f"diagnostic code '{c}' does not reach the {fmt} output" for c in codes
+                if c not in found]
+    return check
+
+
+def main_job_facts(fmt, out):
+    """(points, max, index, met count, met codes, rows) as printed."""
+    text = out.decode("utf-8")
+    if fmt == "json":
+        r = json.loads(text)["results"][0]
+        met = {i["code"] for i in r["indicators"] if i["status"] == "met"}
+        return (f"{r['points']:.4f}", f"{r['max_points']:g}", f"{r['index']:.4f}",
+                r["compliance"]["met"], met, len(r["indicators"]))
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        met = {r["code"] for r in rows if r["status"] == "met"}
+        points = sum(float(r["points"]) for r in rows)
+        mx = sum(float(r["max_points"]) for r in rows)
+        index = {r["index"] for r in rows}
+        if len(index) != 1:
+            return None
+        return (f"{points:.4f}", f"{mx:g}", f"{float(index.pop()):.4f}", len(met), met,
+                len(rows))
+    m = re.search(r"Total: ([0-9.]+) / ([0-9.]+)\s+(?:·\s+)?Index: ([0-9.]+)", text)
+    n = re.search(r"Targets: (\d+) met, (\d+) not met", text)
+    if not m or not n:
+        return None
+    met, rows = set(), 0
+    for line in text.splitlines():
+        if fmt == "markdown":
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) == 6 and cells[0].isdigit():
+                rows += 1
+                if cells[4] == "met":
+                    met.add(cells[0])
+        else:
+            t = re.match(r"^(\d+)\s.*\s{2,}(met|not met)\s{2,}[0-9.]+$", line)
+            if t:
+                rows += 1
+                if t.group(2) == "met":
+                    met.add(t.group(1))
+    return m.group(1), m.group(2), m.group(3), int(n.group(1)), met, rows
+
+
+def check_main_job(case, code, out, err, ctx, extra):
+    fmt = option(case["args"], "--format", "table")
+    try:
+        facts = main_job_facts(fmt, out)
+    except (ValueError, KeyError, IndexError) as e:
+        return [f"cannot read the main job's {fmt} output: {e}"]
+    if facts is None:
+        return [f"the main job's totals are not in the {fmt} output"]
+    points, mx, index, met_count, met, rows = facts
+    problems = []
+    if (points, mx, index) != (MAIN_POINTS, MAIN_MAX, MAIN_INDEX):
+        problems.append(f"main job: {points} / {mx}, index {index}; expected "
+                        f"{MAIN_POINTS} / {MAIN_MAX}, index {MAIN_INDEX}")
+    if met_count != 8 or met != MAIN_MET_CODES:
+        problems.append(f"main job: met rows {sorted(met, key=int)} (count {met_count}); "
+                        f"expected {sorted(MAIN_MET_CODES, key=int)}")
+    if rows != MAIN_ROWS:
+        problems.append(f"main job: {rows} indicator rows, expected {MAIN_ROWS}")
+    return problems
+
+
+def cohort_ranks(fmt, out):
+    text = out.decode("utf-8")
+    if fmt == "json":
+        return {r["unit"]["id"]: r["rank"] for r in json.loads(text)["results"]}, None
+    if fmt == "csv":
+        ranks = {}
+        for r in csv.DictReader(io.StringIO(text)):
+            ranks.setdefault(r["unit_id"], set()).add(int(r["rank"]))
+        if any(len(v) != 1 for v in ranks.values()):
+            return None, None
+        return {k: v.pop() for k, v in ranks.items()}, None
+    ranks, sizes, unit = {}, set(), None
+    for line in text.splitlines():
+        h = re.search(r"\((S\d\d)\)", line)
+        if h and not line.startswith("|") and unit is None:
+            unit = h.group(1)
+        r = re.search(r"Rank: (\d+) of (\d+)", line)
+        if r and unit:
+            ranks[unit] = int(r.group(1))
+            sizes.add(int(r.group(2)))
+            unit = None
+    return ranks, sizes
+
+
+def check_cohort(case, code, out, err, ctx, extra):
+    fmt = option(case["args"], "--format", "table")
+    try:
+        ranks, sizes = cohort_ranks(fmt, out)
+    except (ValueError, KeyError) as e:
+        return [f"cannot read the cohort's {fmt} output: {e}"]
+    if ranks is None:
+        return ["a unit has several ranks"]
+    problems = []
+    if len(ranks) != COHORT_SIZE:
+        problems.append(f"{len(ranks)} ranked units, expected {COHORT_SIZE}")
+    if sizes is not None and sizes != {COHORT_SIZE}:
+        problems.append(f"cohort size printed as {sorted(sizes)}, expected {COHORT_SIZE}")
+    for unit, rank in COHORT_RANKS.items():
+        if ranks.get(unit) != rank:
+            problems.append(f"{unit} ranks {ranks.get(unit)}, expected {rank}")
+    if 3 in ranks.values():
+        problems.append("rank 3 given although 2 is shared (ranks must read 1, 2, 2, 4)")
+    # Standard competition ranking: a rank r is held by k units, and the
+    # next rank given is r + k.
+    values = sorted(ranks.values())
+    for i, r in enumerate(values):
+        if r != values.index(r) + 1:
+            problems.append(f"ranks are not standard competition ranks: {values}")
+            break
+    return problems
+
+
+def check_provisional(case, code, out, err, ctx, extra):
+    problems = []
+    if b"dii: warning: framework 'dii-885-2023' is provisional" not in err:
+        problems.append("no provisional warning on standard error")
+    if option(case["args"], "--format", "table") == "json":
+        warnings = json.loads(out.decode("utf-8")).get("warnings", [])
+        if not any("provisional" in w for w in warnings):
+            problems.append("no provisional warning in the JSON \"warnings\"")
+    return problems
+
+
+CHECKS = {
+    "junit": check_junit,
+    "json:diagnostics": check_json("diagnostics"),
+    "json:result": check_json("result"),
+    "json:framework": check_json("framework"),
+    "no-ansi": check_no_ansi,
+    "main-job": check_main_job,
+    "cohort": check_cohort,
+    "provisional": check_provisional,
+}
+
+
+def get_check(name):
+    if name.startswith("codes:"):
+        return check_codes(name[len("codes:"):].split(","))
+    return CHECKS[name]
+
+
+# ---------------------------------------------------------------- golden files
+
+def golden_path(name, stream):
+    return GOLDEN / f"{name}.{stream}"
+
+
+def read_golden(name, stream):
+    p = golden_path(name, stream)
+    return p.read_bytes() if p.exists() else b""
+
+
+def write_golden(name, stream, data):
+    p = golden_path(name, stream)
+    if data:
+        p.write_bytes(data)
+    elif p.exists():
+        p.unlink()
+
+
+def show_diff(expected, actual, label):
+    e = expected.decode("utf-8", "replace").splitlines(keepends=True)
+    a = actual.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(e, a, f"golden/{label}", "actual"))
+    if len(lines) > 40:
+        lines = lines[:40] + [f"... ({len(lines) - 40} more diff lines)\n"]
+    return "".join("    " + line if line.endswith("\n") else "    " + line + "\n"
+                   for line in lines)
+
+
+def run_case(ctx, case, update, extra):
+    cwd = ctx.tmp if case.get("cwd") == "tmp" else ctx.src
+    stdin = (ctx.src / case["stdin"]).read_bytes() if case.get("stdin") else b""
+    code, out, err = run(ctx, case["args"], cwd, stdin, case.get("env"))
+    name = case["name"]
+    if update:
+        write_golden(name, "out", out)
+        write_golden(name, "err", err)
+    problems = []
+    if code != case["exit"]:
+        problems.append(f"exit {code}, expected {case['exit']}")
+    for stream, data in (("out", out), ("err", err)):
+        expected = read_golden(name, stream)
+        if data != expected:
+            problems.append(f"std{stream} differs from golden/{name}.{stream}\n" +
+                            show_diff(expected, data, f"{name}.{stream}"))
+    for check in case.get("checks", []):
+        try:
+            problems += get_check(check)(case, code, out, err, ctx, extra)
+        except Exception as e:  # a check that cannot run is a failure, not a crash
+            problems.append(f"check {check}: {type(e).__name__}: {e}")
+    return problems
+
+
+# ---------------------------------------------------------------- special tests
+
+def t_output_atomic(ctx, extra):
+    """-o FILE: on any error the target is neither created nor changed, and
+    no temporary file is left; on success it is replaced whole."""
+    problems = []
+    d = ctx.tmp / "out"
+    d.mkdir()
+    target = d / "results.txt"
+    keep = b"KEEP: written before the test\n"
+    main = str(ctx.src / case_table.MAIN)
+    bad = str(ctx.src / case_table.D / "out-of-range.json")
+    syntax = str(ctx.src / case_table.D / "syntax.json")
+
+    def leftovers():
+        return sorted(p.name for p in d.iterdir() if p.name not in ("results.txt", "adir"))
+
+    failing = [
+        ("invalid input", ["score", "-o", str(target), bad], 1),
+        ("syntax error", ["score", "--format", "json", "-o", str(target), syntax], 1),
+        ("input missing", ["score", "-o", str(target), str(d / "no-such.json")], 2),
+        ("bad --format", ["score", "--format", "xml", "-o", str(target), main], 2),
+        ("bad --target-year", ["score", "--target-year", "abc", "-o", str(target), main], 2),
+        ("unknown framework", ["score", "--framework", "nope", "--output", str(target), main], 2),
+        ("validate usage error", ["validate", "--format", "table", "-o", str(target), main], 2),
+        ("show unknown framework", ["show", "-o", str(target), "nope"], 2),
+    ]
+    for what, args, want in failing:
+        for existed in (True, False):
+            if existed:
+                target.write_bytes(keep)
+            elif target.exists():
+                target.unlink()
+            code, out, err = run(ctx, args, ctx.src)
+            label = f"-o ({what}, target {'existed' if existed else 'absent'})"
+            if code != want:
+                problems.append(f"{label}: exit {code}, expected {want}")
+            if existed and (not target.exists() or target.read_bytes() != keep):
+                problems.append(f"{label}: the existing target was changed")
+            if not existed and target.exists():
+                problems.append(f"{label}: the target was created")
+            if leftovers():
+                problems.append(f"{label}: files left behind: {leftovers()}")
+                for p in leftovers():
+                    (d / p).unlink()
+            if out:
+                problems.append(f"{label}: wrote to standard output")
+    # A target that cannot be replaced (a directory): exit 2, nothing left.
+    adir = d / "adir"
+    adir.mkdir()
+    code, out, err = run(ctx, ["score", "-o", str(adir), main], ctx.src)
+    if code != 2 or not adir.is_dir() or any(adir.iterdir()) or leftovers():
+        problems.append(f"-o DIRECTORY: exit {code} (expected 2), left {leftovers()}")
+    # A target in a directory that does not exist: exit 2, nothing created.
+    code, out, err = run(ctx, ["score", "-o", str(d / "none" / "r.txt"), main], ctx.src)
+    if code != 2 or (d / "none").exists():
+        problems.append(f"-o in a missing directory: exit {code}, expected 2")
+    # Success replaces the target whole with what standard output would get,
+    # with the permissions of a new file (0666 & ~umask).
+    for fmt, golden in (("table", "score-main-table"), ("json", "score-main-json"),
+                        ("csv", "score-main-csv"), ("markdown", "score-main-markdown")):
+        target.write_bytes(keep)
+        old_umask = os.umask(0o022)
+        try:
+            code, out, err = run(ctx, ["score", "--target-year", "2023", "--format", fmt,
+                                       "-o", str(target), case_table.MAIN], ctx.src)
+        finally:
+            os.umask(old_umask)
+        if code != 0:
+            problems.append(f"-o success ({fmt}): exit {code}")
+        elif target.read_bytes() != read_golden(golden, "out"):
+            problems.append(f"-o success ({fmt}): the file differs from golden/{golden}.out")
+        elif target.stat().st_mode & 0o777 != 0o644:
+            problems.append(f"-o success ({fmt}): mode {oct(target.stat().st_mode & 0o777)}, "
+                            "expected 0o644 under umask 022")
+        if out:
+            problems.append(f"-o success ({fmt}): also wrote to standard output")
+        if leftovers():
+            problems.append(f"-o success ({fmt}): files left behind: {leftovers()}")
+    # validate -o: the report of invalid input is written (exit 1); it is the
+    # same JUnit document standard output gets.
+    code, out, err = run(ctx, ["validate", "--format", "junit", "-o", str(target),
+                               case_table.D + "out-of-range.json"], ctx.src)
+    code2, out2, _ = run(ctx, ["validate", "--format", "junit",
+                               case_table.D + "out-of-range.json"], ctx.src)
+    if code != 1 or out or target.read_bytes() != out2:
+        problems.append(f"validate -o report.xml: exit {code}, file differs from stdout run")
+    # show -o
+    code, out, err = run(ctx, ["show", "--format", "json", "-o", str(target),
+                               "dii-885-2023"], ctx.src)
+    if code != 0 or target.read_bytes() != read_golden("show-json-885", "out"):
+        problems.append(f"show -o: exit {code}, or the file differs from golden/show-json-885")
+    # -o - is standard output.
+    code, out, err = run(ctx, ["score", "--target-year", "2023", "-o", "-", case_table.MAIN],
+                         ctx.src)
+    if code != 0 or out != read_golden("score-main-table", "out"):
+        problems.append(f"-o -: exit {code}, or standard output differs from the golden file")
+    return problems
+
+
+def t_show_json_roundtrip(ctx, extra):
+    """show --format json prints what loads back unchanged: showing that
+    output again gives the same bytes, and the same JSON as the data file."""
+    problems = []
+    for fw in ("dien-bien-4734-2023", "dii-885-2023"):
+        code, first, err = run(ctx, ["show", "--format", "json", fw], ctx.src)
+        if code != 0:
+            problems.append(f"show --format json {fw}: exit {code}")
+            continue
+        path = ctx.tmp / f"shown-{fw}.json"
+        path.write_bytes(first)
+        code, second, err = run(ctx, ["show", "--format", "json", path.name], ctx.tmp)
+        if code != 0 or second != first:
+            problems.append(f"show --format json of the output of {fw}: exit {code}, "
+                            f"{'same' if second == first else 'different'} output")
+        if json.loads(second) != json.loads(first):
+            problems.append(f"{fw}: the JSON read back differs")
+        original = json.loads((ctx.src / "data" / "frameworks" / f"{fw}.json")
+                              .read_text(encoding="utf-8"))
+        if json.loads(first) != original:
+            problems.append(f"{fw}: show --format json differs from data/frameworks/{fw}.json")
+        errors = list(ctx.schemas["framework"].iter_errors(json.loads(first)))
+        if errors:
+            problems.append(f"{fw}: show output fails framework.schema.json: "
+                            f"{errors[0].message}")
+        # The shown framework scores exactly as the built-in one.
+        if fw == "dien-bien-4734-2023":
+            a = run(ctx, ["score", "--target-year", "2023", "--format", "json",
+                          str(ctx.src / case_table.MAIN)], ctx.src)
+            b = run(ctx, ["score", "--target-year", "2023", "--format", "json",
+                          "--framework", str(path), str(ctx.src / case_table.MAIN)], ctx.src)
+            if a != b:
+                problems.append("scoring with the shown framework file differs from the "
+                                "built-in framework")
+    return problems
+
+
+def run_on_pty(ctx, args, env):
+    """Runs with standard output on a pseudo-terminal; returns (code, out)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([str(ctx.binary)] + args, cwd=str(ctx.src), stdin=subprocess.DEVNULL,
+                             stdout=slave, stderr=subprocess.DEVNULL, env=base_env(env))
+    finally:
+        os.close(slave)
+    chunks = []
+    while True:
+        r, _, _ = select.select([master], [], [], TIMEOUT)
+        if not r:
+            p.kill()
+            break
+        try:
+            b = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not b:
+            break
+        chunks.append(b)
+    os.close(master)
+    return p.wait(timeout=TIMEOUT), b"".join(chunks)
+
+
+def t_colour(ctx, extra):
+    """Colours only on a terminal and only when NO_COLOR is unset (set to
+    anything, even empty, turns them off); never in machine formats."""
+    problems = []
+    score = ["score", "--target-year", "2023", case_table.MAIN]
+    validate = ["validate", case_table.D + "out-of-range.json"]
+    for label, args in (("score table", score), ("validate text", validate)):
+        code, out = run_on_pty(ctx, args, {})
+        if b"\x1b[" not in out:
+            problems.append(f"{label} on a terminal without NO_COLOR: no colour")
+        for value in ("1", ""):
+            code, out = run_on_pty(ctx, args, {"NO_COLOR": value})
+            if b"\x1b" in out:
+                problems.append(f"{label} on a terminal with NO_COLOR={value!r}: colour")
+    for fmt in ("json", "csv", "markdown"):
+        code, out = run_on_pty(ctx, score + ["--format", fmt], {})
+        if b"\x1b" in out:
+            problems.append(f"score --format {fmt} on a terminal: ANSI codes")
+    for fmt in ("json", "junit", "github"):
+        code, out = run_on_pty(ctx, validate + ["--format", fmt], {})
+        if b"\x1b" in out:
+            problems.append(f"validate --format {fmt} on a terminal: ANSI codes")
+    for fmt in ("json", "markdown"):
+        code, out = run_on_pty(ctx, ["show", "--format", fmt, "dii-885-2023"], {})
+        if b"\x1b" in out:
+            problems.append(f"show --format {fmt} on a terminal: ANSI codes")
+    return problems
+
+
+def t_unreadable(ctx, extra):
+    """A file that exists but cannot be read: exit 2 and a message naming it.
+    As root, permissions do not stop reading, so this part is skipped there
+    (a path in a directory that does not exist is tested as a case)."""
+    if os.geteuid() == 0:
+        return None  # skipped
+    problems = []
+    p = ctx.tmp / "unreadable.json"
+    shutil.copy(ctx.src / case_table.MAIN, p)
+    p.chmod(0)
+    try:
+        for cmd in (["validate"], ["score"], ["validate", "--format", "junit"]):
+            code, out, err = run(ctx, cmd + [p.name], ctx.tmp)
+            if code != 2 or b"unreadable.json" not in err:
+                problems.append(f"{' '.join(cmd)} on an unreadable file: exit {code}, "
+                                f"stderr {err[:120]!r}")
+    finally:
+        p.chmod(0o644)
+    return problems
+
+
+def t_large_column(ctx, extra):
+    """The syntax error at the end of a 1 MB line is located exactly."""
+    code, out, err = run(ctx, ["validate", "--format", "json", "one-mb-garbage.json"], ctx.tmp)
+    d = json.loads(out)["diagnostics"]
+    want = extra["one-mb-garbage-column"]
+    if not d or (d[0]["line"], d[0]["column"]) != (1, want):
+        got = (d[0]["line"], d[0]["column"]) if d else None
+        return [f"1 MB line: syntax error at {got}, expected (1, {want})"]
+    return []
+
+
+def readme_submission_codes(src):
+    """Codes of the README's "Diagnostic codes" table raised for submissions
+    (every row whose "raised by" is not only "framework")."""
+    text = (src / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Diagnostic codes", 1)[1].split("\n## ", 1)[0]
+    codes = set()
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[0].startswith("`"):
+            continue
+        if cells[1] == "framework":
+            continue
+        codes |= set(re.findall(r"`([a-z0-9-]+)`", cells[0]))
+    return codes
+
+
+def t_codes_covered(ctx, extra):
+    """Every diagnostic code the README lists for submissions has a case that
+    makes it reach every validate format."""
+    readme = readme_submission_codes(ctx.src)
+    if len(readme) < 10:
+        return [f"could not read the README's diagnostic codes (found {sorted(readme)})"]
+    covered = {}
+    for case in case_table.CASES:
+        if case["args"][:1] != ["validate"]:
+            continue
+        fmt = option(case["args"], "--format", "text")
+        for check in case.get("checks", []):
+            if check.startswith("codes:"):
+                for c in check[len("codes:"):].split(","):
+                    covered.setdefault(c, set()).add(fmt)
+    problems = []
+    for c in sorted(readme):
+        missing = set(case_table.VALIDATE_FORMATS) - covered.get(c, set())
+        if missing:
+            problems.append(f"README code '{c}' is not tested in validate formats "
+                            f"{sorted(missing)}")
+    return problems
+
+
+def t_machine_outputs_checked(ctx, extra):
+    """Every case that prints JSON validates it against its schema, and every
+    case that prints JUnit parses it as XML."""
+    kinds = {"validate": "json:diagnostics", "score": "json:result", "show": "json:framework"}
+    problems = []
+    for case in case_table.CASES:
+        if not read_golden(case["name"], "out"):
+            continue  # nothing on standard output (a usage error, -o)
+        fmt = option(case["args"], "--format", None)
+        checks = case.get("checks", [])
+        want = {"json": kinds.get(case["args"][0]), "junit": "junit"}.get(fmt)
+        if want and want not in checks:
+            problems.append(f"case {case['name']}: {fmt} output without the {want} check")
+    return problems
+
+
+SPECIAL = [
+    ("output-atomic", t_output_atomic),
+    ("show-json-roundtrip", t_show_json_roundtrip),
+    ("colour", t_colour),
+    ("unreadable-file", t_unreadable),
+    ("one-mb-line-column", t_large_column),
+    ("readme-codes-covered", t_codes_covered),
+    ("machine-outputs-checked", t_machine_outputs_checked),
+]
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv):
+    args = [a for a in argv[1:] if a not in ("-v", "--verbose")]
+    verbose = len(args) != len(argv) - 1
+    update = None
+    if "--update" in args:
+        i = args.index("--update")
+        update = set(args[i + 1:])
+        args = args[:i]
+    if len(args) != 2:
+        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
+        return 2
+    binary = pathlib.Path(args[0]).resolve()
+    src = pathlib.Path(args[1]).resolve()
+    names = [c["name"] for c in case_table.CASES]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        print(f"cases.py: duplicate case names {sorted(dupes)}", file=sys.stderr)
+        return 2
+    if update:
+        unknown = update - set(names)
+        if unknown:
+            print(f"--update: no case named {sorted(unknown)}", file=sys.stderr)
+            return 2
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="dii-cli-"))
+    passed = failed = skipped = 0
+    try:
+        ctx = Context(binary, src, tmp)
+        extra = generate_inputs(ctx)
+        GOLDEN.mkdir(exist_ok=True)
+        for case in case_table.CASES:
+            do_update = update is not None and (not update or case["name"] in update)
+            problems = run_case(ctx, case, do_update, extra)
+            if problems:
+                failed += 1
+                print(f"FAIL {case['name']}: dii {' '.join(case['args'])}")
+                for p in problems:
+                    print(f"  {p}")
+            else:
+                passed += 1
+                if verbose:
+                    print(f"ok   {case['name']}")
+        for name, fn in SPECIAL:
+            problems = fn(ctx, extra)
+            if problems is None:
+                skipped += 1
+                print(f"SKIP {name} (running as root: permissions do not stop reading)")
+            elif problems:
+                failed += 1
+                print(f"FAIL {name}")
+                for p in problems:
+                    print(f"  {p}")
+            else:
+                passed += 1
+                if verbose:
+                    print(f"ok   {name}")
+        if update is not None:
+            print("golden files rewritten: read every changed one and check it by hand "
+                  "(git diff tests/cli/golden) before committing")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"cli: {passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
