@@ -7,6 +7,8 @@
  * LINE_MAX_COLUMNS and nothing wraps in a terminal or a CI log. */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "cli.h"
 
 enum {
@@ -308,6 +310,62 @@ static int put_result(FILE *out, const dii_framework *fw, const dii_result *r,
     return 0;
 }
 
+/* Order of results for the ranking: by target year, then rank, then input
+ * order (so equal ranks keep the order the data came in). */
+typedef struct ranked {
+    const dii_result *r;
+    size_t input;
+} ranked;
+
+static int by_year_then_rank(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    int ya = dii_result_target_year(x->r), yb = dii_result_target_year(y->r);
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    int ra = dii_result_rank(x->r), rb = dii_result_rank(y->r);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return x->input < y->input ? -1 : x->input > y->input;
+}
+
+static int put_ranking_row(FILE *out, const dii_framework *fw, const dii_result *r)
+{
+    char x[NUMBER_TEXT_MAX], p[NUMBER_TEXT_MAX];
+    format_fixed(dii_result_index(r), dii_framework_rank_decimals(fw), x, sizeof x);
+    format_fixed(dii_result_points(r), POINT_DECIMALS, p, sizeof p);
+    const char *name = dii_result_unit_name(r) ? dii_result_unit_name(r) : dii_result_unit_id(r);
+    if (fprintf(out, "%4d  ", dii_result_rank(r)) < 0 || put_padded(out, name, 40, 0) < 0)
+        return -1;
+    return fprintf(out, "  %-8s  %s  %10s\n", dii_result_unit_id(r), x, p) < 0 ? -1 : 0;
+}
+
+/* With several units the question "what rank?" deserves one list: every
+ * cohort (target year) from first to last. */
+static int put_ranking(FILE *out, const dii_framework *fw, const dii_results *res, int color)
+{
+    size_t n = dii_results_count(res);
+    ranked *order = calloc(n, sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (ranked){dii_results_get(res, i), i};
+    qsort(order, n, sizeof *order, by_year_then_rank);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        int year = dii_result_target_year(order[i].r);
+        if ((i == 0 || year != dii_result_target_year(order[i - 1].r)) &&
+            fprintf(out, "\n%sRanking, targets %d%s\nRank  %-40s  %-8s  Index   %10s\n",
+                    color ? ANSI_BOLD : "", year, color ? ANSI_RESET : "", "Unit", "Id",
+                    "Points") < 0)
+            rc = -1;
+        if (rc == 0)
+            rc = put_ranking_row(out, fw, order[i].r);
+    }
+    free(order);
+    return rc;
+}
+
 int write_results_table(FILE *out, const dii_framework *fw, const dii_results *res,
                         const out_style *style)
 {
@@ -321,5 +379,7 @@ int write_results_table(FILE *out, const dii_framework *fw, const dii_results *r
         if (put_result(out, fw, dii_results_get(res, i), style) < 0)
             return -1;
     }
+    if (n > 1 && put_ranking(out, fw, res, style->color) < 0)
+        return -1;
     return flush_status(out);
 }
