@@ -23,16 +23,7 @@ static void result_clear(struct dii_result *r)
 {
     dii_mem_free(r->unit_id);
     dii_mem_free(r->unit_name);
-    if (r->groups)
-        for (size_t g = 0; g < r->group_count; g++)
-            dii_mem_free(r->groups[g].id);
-    dii_mem_free(r->groups);
-    if (r->indicators)
-        for (size_t k = 0; k < r->indicator_count; k++) {
-            dii_mem_free(r->indicators[k].id);
-            dii_mem_free(r->indicators[k].code);
-            dii_mem_free(r->indicators[k].group_id);
-        }
+    dii_mem_free(r->groups);      /* their ids live in the label pool */
     dii_mem_free(r->indicators);
 }
 
@@ -54,7 +45,21 @@ void dii_results_destroy(struct dii_results *results)
         for (size_t i = 0; i < results->warning_count; i++)
             dii_mem_free(results->warnings[i]);
     dii_mem_free(results->warnings);
+    for (size_t i = 0; results->labels && i < results->label_count; i++)
+        dii_mem_free(results->labels[i]);
+    dii_mem_free(results->labels);
     dii_mem_free(results);
+}
+
+const char *dii_results_intern(struct dii_results *results, const char *s)
+{
+    if (!s || dii_mem_grow((void **)&results->labels, &results->label_cap,
+                           results->label_count + 1, sizeof(char *)) != 0)
+        return NULL;
+    char *copy = dii_mem_strdup(s);
+    if (copy)
+        results->labels[results->label_count++] = copy;
+    return copy;
 }
 
 DII_API void dii_results_free(dii_results *results)

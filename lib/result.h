@@ -5,10 +5,13 @@
 #define DII_RESULT_H
 #include "dii/dii.h"
 
+/* The ids, codes and group ids below point into the set's label pool
+ * (dii_results_intern): the same few strings are shared by every result
+ * instead of being copied once per unit and indicator. */
 typedef struct dii_indicator_result {
-    char *id;
-    char *code;           /* may be NULL */
-    char *group_id;
+    const char *id;
+    const char *code;     /* may be NULL */
+    const char *group_id;
     int is_boolean;       /* unit boolean: value and target print as true/false */
     int has_value;
     double value;
@@ -29,7 +32,7 @@ typedef struct dii_indicator_result {
 } dii_indicator_result;
 
 typedef struct dii_group_result {
-    char *id;
+    const char *id;       /* in the label pool */
     double points;
     double max_points;
     double index;
@@ -60,8 +63,14 @@ struct dii_results {
     size_t count;
     char **warnings;
     size_t warning_count;
+    char **labels;        /* the label pool: owned copies of ids, codes, group ids */
+    size_t label_count;
+    size_t label_cap;
 };
 
 void dii_results_destroy(struct dii_results *results);
+/* Copies s into the set's label pool and returns the copy (NULL when s is
+ * NULL or on allocation failure), valid as long as the set. */
+const char *dii_results_intern(struct dii_results *results, const char *s);
 
 #endif

@@ -18,6 +18,7 @@ typedef struct score_ctx {
     size_t cohort_count;            /* cohorts = distinct target years */
     dii_cohort_range *ranges;       /* [cohort][indicator] */
     const dii_value_entry **values; /* [submission][indicator], NULL = not given */
+    const char **labels;            /* per indicator: id, code, group id; then group ids */
 } score_ctx;
 
 static int target_year_of(const struct dii_submission *sub, const dii_score_options *opts)
@@ -106,11 +107,9 @@ static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator
     const struct dii_indicator *ind = &c->fw->indicators[k];
     const dii_value_entry *e = value_of(c, s, k);
     int year = c->target_years[s];
-    out->id = dii_mem_strdup(ind->id);
-    out->code = dii_mem_strdup(ind->code);
-    out->group_id = dii_mem_strdup(ind->group_id);
-    if (!out->id || !out->group_id || (ind->code && !out->code))
-        return -1;
+    out->id = c->labels[3 * k];
+    out->code = c->labels[3 * k + 1];
+    out->group_id = c->labels[3 * k + 2];
     out->is_boolean = ind->unit == DII_UNIT_BOOLEAN;
     out->provisional = ind->provisional;
     out->max_points = ind->points;
@@ -143,17 +142,15 @@ static double ratio_or_zero(double points, double max)
     return max > 0 ? points / max : 0;
 }
 
-static int sum_groups(const struct dii_framework *fw, struct dii_result *r)
+static int sum_groups(const score_ctx *c, struct dii_result *r)
 {
+    const struct dii_framework *fw = c->fw;
     r->groups = dii_mem_calloc(fw->group_count, sizeof *r->groups);
     if (!r->groups)
         return -1;
     r->group_count = fw->group_count;
-    for (size_t g = 0; g < fw->group_count; g++) {
-        r->groups[g].id = dii_mem_strdup(fw->groups[g].id);
-        if (!r->groups[g].id)
-            return -1;
-    }
+    for (size_t g = 0; g < fw->group_count; g++)
+        r->groups[g].id = c->labels[3 * fw->indicator_count + g];
     for (size_t k = 0; k < r->indicator_count; k++) {
         const dii_indicator_result *ir = &r->indicators[k];
         dii_group_result *gr = &r->groups[fw->indicators[k].group_index];
@@ -185,7 +182,7 @@ static int score_submission(const score_ctx *c, size_t s, struct dii_result *r)
     for (size_t k = 0; k < r->indicator_count; k++)
         if (score_indicator(c, s, k, &r->indicators[k]) != 0)
             return -1;
-    return sum_groups(c->fw, r);
+    return sum_groups(c, r);
 }
 
 /* Ranks each cohort: the results that share a target year. */
@@ -236,6 +233,28 @@ static int add_provisional_warnings(const struct dii_framework *fw, struct dii_r
     return 0;
 }
 
+/* One copy of each label for the whole set (see result.h). */
+static int intern_labels(score_ctx *c)
+{
+    const struct dii_framework *fw = c->fw;
+    size_t k_count = fw->indicator_count;
+    c->labels = dii_mem_calloc(3 * k_count + fw->group_count, sizeof *c->labels);
+    if (!c->labels)
+        return -1;
+    for (size_t k = 0; k < k_count; k++) {
+        const struct dii_indicator *ind = &fw->indicators[k];
+        c->labels[3 * k] = dii_results_intern(c->results, ind->id);
+        c->labels[3 * k + 1] = dii_results_intern(c->results, ind->code);
+        c->labels[3 * k + 2] = dii_results_intern(c->results, ind->group_id);
+        if (!c->labels[3 * k] || !c->labels[3 * k + 2] || (ind->code && !c->labels[3 * k + 1]))
+            return -1;
+    }
+    for (size_t g = 0; g < fw->group_count; g++)
+        if (!(c->labels[3 * k_count + g] = dii_results_intern(c->results, fw->groups[g].id)))
+            return -1;
+    return 0;
+}
+
 static int build_results(score_ctx *c, const dii_score_options *opts)
 {
     struct dii_results *r = c->results;
@@ -249,7 +268,7 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
     c->values = dii_mem_calloc(n * k, sizeof *c->values);
     c->ranges = dii_mem_calloc(n * k, sizeof *c->ranges);
     if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
-        !c->target_years || !c->cohort_of || !c->values || !c->ranges)
+        !c->target_years || !c->cohort_of || !c->values || !c->ranges || intern_labels(c) != 0)
         return -1;
     r->count = n;
     for (size_t s = 0; s < n; s++) {
@@ -303,12 +322,13 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
     if (st != DII_OK)
         return st;
     score_ctx c = {fw, subs, dii_mem_calloc(1, sizeof(struct dii_results)), NULL, NULL, 0,
-                   NULL, NULL};
+                   NULL, NULL, NULL};
     int failed = !c.results || build_results(&c, opts) != 0;
     dii_mem_free(c.target_years);
     dii_mem_free(c.cohort_of);
     dii_mem_free(c.ranges);
     dii_mem_free((void *)c.values);
+    dii_mem_free((void *)c.labels);
     if (failed) {
         dii_results_destroy(c.results);
         if (diags) {

@@ -236,6 +236,14 @@ static char *json_string(const char *s)
         dii_free(got_);                                                   \
     } while (0)
 
+/* Ids, codes and group ids live in the set's label pool (result.h). */
+static const char *intern(struct dii_results *rs, const char *s)
+{
+    const char *p = dii_results_intern(rs, s);
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
 static char *xstrdup(const char *s)
 {
     char *p = dii_mem_strdup(s);
@@ -278,15 +286,15 @@ static dii_results *build_results(void)
     r->compliance[DII_COMPLIANCE_MISSING] = 1;
     r->groups = xcalloc(2, sizeof *r->groups);
     r->group_count = 2;
-    r->groups[0] = (dii_group_result){xstrdup("I"), 15.1226, 16, 0.9451625};
-    r->groups[1] = (dii_group_result){xstrdup("II"), 1, 1, 1};
+    r->groups[0] = (dii_group_result){intern(rs, "I"), 15.1226, 16, 0.9451625};
+    r->groups[1] = (dii_group_result){intern(rs, "II"), 1, 1, 1};
     r->indicators = xcalloc(3, sizeof *r->indicators);
     r->indicator_count = 3;
 
     dii_indicator_result *k = &r->indicators[0];
-    k->id = xstrdup("mobile_broadband_subscriptions_per_100");
-    k->code = xstrdup("1");
-    k->group_id = xstrdup("I");
+    k->id = intern(rs, "mobile_broadband_subscriptions_per_100");
+    k->code = intern(rs, "1");
+    k->group_id = intern(rs, "I");
     k->has_value = 1;
     k->value = 67.4;
     k->points = 67.4 / 72; /* 0.9361111111111112 at full precision */
@@ -304,9 +312,9 @@ static dii_results *build_results(void)
     k->progress = 0.5;
 
     k = &r->indicators[1];
-    k->id = xstrdup("ai_blockchain_iot_deployed");
-    k->code = xstrdup("9");
-    k->group_id = xstrdup("II");
+    k->id = intern(rs, "ai_blockchain_iot_deployed");
+    k->code = intern(rs, "9");
+    k->group_id = intern(rs, "II");
     k->is_boolean = 1;
     k->has_value = 1;
     k->value = 1;
@@ -322,8 +330,8 @@ static dii_results *build_results(void)
     k->provisional = 1;
 
     k = &r->indicators[2];
-    k->id = xstrdup("fixed_broadband_speed_mbps");
-    k->group_id = xstrdup("I");
+    k->id = intern(rs, "fixed_broadband_speed_mbps");
+    k->group_id = intern(rs, "I");
     k->status = DII_COMPLIANCE_MISSING;
 
     r = &rs->items[1];
@@ -930,11 +938,11 @@ START_TEST(destroy_half_built)
     rs->items[0].unit_id = xstrdup("1");
     rs->items[0].groups = xcalloc(2, sizeof *rs->items[0].groups);
     rs->items[0].group_count = 2;
-    rs->items[0].groups[0].id = xstrdup("I");
+    rs->items[0].groups[0].id = intern(rs, "I");
     rs->items[0].indicators = xcalloc(4, sizeof *rs->items[0].indicators);
     rs->items[0].indicator_count = 4;
-    rs->items[0].indicators[0].id = xstrdup("a");
-    rs->items[0].indicators[0].code = xstrdup("1");
+    rs->items[0].indicators[0].id = intern(rs, "a");
+    rs->items[0].indicators[0].code = intern(rs, "1");
     rs->items[0].indicator_count = 4;
     rs->warning_count = 3; /* count set, array never allocated */
     ck_assert_uint_eq(dii_results_warning_count(rs), 0);
