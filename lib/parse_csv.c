@@ -7,10 +7,20 @@
  * field, past the blanks libcsv skips. That gives every cell a line and a
  * column without a second tokeniser.
  *
+ * Most rows have no quote at all, and libcsv reads such a row as its line
+ * split at each delimiter, blanks around each cell dropped. The reader
+ * splits those rows itself, which spares a libcsv call per cell and its
+ * byte-by-byte copying, and hands libcsv only the rows that contain a
+ * quote (with any syntax error they may hold).
+ *
+ * A cell's text goes into one buffer reused by every row; nothing is
+ * allocated per cell, and per row only what the model keeps.
+ *
  * Rows are grouped into submissions by (unit_id, year) in order of first
  * appearance. Each row keeps its own value entry, duplicates included:
  * validation reports those, with both rows' positions. */
 #include <csv.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -34,17 +44,30 @@ static const char *const role_names[ROLE_COUNT] = {"unit_id",   "unit_name", "ye
                                                    "indicator", "value",     "source"};
 static const int role_required[ROLE_COUNT] = {1, 0, 1, 1, 1, 0};
 
+/* A cell of the row being read. Its text lives in the reader's row buffer,
+ * so a row costs no allocation; `text` is only set once the row is
+ * complete, because the buffer may move while the row grows. */
 typedef struct csv_cell {
-    char *text; /* trimmed */
+    char *text;    /* trimmed, NUL-terminated */
+    size_t offset; /* of the text in csv_reader.text */
     unsigned long line;
     unsigned long column;
 } csv_cell;
+
+/* A byte offset with its line number and the offset where that line
+ * starts: enough for a column, without rescanning the text. */
+typedef struct text_mark {
+    size_t offset;
+    unsigned long line;
+    size_t line_start;
+} text_mark;
 
 /* (unit_id, year) -> submission index, open addressing. */
 typedef struct group_table {
     size_t *slots; /* 1 + index into subs->items; 0 = empty */
     size_t cap;
     size_t used;
+    size_t last; /* 1 + index of the last row's submission; 0 = none */
 } group_table;
 
 typedef struct csv_reader {
@@ -55,13 +78,17 @@ typedef struct csv_reader {
     char decimal_mark;
     struct dii_submissions *subs;
     dii_diagnostics *diags;
-    text_cursor cur;
-    size_t field_start; /* where the field being read began (before blanks) */
-    size_t chunk_end;   /* offset just past the bytes handed to libcsv */
-    int row_begun;      /* a field of the current row has arrived */
+    text_mark field; /* where the field being read began (before blanks) */
+    text_mark chunk; /* just past the bytes handed to libcsv */
+    int row_begun;   /* a field of the current row has arrived */
+    int csv_idle;    /* libcsv is between rows: the reader may split one itself */
+    unsigned char special[256]; /* delimiter, '\n', '\r', '"': 1; else 0 */
     csv_cell *row;
     size_t row_count;
     size_t row_cap;
+    char *text; /* the row's cell texts, one after the other */
+    size_t text_len;
+    size_t text_cap;
     int have_header;
     size_t header_count;
     size_t column_of[ROLE_COUNT]; /* NONE when the header lacks the column */
@@ -81,15 +108,15 @@ static int is_blank_char(const csv_reader *r, char c)
     return (c == ' ' || c == '\t') && c != r->delimiter;
 }
 
-static char *trimmed_copy(const char *s, size_t n)
+/* Narrows [*s, *s + *n) to its text without leading or trailing blanks. */
+static void trim_blanks(const char **s, size_t *n)
 {
-    while (n > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
+    while (*n > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*n)--;
     }
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return dii_mem_strndup(s, n);
+    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+        (*n)--;
 }
 
 static int equals_folded(const char *a, const char *b)
@@ -201,7 +228,7 @@ static int is_decimal_number(const char *s, char mark)
 
 /* strtod follows the thread's LC_NUMERIC, which an application may have set
  * to a comma locale; the reader's own "C" locale makes "67.4" mean 67.4
- * whatever the caller did. */
+ * whatever the caller did. s is a decimal number with '.' as its mark. */
 static double strtod_c(const csv_reader *r, const char *s)
 {
     locale_t previous = uselocale(r->c_locale);
@@ -210,42 +237,140 @@ static double strtod_c(const csv_reader *r, const char *s)
     return x;
 }
 
-/* 1 and the number when s is one (with the configured decimal mark), 0 when
- * not, -1 on allocation failure. */
-static int parse_number(const csv_reader *r, const char *s, double *out)
+/* 10^0 .. 10^22: every one is exactly a double (5^22 < 2^53). */
+static const double powers_of_ten[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+#define MAX_EXACT_MANTISSA (UINT64_C(1) << 53)
+#define MAX_FAST_EXPONENT 22
+/* Beyond this many fraction digits or this exponent, strtod decides. */
+#define EXPONENT_CAP 10000
+
+/* The digits of s, leading zeros skipped, accumulated into *m while at most
+ * 19 are kept (so *m stays exact); *kept counts the kept ones. Returns the
+ * first non-digit. */
+static const char *scan_digits(const char *s, uint64_t *m, size_t *kept)
 {
-    if (parse_special(s, out))
-        return 1;
-    if (!is_decimal_number(s, r->decimal_mark))
-        return 0;
-    char *copy = dii_mem_strdup(s);
-    if (copy == NULL)
-        return -1;
-    char *mark = strchr(copy, r->decimal_mark);
-    if (mark != NULL)
-        *mark = '.';
-    *out = strtod_c(r, copy);
-    dii_mem_free(copy);
+    for (; is_digit(*s); s++) {
+        if (*kept == 0 && *s == '0')
+            continue;
+        if (++*kept <= 19)
+            *m = *m * 10 + (uint64_t)(*s - '0');
+    }
+    return s;
+}
+
+/* The exponent after 'e' ([sign] digits); 0 when its size reaches
+ * EXPONENT_CAP. */
+static int scan_exponent(const char *s, long *e)
+{
+    int negative = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    long v = 0;
+    for (; is_digit(*s); s++) {
+        v = v * 10 + (*s - '0');
+        if (v >= EXPONENT_CAP)
+            return 0;
+    }
+    *e = negative ? -v : v;
     return 1;
 }
 
-static dii_status set_cell_value(const csv_reader *r, dii_value_entry *e, const char *text)
+/* Clinger's fast path: when s is m x 10^e with m <= 2^53 and |e| <= 22, m and
+ * 10^|e| are both exact doubles, and one IEEE multiplication or division
+ * rounds their exact product or quotient correctly: the very double a
+ * correctly rounding strtod (glibc's is) returns. Every digit zero gives a
+ * signed zero, as strtod does. 0 when s is outside these cases. Only valid
+ * where double arithmetic is not carried out in a wider format. */
+static int decimal_fast(const char *s, char mark, double *out)
+{
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    int negative = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    uint64_t m = 0;
+    size_t kept = 0, frac_digits = 0;
+    s = scan_digits(s, &m, &kept);
+    if (*s == mark) {
+        const char *fraction = s + 1;
+        s = scan_digits(fraction, &m, &kept);
+        frac_digits = (size_t)(s - fraction);
+    }
+    if (kept == 0) {
+        *out = negative ? -0.0 : 0.0;
+        return 1;
+    }
+    long e = 0;
+    if ((*s == 'e' || *s == 'E') && !scan_exponent(s + 1, &e))
+        return 0;
+    if (kept > 19 || m > MAX_EXACT_MANTISSA || frac_digits >= EXPONENT_CAP)
+        return 0;
+    e -= (long)frac_digits;
+    if (e < -MAX_FAST_EXPONENT || e > MAX_FAST_EXPONENT)
+        return 0;
+    double x = (double)m;
+    x = e < 0 ? x / powers_of_ten[-e] : x * powers_of_ten[e];
+    *out = negative ? -x : x;
+    return 1;
+#else
+    (void)s;
+    (void)mark;
+    (void)out;
+    return 0;
+#endif
+}
+
+/* s (already checked by is_decimal_number) as a double. Outside the fast
+ * path strtod reads it, the mark swapped for '.' in place and put back. */
+static double decimal_value(const csv_reader *r, char *s)
+{
+    double x;
+    if (decimal_fast(s, r->decimal_mark, &x))
+        return x;
+    char *mark = strchr(s, r->decimal_mark);
+    if (mark != NULL)
+        *mark = '.';
+    x = strtod_c(r, s);
+    if (mark != NULL)
+        *mark = r->decimal_mark;
+    return x;
+}
+
+/* 1 and the number when s is one (with the configured decimal mark), 0 when
+ * not. */
+static int parse_number(const csv_reader *r, char *s, double *out)
+{
+    if (is_decimal_number(s, r->decimal_mark)) {
+        *out = decimal_value(r, s);
+        return 1;
+    }
+    return parse_special(s, out);
+}
+
+/* Boolean words all begin with an ASCII letter: anything else (every
+ * number) skips the folding and comparing. */
+static int may_be_boolean(const char *s)
+{
+    char c = (char)(*s | 0x20);
+    return c >= 'a' && c <= 'z';
+}
+
+static dii_status set_cell_value(const csv_reader *r, dii_value_entry *e, char *text)
 {
     if (text[0] == '\0') {
         e->kind = DII_VALUE_MISSING;
         return DII_OK;
     }
-    int b = parse_boolean(text);
+    int b = may_be_boolean(text) ? parse_boolean(text) : -1;
     if (b >= 0) {
         e->kind = DII_VALUE_BOOLEAN;
         e->number = b;
         return DII_OK;
     }
     double x;
-    int n = parse_number(r, text, &x);
-    if (n < 0)
-        return DII_ERR_NO_MEMORY;
-    if (n > 0) {
+    if (parse_number(r, text, &x)) {
         e->kind = DII_VALUE_NUMBER;
         e->number = x;
         return DII_OK;
@@ -327,11 +452,29 @@ static size_t group_slot(const group_table *t, const struct dii_submissions *sub
     return at;
 }
 
+/* Room for as many values as the previous row's submission holds: in a
+ * file that lists each submission's rows together that is the number every
+ * submission will have, so its values array is allocated once, at its size,
+ * instead of growing 8, 16, 32. Up to 8 (the first size dii_mem_grow picks)
+ * there is nothing to gain, and rows interleaved across submissions give
+ * small hints. 0 on allocation failure. */
+static int reserve_values(struct dii_submission *sub, size_t hint)
+{
+    if (hint <= 8)
+        return 1;
+    sub->values = dii_mem_calloc(hint, sizeof *sub->values);
+    if (sub->values == NULL)
+        return 0;
+    sub->value_cap = hint;
+    return 1;
+}
+
 static dii_status new_submission(csv_reader *r, const csv_cell *unit, const csv_cell *year,
                                  int year_value, size_t slot)
 {
+    size_t hint = r->groups.last ? r->subs->items[r->groups.last - 1].value_count : 0;
     struct dii_submission *sub = dii_submissions_append(r->subs);
-    if (sub == NULL)
+    if (sub == NULL || !reserve_values(sub, hint))
         return DII_ERR_NO_MEMORY;
     r->groups.slots[slot] = r->subs->count;
     r->groups.used++;
@@ -345,10 +488,24 @@ static dii_status new_submission(csv_reader *r, const csv_cell *unit, const csv_
     return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
+/* Whether the previous row's submission is (unit, year): long-format files
+ * list a submission's rows together, so this spares most rows the hash. */
+static int same_as_last(const csv_reader *r, const char *unit, int year)
+{
+    if (r->groups.last == 0)
+        return 0;
+    const struct dii_submission *s = &r->subs->items[r->groups.last - 1];
+    return s->year == year && strcmp(s->unit_id, unit) == 0;
+}
+
 /* Index of the submission of (unit, year), created on first sight. */
 static dii_status find_group(csv_reader *r, const csv_cell *unit, const csv_cell *year,
                              int year_value, size_t *index)
 {
+    if (same_as_last(r, unit->text, year_value)) {
+        *index = r->groups.last - 1;
+        return DII_OK;
+    }
     if ((r->groups.used + 1) * 2 > r->groups.cap && group_grow(&r->groups, r->subs) != 0)
         return DII_ERR_NO_MEMORY;
     size_t slot = group_slot(&r->groups, r->subs, unit->text, year_value);
@@ -357,7 +514,8 @@ static dii_status find_group(csv_reader *r, const csv_cell *unit, const csv_cell
         if (st != DII_OK)
             return st;
     }
-    *index = r->groups.slots[slot] - 1;
+    r->groups.last = r->groups.slots[slot];
+    *index = r->groups.last - 1;
     return DII_OK;
 }
 
@@ -537,16 +695,47 @@ static dii_status header_row(csv_reader *r)
 
 static void clear_row(csv_reader *r)
 {
-    for (size_t i = 0; i < r->row_count; i++)
-        dii_mem_free(r->row[i].text);
     r->row_count = 0;
+    r->text_len = 0;
     r->row_begun = 0;
 }
 
-/* Where the field that began at `from` has its first byte: libcsv skips
- * blanks before a field, and blank lines before a row. */
-static size_t field_content_start(const csv_reader *r, size_t from)
+/* Moves m forward to offset, counting the line ends on the way. */
+static void mark_advance(const csv_reader *r, text_mark *m, size_t offset)
 {
+    for (size_t i = m->offset; i < offset; i++) {
+        if (text_is_line_end(r->data, r->len, i)) {
+            m->line++;
+            m->line_start = i + 1;
+        }
+    }
+    if (offset > m->offset)
+        m->offset = offset;
+}
+
+/* The mark at the end of the chunk [at, end). A chunk stops at its first
+ * '\n' or '\r', so only its last byte can end a line: one test instead of
+ * a scan of every byte. */
+static text_mark chunk_mark(const csv_reader *r, text_mark at, size_t end)
+{
+    if (end > at.offset && text_is_line_end(r->data, r->len, end - 1)) {
+        at.line++;
+        at.line_start = end;
+    }
+    at.offset = end;
+    return at;
+}
+
+static unsigned long mark_column(const text_mark *m)
+{
+    return (unsigned long)(m->offset - m->line_start) + 1;
+}
+
+/* Where the field being read has its first byte: libcsv skips blanks
+ * before a field, and blank lines before a row. */
+static text_mark field_content_start(const csv_reader *r)
+{
+    size_t from = r->field.offset;
     while (from < r->len) {
         char c = r->data[from];
         int skip = is_blank_char(r, c) || (!r->row_begun && (c == '\n' || c == '\r'));
@@ -554,31 +743,49 @@ static size_t field_content_start(const csv_reader *r, size_t from)
             break;
         from++;
     }
-    return from;
+    text_mark m = r->field;
+    mark_advance(r, &m, from);
+    return m;
+}
+
+/* Appends the cell's trimmed text to the row buffer, NUL-terminated. */
+static int store_cell(csv_reader *r, const char *text, size_t n, const text_mark *at)
+{
+    if (r->row_count == r->row_cap &&
+        dii_mem_grow((void **)&r->row, &r->row_cap, r->row_count + 1, sizeof *r->row) != 0)
+        return -1;
+    trim_blanks(&text, &n);
+    size_t need = r->text_len + n + 1;
+    if (need > r->text_cap && dii_mem_grow((void **)&r->text, &r->text_cap, need, 1) != 0)
+        return -1;
+    csv_cell *cell = &r->row[r->row_count++];
+    cell->offset = r->text_len;
+    cell->line = at->line;
+    cell->column = mark_column(at);
+    if (n > 0)
+        memcpy(r->text + r->text_len, text, n);
+    r->text[r->text_len + n] = '\0';
+    r->text_len += n + 1;
+    return 0;
 }
 
 static void on_field(void *text, size_t n, void *data)
 {
     csv_reader *r = data;
-    size_t start = field_content_start(r, r->field_start);
-    r->field_start = r->chunk_end;
+    text_mark start = field_content_start(r);
+    r->field = r->chunk;
     r->row_begun = 1;
     if (r->status != DII_OK)
         return;
-    if (dii_mem_grow((void **)&r->row, &r->row_cap, r->row_count + 1, sizeof *r->row) != 0) {
+    if (store_cell(r, text ? (const char *)text : "", text ? n : 0, &start) != 0)
         r->status = DII_ERR_NO_MEMORY;
-        return;
-    }
-    csv_cell *cell = &r->row[r->row_count];
-    cell->text = trimmed_copy(text ? (const char *)text : "", text ? n : 0);
-    if (cell->text == NULL) {
-        r->status = DII_ERR_NO_MEMORY;
-        return;
-    }
-    text_cursor_seek(&r->cur, start);
-    cell->line = r->cur.line;
-    cell->column = text_cursor_column(&r->cur);
-    r->row_count++;
+}
+
+/* The row buffer no longer moves once the row is complete. */
+static void resolve_cells(csv_reader *r)
+{
+    for (size_t i = 0; i < r->row_count; i++)
+        r->row[i].text = r->text + r->row[i].offset;
 }
 
 static int row_is_empty(const csv_reader *r)
@@ -590,22 +797,100 @@ static int row_is_empty(const csv_reader *r)
 }
 
 /* A row of empty cells (",,,," left by a spreadsheet) counts as blank. */
-static void on_row(int terminator, void *data)
+static void end_row(csv_reader *r)
 {
-    (void)terminator;
-    csv_reader *r = data;
+    resolve_cells(r);
     if (r->status == DII_OK && r->row_count > 0 && !row_is_empty(r) && !r->header_unusable) {
         dii_status st = r->have_header ? data_row(r) : header_row(r);
         if (st != DII_OK)
             r->status = st;
     }
     clear_row(r);
+    r->csv_idle = 1;
+}
+
+static void on_row(int terminator, void *data)
+{
+    (void)terminator;
+    end_row(data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rows without quotes                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* The first byte from i on that ends a run of plain text in a row. */
+static size_t next_special(const csv_reader *r, size_t i)
+{
+    while (i < r->len && !r->special[(unsigned char)r->data[i]])
+        i++;
+    return i;
+}
+
+static size_t skip_blanks(const csv_reader *r, size_t i)
+{
+    while (i < r->len && is_blank_char(r, r->data[i]))
+        i++;
+    return i;
+}
+
+/* The mark just past a row that ends at offset end (its line-end byte, or
+ * the end of the input), given m on the same line. */
+static text_mark past_row(const csv_reader *r, text_mark m, size_t end)
+{
+    m.offset = end;
+    return end < r->len ? chunk_mark(r, m, end + 1) : m;
+}
+
+/* Reads the next row itself when its line holds no quote, with libcsv
+ * between rows. libcsv would skip blanks and blank lines before the row,
+ * end a cell at each delimiter, drop the blanks around it and end the row
+ * at the line end: so does this, giving the same cells at the same
+ * positions. Returns 0, having changed nothing, when the row needs libcsv;
+ * otherwise 1, *at past what was read. */
+static int plain_row(csv_reader *r, text_mark *at)
+{
+    text_mark m = field_content_start(r);
+    size_t i = m.offset;
+    while (i < r->len) {
+        size_t end = next_special(r, i);
+        if (end < r->len && r->data[end] == '"') {
+            clear_row(r);
+            return 0;
+        }
+        text_mark cell = m;
+        cell.offset = i;
+        if (store_cell(r, r->data + i, end - i, &cell) != 0) {
+            r->status = DII_ERR_NO_MEMORY;
+            return 1;
+        }
+        i = end;
+        if (end == r->len || r->data[end] != r->delimiter)
+            break;
+        i = skip_blanks(r, end + 1);
+        if (i == r->len) {
+            /* A delimiter ends the input: libcsv's last, empty cell. */
+            cell.offset = i;
+            if (store_cell(r, "", 0, &cell) != 0) {
+                r->status = DII_ERR_NO_MEMORY;
+                return 1;
+            }
+        }
+    }
+    *at = past_row(r, m, i);
+    if (r->row_count == 0)
+        return 1; /* only blanks were left: no row, as with libcsv */
+    r->field = *at;
+    end_row(r);
+    return 1;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Driving libcsv                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* plain_row reproduces libcsv under exactly these settings (strict, '"'
+ * quotes, default blanks and line ends): change one, change both. */
 static int parser_start(struct csv_parser *p, char delimiter)
 {
     if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -616,22 +901,24 @@ static int parser_start(struct csv_parser *p, char delimiter)
     return 0;
 }
 
-static dii_status report_syntax(csv_reader *r, size_t offset, const char *hint,
+static dii_status report_syntax(csv_reader *r, const text_mark *at, const char *hint,
                                 const char *message)
 {
     r->syntax_errors++;
-    text_cursor_seek(&r->cur, offset);
-    dii_loc loc = {r->cur.line, text_cursor_column(&r->cur), NULL};
+    dii_loc loc = {at->line, mark_column(at), NULL};
     return dii_diag_add(r->diags, DII_SEVERITY_ERROR, "syntax", r->file, &loc, hint, "%s",
                         message);
 }
 
 /* After a quoting error libcsv cannot go on: report it, drop the row and
- * restart at the next line, so that later rows are still checked. */
-static size_t recover(csv_reader *r, struct csv_parser *p, size_t offset)
+ * restart at the next line, so that later rows are still checked. at is
+ * the start of the chunk, offset the byte libcsv stopped at. Returns the
+ * mark to go on from. */
+static text_mark recover(csv_reader *r, struct csv_parser *p, text_mark at, size_t offset)
 {
+    mark_advance(r, &at, offset);
     dii_status st = report_syntax(
-        r, offset, "quote the whole field and double any quote inside it, e.g. \"a \"\"b\"\"\"",
+        r, &at, "quote the whole field and double any quote inside it, e.g. \"a \"\"b\"\"\"",
         p->quoted ? "unexpected text after the closing quote of a field"
                   : "quote inside an unquoted field");
     if (st != DII_OK)
@@ -645,8 +932,10 @@ static size_t recover(csv_reader *r, struct csv_parser *p, size_t offset)
         next++;
     if (next < r->len)
         next++;
-    r->field_start = next;
-    return next;
+    mark_advance(r, &at, next);
+    r->field = at;
+    r->csv_idle = 1;
+    return at;
 }
 
 /* The next chunk ends right after the next delimiter or line-end byte. */
@@ -662,29 +951,33 @@ static size_t chunk_end(const csv_reader *r, size_t pos)
 
 static void feed(csv_reader *r, struct csv_parser *p)
 {
-    size_t pos = 0;
-    while (pos < r->len && r->status == DII_OK) {
-        size_t end = chunk_end(r, pos);
-        r->chunk_end = end;
-        size_t used = csv_parse(p, r->data + pos, end - pos, on_field, on_row, r);
-        if (used == end - pos) {
-            pos = end;
+    text_mark at = r->chunk;
+    while (at.offset < r->len && r->status == DII_OK) {
+        if (r->csv_idle && plain_row(r, &at))
+            continue;
+        r->csv_idle = 0;
+        size_t end = chunk_end(r, at.offset);
+        r->chunk = chunk_mark(r, at, end);
+        size_t n = end - at.offset;
+        size_t used = csv_parse(p, r->data + at.offset, n, on_field, on_row, r);
+        if (used == n) {
+            at = r->chunk;
         } else if (csv_error(p) == CSV_EPARSE) {
-            pos = recover(r, p, pos + used);
+            at = recover(r, p, at, at.offset + used);
         } else {
             r->status = DII_ERR_NO_MEMORY;
         }
     }
+    r->chunk = at;
 }
 
 static void finish_input(csv_reader *r, struct csv_parser *p)
 {
-    r->chunk_end = r->len;
     if (r->status != DII_OK)
         return;
     if (csv_fini(p, on_field, on_row, r) != 0) {
-        size_t start = field_content_start(r, r->field_start);
-        dii_status st = report_syntax(r, start, "close the quoted field with '\"'",
+        text_mark start = field_content_start(r);
+        dii_status st = report_syntax(r, &start, "close the quoted field with '\"'",
                                       "quoted field is not closed before the end of the input");
         if (st != DII_OK)
             r->status = st;
@@ -694,8 +987,8 @@ static void finish_input(csv_reader *r, struct csv_parser *p)
 
 static void reader_free(csv_reader *r)
 {
-    clear_row(r);
     dii_mem_free(r->row);
+    dii_mem_free(r->text);
     dii_mem_free(r->groups.slots);
     if (r->c_locale != (locale_t)0)
         freelocale(r->c_locale);
@@ -715,7 +1008,11 @@ static dii_status reader_init(csv_reader *r, const char *data, size_t len, const
     r->diags = diags;
     for (int k = 0; k < ROLE_COUNT; k++)
         r->column_of[k] = NONE;
-    text_cursor_init(&r->cur, data, len);
+    r->chunk.line = 1;
+    r->field = r->chunk;
+    r->csv_idle = 1;
+    r->special[(unsigned char)r->delimiter] = 1;
+    r->special['\n'] = r->special['\r'] = r->special['"'] = 1;
     r->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     return r->c_locale != (locale_t)0 ? DII_OK : DII_ERR_NO_MEMORY;
 }

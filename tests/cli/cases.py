@@ -64,6 +64,7 @@ DIAGNOSTIC_FILES = [
     ("framework-mismatch", D + "unknown-framework.json",
      ["--framework", "dien-bien-4734-2023"], 1),
     ("unknown-framework", D + "unknown-framework.json", [], 1),
+    ("unreadable", D + "no-such-dir/x.json", [], 2),
 ]
 
 VALIDATE_FORMATS = ["text", "json", "junit", "github"]

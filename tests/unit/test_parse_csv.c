@@ -475,6 +475,136 @@ START_TEST(many_units_and_rows)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* Rows read without libcsv, numbers read without strtod                     */
+/* ------------------------------------------------------------------------ */
+
+/* Rows without a quote are split by the reader itself, the others by
+ * libcsv; positions must not depend on which. With each line end:
+ *   line 2-3 `11,2022,"a` / `b",1`  quoted indicator at 2:9, value at 3:4
+ *   line 4   `11,2022,c,2`          value at col 11
+ *   line 5   `11,20"22,d,1`         quote in an unquoted field: col 6
+ *   line 6   `11,2022,e, 3`         value after a blank: col 12
+ *   line 7   three blanks, line 8 empty: no rows
+ *   line 9   ` 12 ,2023,f,4`        unit at col 2, value at col 13
+ *   line 10  `12,2023,g,` (no line end) empty value at the end: col 11 */
+START_TEST(plain_and_quoted_rows_mix)
+{
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    for (size_t k = 0; k < 3; k++) {
+        const char *e = ends[k];
+        char text[256];
+        snprintf(text, sizeof text,
+                 "unit_id,year,indicator,value%s11,2022,\"a%sb\",1%s11,2022,c,2%s"
+                 "11,20\"22,d,1%s11,2022,e, 3%s   %s%s 12 ,2023,f,4%s12,2023,g,",
+                 e, e, e, e, e, e, e, e, e);
+        struct dii_submissions *raw = calloc(1, sizeof *raw);
+        dii_diagnostics *d = dii_diag_new();
+        ck_assert_int_eq(dii_parse_submissions_csv(text, strlen(text), "m.csv", NULL, raw, d),
+                         DII_ERR_PARSE);
+        ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+        expect_diag(d, "syntax", 5, 6);
+        ck_assert_uint_eq(raw->count, 2);
+        const struct dii_submission *s = &raw->items[0];
+        ck_assert_uint_eq(s->line, 2);
+        ck_assert_uint_eq(s->value_count, 3);
+        char indicator[8];
+        snprintf(indicator, sizeof indicator, "a%sb", e);
+        expect_value(s, 0, indicator, DII_VALUE_NUMBER, 1, 3, 4);
+        ck_assert_uint_eq(s->values[0].key_line, 2);
+        ck_assert_uint_eq(s->values[0].key_column, 9);
+        expect_value(s, 1, "c", DII_VALUE_NUMBER, 2, 4, 11);
+        expect_value(s, 2, "e", DII_VALUE_NUMBER, 3, 6, 12);
+        s = &raw->items[1];
+        ck_assert_str_eq(s->unit_id, "12");
+        ck_assert_uint_eq(s->line, 9);
+        ck_assert_uint_eq(s->column, 2);
+        ck_assert_uint_eq(s->year_column, 6);
+        ck_assert_uint_eq(s->value_count, 2);
+        expect_value(s, 0, "f", DII_VALUE_NUMBER, 4, 9, 13);
+        expect_value(s, 1, "g", DII_VALUE_MISSING, 0, 10, 11);
+        dii_diagnostics_free(d);
+        dii_submissions_destroy(raw);
+    }
+}
+END_TEST
+
+/* Every number reads as the very double strtod gives in the "C" locale,
+ * whether the reader's fast path (at most 19 significant digits, up to
+ * 2^53, |exponent| <= 22) or strtod itself reads it: the edges of that
+ * path, halfway cases and signed zeros. */
+static const char *const NUMBERS[] = {
+    "0", "-0", "+0", "0.000", "-0.0e5", "0e99999", "-0e-99999", "00012.500", ".5", "5.",
+    "0.1", "0.2", "0.3", "67.4", "-12.75e+3", "1e22", "1e23", "1.5e-22", "1e-23", "123e-24",
+    "9007199254740992", "9007199254740993", "9007199254740994", "9007199254740995",
+    "900719925474099.3", "90071992547409.93e1", "9007199254740993e1",
+    "1234567890123456789", "12345678901234567890", "0.1234567890123456789012345",
+    "1e308", "1.7976931348623157e308", "1e309", "4.9e-324", "2.4703282292062327e-324",
+    "1e-400", "2.2250738585072011e-308", "0.000000000000000000000000000001",
+    "100000000000000000000000", "3.14159265358979323846", "1e5", "+.5e1", "99.99",
+};
+
+START_TEST(numbers_read_exactly)
+{
+    size_t n = sizeof NUMBERS / sizeof *NUMBERS;
+    for (int semicolon = 0; semicolon < 2; semicolon++) {
+        char text[4096];
+        size_t len = (size_t)snprintf(text, sizeof text, "unit_id%cyear%cindicator%cvalue\n",
+                                      semicolon ? ';' : ',', semicolon ? ';' : ',',
+                                      semicolon ? ';' : ',');
+        for (size_t i = 0; i < n; i++) {
+            char number[64];
+            snprintf(number, sizeof number, "%s", NUMBERS[i]);
+            char *mark = strchr(number, '.');
+            if (semicolon && mark != NULL)
+                *mark = ',';
+            len += (size_t)snprintf(text + len, sizeof text - len, "1%c2022%ci%zu%c%s\n",
+                                    semicolon ? ';' : ',', semicolon ? ';' : ',', i,
+                                    semicolon ? ';' : ',', number);
+        }
+        dii_parse_options opts = options(semicolon ? ';' : ',', semicolon ? ',' : '.');
+        dii_diagnostics *d = NULL;
+        dii_submissions *subs = load_ok(text, "n.csv", &opts, &d);
+        const dii_submission *s = dii_submissions_get(subs, 0);
+        ck_assert_uint_eq(dii_submission_value_count(s), n);
+        for (size_t i = 0; i < n; i++) {
+            double want = strtod(NUMBERS[i], NULL);
+            double got = dii_submission_value_number(s, i);
+            ck_assert_int_eq(dii_submission_value_kind(s, i), DII_VALUE_NUMBER);
+            ck_assert_msg(memcmp(&got, &want, sizeof got) == 0, "%s: got %.17g, want %.17g",
+                          NUMBERS[i], got, want);
+        }
+        dii_diagnostics_free(d);
+        dii_submissions_free(subs);
+    }
+}
+END_TEST
+
+/* A submission's values array is sized from the previous submission's
+ * count; one with more values still grows, one with fewer keeps them all. */
+START_TEST(submissions_of_different_sizes)
+{
+    const char text[] = "unit_id,year,indicator,value\n"
+                        "1,2022,a,1\n1,2022,b,2\n1,2022,c,3\n"
+                        "2,2022,a,1\n2,2022,b,2\n2,2022,c,3\n2,2022,d,4\n2,2022,e,5\n"
+                        "3,2022,a,1\n"
+                        "1,2022,d,4\n";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "s.csv", NULL, &d);
+    ck_assert_uint_eq(dii_submissions_count(subs), 3);
+    const size_t counts[] = {4, 5, 1};
+    for (size_t i = 0; i < 3; i++) {
+        const dii_submission *s = dii_submissions_get(subs, i);
+        ck_assert_uint_eq(dii_submission_value_count(s), counts[i]);
+        for (size_t k = 0; k < counts[i]; k++)
+            ck_assert_double_eq(dii_submission_value_number(s, k), (double)k + 1);
+    }
+    expect_value(dii_submissions_get(subs, 0), 3, "d", DII_VALUE_NUMBER, 4, 11, 10);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* Allocation failures                                                       */
 /* ------------------------------------------------------------------------ */
 
@@ -502,12 +632,15 @@ Suite *make_suite(void)
     tcase_add_test(good, csv_file_with_crlf);
     tcase_add_test(good, value_words_and_numbers);
     tcase_add_test(good, many_units_and_rows);
+    tcase_add_test(good, numbers_read_exactly);
+    tcase_add_test(good, submissions_of_different_sizes);
     suite_add_tcase(s, good);
     TCase *bad = tcase_create("problems");
     tcase_add_test(bad, row_problems_all_reported);
     tcase_add_test(bad, shape_problems_keep_the_model);
     tcase_add_test(bad, missing_columns);
     tcase_add_test(bad, nul_bytes_refused);
+    tcase_add_test(bad, plain_and_quoted_rows_mix);
     tcase_add_test(bad, allocation_failures);
     suite_add_tcase(s, bad);
     return s;
