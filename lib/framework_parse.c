@@ -829,6 +829,14 @@ dii_status dii_parse_framework(const char *data, size_t len, const char *file,
 {
     fw_ctx c = {file, NULL, diags, 0, 0};
     *out = NULL;
+    /* The same encoding rules as submissions: jansson would take a NUL byte
+     * as the end of a number and the locator would then disagree with it. */
+    size_t bad = dii_utf8_check(data, len, file, diags);
+    if (bad == (size_t)-1)
+        return dii_fail_nomem();
+    if (bad > 0)
+        return dii_fail(DII_ERR_PARSE, "%s: the framework is not valid UTF-8 text",
+                        file ? file : "<memory>");
     json_error_t err;
     json_t *root = json_loadb(data, len, 0, &err);
     if (!root) {
@@ -843,7 +851,14 @@ dii_status dii_parse_framework(const char *data, size_t len, const char *file,
     if (st != DII_OK) {
         json_decref(root);
         dii_mem_free(fw);
-        return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
+        if (st == DII_ERR_NO_MEMORY)
+            return dii_fail_nomem();
+        /* jansson accepted what the locator could not scan: never silent. */
+        dii_loc at = {1, 1, NULL};
+        if (dii_diag_add(diags, DII_SEVERITY_ERROR, "syntax", file, &at, NULL, "%s",
+                         dii_last_error()) != DII_OK)
+            return dii_fail_nomem();
+        return DII_ERR_PARSE;
     }
     if (json_is_object(root))
         read_document(&c, root, fw);
