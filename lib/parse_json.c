@@ -1,24 +1,25 @@
 /* Submissions from JSON (one submission or a "dii-submissions/1" batch) and
  * from JSON Lines (one submission per line).
  *
- * jansson builds the tree; the locator (json_locate.c) supplies the line,
- * column and pointer of every member, which jansson does not keep. Problems
- * of shape never stop the parse: a submission with a bad field is still
- * built, with the field left empty, so that validation sees every value and
- * the user gets every problem in one run. */
-#include <jansson.h>
+ * json_dom.c reads the text into a tree whose every node knows its line and
+ * column (and its key's); this file checks the tree's shape and builds the
+ * model. Problems of shape never stop the parse: a submission with a bad
+ * field is still built, with the field left empty, so that validation sees
+ * every value and the user gets every problem in one run.
+ *
+ * JSON Pointers are built only where they are kept: in a diagnostic, and
+ * in each value entry (validation quotes it). */
+#include <inttypes.h>
 #include <limits.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
-#include "json_locate.h"
-#include "json_syntax.h"
+#include "json_dom.h"
 #include "parse.h"
 #include "strbuf.h"
 #include "suggest.h"
-#include "textpos.h"
 
 #define FORMAT_ONE "dii-submission/1"
 #define FORMAT_BATCH "dii-submissions/1"
@@ -33,54 +34,53 @@ typedef struct json_ctx {
     const char *file;
     dii_diagnostics *diags;
     struct dii_submissions *subs;
-    const json_locator *loc;
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
 /* Locations and reports                                                     */
 /* ------------------------------------------------------------------------ */
 
-static dii_loc value_loc(const json_ctx *c, const char *pointer)
+static dii_loc value_loc(const jdom_node *v, const char *pointer)
 {
-    json_position p = {0, 0, 0, 0};
-    json_locator_find(c->loc, pointer, &p);
-    return (dii_loc){p.line, p.column, pointer};
+    return (dii_loc){v->line, v->column, pointer};
 }
 
 /* Unknown and repeated members are about the key the user typed. */
-static dii_loc key_loc(const json_ctx *c, const char *pointer)
+static dii_loc key_loc(const jdom_node *member, const char *pointer)
 {
-    json_position p = {0, 0, 0, 0};
-    json_locator_find(c->loc, pointer, &p);
-    if (p.key_line == 0)
-        return (dii_loc){p.line, p.column, pointer};
-    return (dii_loc){p.key_line, p.key_column, pointer};
+    if (member->key_line == 0)
+        return value_loc(member, pointer);
+    return (dii_loc){member->key_line, member->key_column, pointer};
+}
+
+static int is_integer(const jdom_node *v)
+{
+    return v->kind == JDOM_NUMBER && (v->flags & JDOM_INTEGER);
 }
 
 /* Type names for "must be X, not Y" messages. */
-static const char *type_name(const json_t *v)
+static const char *type_name(const jdom_node *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a real number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
+    switch ((jdom_kind)v->kind) {
+    case JDOM_OBJECT: return "an object";
+    case JDOM_ARRAY: return "an array";
+    case JDOM_STRING: return "a string";
+    case JDOM_NUMBER: return is_integer(v) ? "an integer" : "a real number";
+    case JDOM_TRUE:
+    case JDOM_FALSE: return "a boolean";
+    case JDOM_NULL: return "null";
     }
     return "a value";
 }
 
 /* "wrong-type" for member `name` of the object at base. */
 static dii_status report_wrong_type(json_ctx *c, const char *base, const char *name,
-                                    const json_t *value, const char *wanted, const char *hint)
+                                    const jdom_node *value, const char *wanted, const char *hint)
 {
     char *pointer = dii_pointer_join(base, name);
     if (pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, pointer);
+    dii_loc loc = value_loc(value, pointer);
     dii_status st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, hint,
                                  "\"%s\" must be %s, not %s", name, wanted, type_name(value));
     dii_mem_free(pointer);
@@ -88,10 +88,10 @@ static dii_status report_wrong_type(json_ctx *c, const char *base, const char *n
 }
 
 /* "missing-field" located at the object that lacks the member. */
-static dii_status report_missing(json_ctx *c, const char *object_pointer, const char *what,
-                                 const char *name, const char *hint)
+static dii_status report_missing(json_ctx *c, const jdom_node *object, const char *object_pointer,
+                                 const char *what, const char *name, const char *hint)
 {
-    dii_loc loc = value_loc(c, object_pointer);
+    dii_loc loc = value_loc(object, object_pointer);
     return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "missing-field", c->file, &loc, hint,
                         "%s has no \"%s\"", what, name);
 }
@@ -122,26 +122,32 @@ static int is_allowed(const char *key, const char *const *allowed, size_t n)
     return 0;
 }
 
-/* Unknown members are warnings: a newer writer may add fields that this
- * version can safely ignore. */
-static dii_status check_unknown_fields(json_ctx *c, json_t *obj, const char *base,
+static dii_status report_unknown_field(json_ctx *c, const jdom_node *member, const char *base,
                                        const char *const *allowed, size_t n, const char *where)
 {
-    const char *key;
-    json_t *value;
-    json_object_foreach(obj, key, value) {
-        if (is_allowed(key, allowed, n))
+    char *pointer = dii_pointer_join(base, member->key);
+    char *hint = unknown_field_hint(member->key, allowed, n);
+    dii_status st = DII_ERR_NO_MEMORY;
+    if (pointer != NULL && hint != NULL) {
+        dii_loc loc = key_loc(member, pointer);
+        st = dii_diag_add(c->diags, DII_SEVERITY_WARNING, "unknown-field", c->file, &loc, hint,
+                          "unknown field '%s' in %s", member->key, where);
+    }
+    dii_mem_free(hint);
+    dii_mem_free(pointer);
+    return st;
+}
+
+/* Unknown members are warnings: a newer writer may add fields that this
+ * version can safely ignore. */
+static dii_status check_unknown_fields(json_ctx *c, const jdom_node *obj, const char *base,
+                                       const char *const *allowed, size_t n, const char *where)
+{
+    for (size_t i = 0; i < obj->u.children.count; i++) {
+        const jdom_node *member = &obj->u.children.items[i];
+        if (is_allowed(member->key, allowed, n))
             continue;
-        char *pointer = dii_pointer_join(base, key);
-        char *hint = unknown_field_hint(key, allowed, n);
-        dii_status st = DII_ERR_NO_MEMORY;
-        if (pointer != NULL && hint != NULL) {
-            dii_loc loc = key_loc(c, pointer);
-            st = dii_diag_add(c->diags, DII_SEVERITY_WARNING, "unknown-field", c->file, &loc,
-                              hint, "unknown field '%s' in %s", key, where);
-        }
-        dii_mem_free(hint);
-        dii_mem_free(pointer);
+        dii_status st = report_unknown_field(c, member, base, allowed, n, where);
         if (st != DII_OK)
             return st;
     }
@@ -152,25 +158,9 @@ static dii_status check_unknown_fields(json_ctx *c, json_t *obj, const char *bas
 /* "format"                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* Checks "format" of a submission (batch = 0) or batch (batch = 1). Sets
- * *stop when the object is in a format this parser does not know: reading
- * it as a submission would only bury the one real problem in noise. The
- * other libdii format is a slip worth reporting but not a reason to stop. */
-static dii_status check_format(json_ctx *c, json_t *obj, const char *base, int batch, int *stop)
+static dii_status report_format(json_ctx *c, const jdom_node *f, const char *base, int batch)
 {
-    *stop = 0;
-    json_t *f = json_object_get(obj, "format");
     const char *expected = batch ? FORMAT_BATCH : FORMAT_ONE;
-    if (f == NULL)
-        return batch ? report_missing(c, base, "a batch of submissions", "format",
-                                      "add \"format\": \"" FORMAT_BATCH "\"")
-                     : DII_OK;
-    if (!json_is_string(f))
-        return report_wrong_type(c, base, "format", f, "a string", NULL);
-    const char *text = json_string_value(f);
-    if (strcmp(text, expected) == 0)
-        return DII_OK;
-    *stop = strcmp(text, batch ? FORMAT_ONE : FORMAT_BATCH) != 0;
     const char *hint =
         batch ? "an object with a \"submissions\" array is a batch: \"format\": \"" FORMAT_BATCH
                 "\""
@@ -179,85 +169,109 @@ static dii_status check_format(json_ctx *c, json_t *obj, const char *base, int b
     char *pointer = dii_pointer_join(base, "format");
     if (pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, pointer);
+    dii_loc loc = value_loc(f, pointer);
     dii_status st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "unsupported-format", c->file,
-                                 &loc, hint, "unsupported format '%s' (expected '%s')", text,
-                                 expected);
+                                 &loc, hint, "unsupported format '%s' (expected '%s')",
+                                 f->u.string.text, expected);
     dii_mem_free(pointer);
     return st;
+}
+
+/* Checks "format" of a submission (batch = 0) or batch (batch = 1). Sets
+ * *stop when the object is in a format this parser does not know: reading
+ * it as a submission would only bury the one real problem in noise. The
+ * other libdii format is a slip worth reporting but not a reason to stop. */
+static dii_status check_format(json_ctx *c, const jdom_node *obj, const char *base, int batch,
+                               int *stop)
+{
+    *stop = 0;
+    const jdom_node *f = jdom_get(obj, "format");
+    if (f == NULL)
+        return batch ? report_missing(c, obj, base, "a batch of submissions", "format",
+                                      "add \"format\": \"" FORMAT_BATCH "\"")
+                     : DII_OK;
+    if (f->kind != JDOM_STRING)
+        return report_wrong_type(c, base, "format", f, "a string", NULL);
+    const char *text = f->u.string.text;
+    if (strcmp(text, batch ? FORMAT_BATCH : FORMAT_ONE) == 0)
+        return DII_OK;
+    *stop = strcmp(text, batch ? FORMAT_ONE : FORMAT_BATCH) != 0;
+    return report_format(c, f, base, batch);
 }
 
 /* ------------------------------------------------------------------------ */
 /* The fields of one submission                                              */
 /* ------------------------------------------------------------------------ */
 
-static dii_status parse_framework(json_ctx *c, struct dii_submission *sub, json_t *obj,
+static dii_status copy_string(const jdom_node *s, char **out)
+{
+    *out = dii_mem_strndup(s->u.string.text, s->u.string.len);
+    return *out ? DII_OK : DII_ERR_NO_MEMORY;
+}
+
+static dii_status parse_framework(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                   const char *base)
 {
-    json_t *f = json_object_get(obj, "framework");
+    const jdom_node *f = jdom_get(obj, "framework");
     if (f == NULL)
         return DII_OK;
-    char *pointer = dii_pointer_join(base, "framework");
+    sub->framework_line = f->line;
+    sub->framework_column = f->column;
+    if (f->kind != JDOM_STRING)
+        return report_wrong_type(c, base, "framework", f, "a string (a framework id)", NULL);
+    return copy_string(f, &sub->framework);
+}
+
+static dii_status report_empty_id(json_ctx *c, const jdom_node *id, const char *unit_pointer)
+{
+    char *pointer = dii_pointer_join(unit_pointer, "id");
     if (pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, pointer);
+    dii_loc loc = value_loc(id, pointer);
+    dii_status st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "missing-field", c->file, &loc,
+                                 NULL, "\"unit\" has an empty \"id\"");
     dii_mem_free(pointer);
-    sub->framework_line = loc.line;
-    sub->framework_column = loc.column;
-    if (!json_is_string(f))
-        return report_wrong_type(c, base, "framework", f, "a string (a framework id)", NULL);
-    sub->framework = dii_mem_strdup(json_string_value(f));
-    return sub->framework ? DII_OK : DII_ERR_NO_MEMORY;
+    return st;
 }
 
-static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, json_t *unit,
+static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, const jdom_node *unit,
                                 const char *unit_pointer)
 {
-    json_t *id = json_object_get(unit, "id");
+    const jdom_node *id = jdom_get(unit, "id");
     if (id == NULL)
-        return report_missing(c, unit_pointer, "\"unit\"", "id",
+        return report_missing(c, unit, unit_pointer, "\"unit\"", "id",
                               "add the unit's id, e.g. \"id\": \"11\"");
-    if (!json_is_string(id))
+    if (id->kind != JDOM_STRING)
         return report_wrong_type(c, unit_pointer, "id", id, "a string",
                                  "write the id in quotes, e.g. \"id\": \"11\"");
-    if (json_string_length(id) == 0) {
-        char *pointer = dii_pointer_join(unit_pointer, "id");
-        if (pointer == NULL)
-            return DII_ERR_NO_MEMORY;
-        dii_loc loc = value_loc(c, pointer);
-        dii_status st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "missing-field", c->file,
-                                     &loc, NULL, "\"unit\" has an empty \"id\"");
-        dii_mem_free(pointer);
-        return st;
-    }
-    sub->unit_id = dii_mem_strdup(json_string_value(id));
-    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
+    if (id->u.string.len == 0)
+        return report_empty_id(c, id, unit_pointer);
+    return copy_string(id, &sub->unit_id);
 }
 
-static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub, json_t *unit,
-                                    const char *unit_pointer)
+static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
+                                    const jdom_node *unit, const char *unit_pointer)
 {
     dii_status st = check_unknown_fields(c, unit, unit_pointer, unit_fields,
                                          COUNT_OF(unit_fields), "\"unit\"");
     if (st == DII_OK)
         st = parse_unit_id(c, sub, unit, unit_pointer);
-    json_t *name = json_object_get(unit, "name");
-    if (st != DII_OK || name == NULL || json_is_null(name))
+    const jdom_node *name = jdom_get(unit, "name");
+    if (st != DII_OK || name == NULL || name->kind == JDOM_NULL)
         return st;
-    if (!json_is_string(name))
+    if (name->kind != JDOM_STRING)
         return report_wrong_type(c, unit_pointer, "name", name, "a string", NULL);
-    sub->unit_name = dii_mem_strdup(json_string_value(name));
-    return sub->unit_name ? DII_OK : DII_ERR_NO_MEMORY;
+    return copy_string(name, &sub->unit_name);
 }
 
-static dii_status parse_unit(json_ctx *c, struct dii_submission *sub, json_t *obj,
+static dii_status parse_unit(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                              const char *base)
 {
-    json_t *unit = json_object_get(obj, "unit");
+    const jdom_node *unit = jdom_get(obj, "unit");
     if (unit == NULL)
-        return report_missing(c, base, "the submission", "unit",
+        return report_missing(c, obj, base, "the submission", "unit",
                               "add \"unit\": {\"id\": \"...\", \"name\": \"...\"}");
-    if (!json_is_object(unit))
+    if (unit->kind != JDOM_OBJECT)
         return report_wrong_type(c, base, "unit", unit, "an object with \"id\" and \"name\"",
                                  NULL);
     char *unit_pointer = dii_pointer_join(base, "unit");
@@ -268,35 +282,44 @@ static dii_status parse_unit(json_ctx *c, struct dii_submission *sub, json_t *ob
     return st;
 }
 
-static dii_status year_value(json_ctx *c, struct dii_submission *sub, const char *base,
-                             json_t *year, const dii_loc *loc)
+/* An integer year beyond int, quoted as written. */
+static dii_status report_unusable_year(json_ctx *c, const jdom_node *year, const dii_loc *loc)
 {
-    if (!json_is_integer(year))
+    if (year->flags & JDOM_INT64)
+        return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
+                            "year %" PRId64 " is not a usable year", year->u.number.integer);
+    return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
+                        "year %s is not a usable year", year->u.number.text);
+}
+
+static dii_status year_value(json_ctx *c, struct dii_submission *sub, const char *base,
+                             const jdom_node *year, const dii_loc *loc)
+{
+    if (!is_integer(year))
         return report_wrong_type(c, base, "year", year, "an integer",
-                                 json_is_string(year) || json_is_real(year)
+                                 year->kind == JDOM_STRING || year->kind == JDOM_NUMBER
                                      ? "write the year as a plain number, e.g. 2024"
                                      : NULL);
-    json_int_t y = json_integer_value(year);
-    if (y < INT_MIN || y > INT_MAX)
-        return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
-                            "year %" JSON_INTEGER_FORMAT " is not a usable year", y);
+    int64_t y = year->u.number.integer;
+    if (!(year->flags & JDOM_INT64) || y < INT_MIN || y > INT_MAX)
+        return report_unusable_year(c, year, loc);
     sub->year = (int)y;
     sub->year_valid = 1;
     return DII_OK;
 }
 
-static dii_status parse_year(json_ctx *c, struct dii_submission *sub, json_t *obj,
+static dii_status parse_year(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                              const char *base)
 {
-    json_t *year = json_object_get(obj, "year");
+    const jdom_node *year = jdom_get(obj, "year");
     if (year == NULL)
-        return report_missing(c, base, "the submission", "year", "add e.g. \"year\": 2024");
+        return report_missing(c, obj, base, "the submission", "year", "add e.g. \"year\": 2024");
+    sub->year_line = year->line;
+    sub->year_column = year->column;
     char *pointer = dii_pointer_join(base, "year");
     if (pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, pointer);
-    sub->year_line = loc.line;
-    sub->year_column = loc.column;
+    dii_loc loc = value_loc(year, pointer);
     dii_status st = year_value(c, sub, base, year, &loc);
     dii_mem_free(pointer);
     return st;
@@ -304,103 +327,153 @@ static dii_status parse_year(json_ctx *c, struct dii_submission *sub, json_t *ob
 
 /* What the validator prints after "got": the JSON type, with the text of a
  * string since a quoted number ("67.4") is the usual mistake. */
-static char *invalid_value_text(const json_t *v)
+static char *invalid_value_text(const jdom_node *v)
 {
-    if (!json_is_string(v))
-        return dii_mem_strdup(json_is_array(v) ? "array" : "object");
+    if (v->kind != JDOM_STRING)
+        return dii_mem_strdup(v->kind == JDOM_ARRAY ? "array" : "object");
     strbuf sb;
     sb_init(&sb);
     sb_puts(&sb, "string ");
-    sb_put_json_string(&sb, json_string_value(v));
+    sb_put_json_string(&sb, v->u.string.text);
     return sb_take(&sb, NULL);
 }
 
-static dii_status set_value(dii_value_entry *e, const json_t *v)
+static dii_status set_value(dii_value_entry *e, const jdom_node *v)
 {
-    if (json_is_number(v)) {
+    switch ((jdom_kind)v->kind) {
+    case JDOM_NUMBER:
         e->kind = DII_VALUE_NUMBER;
-        e->number = json_number_value(v);
-    } else if (json_is_boolean(v)) {
+        e->number = v->u.number.value;
+        return DII_OK;
+    case JDOM_TRUE:
+    case JDOM_FALSE:
         e->kind = DII_VALUE_BOOLEAN;
-        e->number = json_is_true(v) ? 1 : 0;
-    } else if (json_is_null(v)) {
-        e->kind = DII_VALUE_MISSING;
-    } else {
-        e->kind = DII_VALUE_INVALID;
-        e->text = invalid_value_text(v);
-        if (e->text == NULL)
-            return DII_ERR_NO_MEMORY;
+        e->number = v->kind == JDOM_TRUE ? 1 : 0;
+        return DII_OK;
+    case JDOM_NULL: e->kind = DII_VALUE_MISSING; return DII_OK;
+    default: break;
     }
-    return DII_OK;
+    e->kind = DII_VALUE_INVALID;
+    e->text = invalid_value_text(v);
+    return e->text ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
-static dii_status add_value(json_ctx *c, struct dii_submission *sub, const char *values_pointer,
-                            const char *key, const json_t *v)
+/* base + "/" + key with RFC 6901 escapes, in one allocation: this runs
+ * once per value, the hottest allocation of the parse. */
+static char *member_pointer(const char *base, size_t base_len, const jdom_node *member)
+{
+    const char *key = member->key;
+    size_t n = member->key_len, extra = 0;
+    for (size_t i = 0; i < n; i++)
+        extra += key[i] == '~' || key[i] == '/';
+    char *out = dii_mem_alloc(base_len + 1 + n + extra + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, base, base_len);
+    char *w = out + base_len;
+    *w++ = '/';
+    if (extra == 0) {
+        memcpy(w, key, n);
+        w += n;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (key[i] == '~' || key[i] == '/') {
+                *w++ = '~';
+                *w++ = key[i] == '~' ? '0' : '1';
+            } else {
+                *w++ = key[i];
+            }
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+static dii_status add_value(struct dii_submission *sub, const char *values_pointer,
+                            size_t values_pointer_len, const jdom_node *member)
 {
     dii_value_entry *e = dii_submission_append_value(sub);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
-    e->indicator = dii_mem_strdup(key);
-    e->pointer = dii_pointer_join(values_pointer, key);
+    e->indicator = dii_mem_strndup(member->key, member->key_len);
+    e->pointer = member_pointer(values_pointer, values_pointer_len, member);
     if (e->indicator == NULL || e->pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, e->pointer);
-    e->line = loc.line;
-    e->column = loc.column;
-    dii_loc id_loc = key_loc(c, e->pointer);
-    e->key_line = id_loc.line;
-    e->key_column = id_loc.column;
-    return set_value(e, v);
+    e->line = member->line;
+    e->column = member->column;
+    e->key_line = member->key_line;
+    e->key_column = member->key_column;
+    return set_value(e, member);
 }
 
-static dii_status parse_values(json_ctx *c, struct dii_submission *sub, json_t *obj,
-                               const char *base)
+static dii_status add_values(struct dii_submission *sub, const jdom_node *values,
+                             const char *values_pointer)
 {
-    json_t *values = json_object_get(obj, "values");
-    if (values == NULL)
-        return report_missing(c, base, "the submission", "values",
-                              "add \"values\": {\"indicator_id\": number, ...}");
-    if (!json_is_object(values))
-        return report_wrong_type(c, base, "values", values,
-                                 "an object of indicator ids and values", NULL);
-    char *values_pointer = dii_pointer_join(base, "values");
-    if (values_pointer == NULL)
+    size_t n = values->u.children.count, len = strlen(values_pointer);
+    /* one allocation for the entries instead of a doubling series */
+    if (dii_mem_grow((void **)&sub->values, &sub->value_cap, n, sizeof *sub->values) != 0)
         return DII_ERR_NO_MEMORY;
-    dii_status st = DII_OK;
-    const char *key;
-    json_t *v;
-    json_object_foreach(values, key, v) {
-        st = add_value(c, sub, values_pointer, key, v);
-        if (st != DII_OK)
-            break;
-    }
-    dii_mem_free(values_pointer);
-    return st;
-}
-
-static dii_status check_source_types(json_ctx *c, json_t *sources, const char *sources_pointer)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(sources, key, v) {
-        if (json_is_string(v) || json_is_null(v))
-            continue;
-        dii_status st = report_wrong_type(c, sources_pointer, key, v, "a string", NULL);
+    for (size_t i = 0; i < n; i++) {
+        dii_status st = add_value(sub, values_pointer, len, &values->u.children.items[i]);
         if (st != DII_OK)
             return st;
     }
     return DII_OK;
 }
 
+static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
+                               const char *base)
+{
+    const jdom_node *values = jdom_get(obj, "values");
+    if (values == NULL)
+        return report_missing(c, obj, base, "the submission", "values",
+                              "add \"values\": {\"indicator_id\": number, ...}");
+    if (values->kind != JDOM_OBJECT)
+        return report_wrong_type(c, base, "values", values,
+                                 "an object of indicator ids and values", NULL);
+    char *values_pointer = dii_pointer_join(base, "values");
+    if (values_pointer == NULL)
+        return DII_ERR_NO_MEMORY;
+    dii_status st = add_values(sub, values, values_pointer);
+    dii_mem_free(values_pointer);
+    return st;
+}
+
+static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
+                                     const char *sources_pointer)
+{
+    for (size_t i = 0; i < sources->u.children.count; i++) {
+        const jdom_node *v = &sources->u.children.items[i];
+        if (v->kind == JDOM_STRING || v->kind == JDOM_NULL)
+            continue;
+        dii_status st = report_wrong_type(c, sources_pointer, v->key, v, "a string", NULL);
+        if (st != DII_OK)
+            return st;
+    }
+    return DII_OK;
+}
+
+static dii_status attach_sources(struct dii_submission *sub, const jdom_node *sources)
+{
+    for (size_t i = 0; i < sub->value_count; i++) {
+        const jdom_node *s = jdom_get(sources, sub->values[i].indicator);
+        if (s == NULL || s->kind != JDOM_STRING)
+            continue;
+        if (copy_string(s, &sub->values[i].source) != DII_OK)
+            return DII_ERR_NO_MEMORY;
+    }
+    return DII_OK;
+}
+
 /* A source may name an indicator that has no value: that is not an error,
  * the source simply has nothing to attach to. */
-static dii_status parse_sources(json_ctx *c, struct dii_submission *sub, json_t *obj,
+static dii_status parse_sources(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                 const char *base)
 {
-    json_t *sources = json_object_get(obj, "sources");
-    if (sources == NULL || json_is_null(sources))
+    const jdom_node *sources = jdom_get(obj, "sources");
+    if (sources == NULL || sources->kind == JDOM_NULL)
         return DII_OK;
-    if (!json_is_object(sources))
+    if (sources->kind != JDOM_OBJECT)
         return report_wrong_type(c, base, "sources", sources,
                                  "an object of indicator ids and texts", NULL);
     char *sources_pointer = dii_pointer_join(base, "sources");
@@ -408,18 +481,10 @@ static dii_status parse_sources(json_ctx *c, struct dii_submission *sub, json_t 
         return DII_ERR_NO_MEMORY;
     dii_status st = check_source_types(c, sources, sources_pointer);
     dii_mem_free(sources_pointer);
-    for (size_t i = 0; st == DII_OK && i < sub->value_count; i++) {
-        json_t *s = json_object_get(sources, sub->values[i].indicator);
-        if (!json_is_string(s))
-            continue;
-        sub->values[i].source = dii_mem_strdup(json_string_value(s));
-        if (sub->values[i].source == NULL)
-            st = DII_ERR_NO_MEMORY;
-    }
-    return st;
+    return st == DII_OK ? attach_sources(sub, sources) : st;
 }
 
-static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, json_t *obj,
+static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                const char *base)
 {
     dii_status st = check_unknown_fields(c, obj, base, submission_fields,
@@ -443,7 +508,7 @@ static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, json_t *
 }
 
 /* One submission object at pointer base ("" or "/submissions/<i>"). */
-static dii_status parse_submission(json_ctx *c, json_t *obj, const char *base)
+static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char *base)
 {
     int stop;
     dii_status st = check_format(c, obj, base, 0, &stop);
@@ -455,13 +520,12 @@ static dii_status parse_submission(json_ctx *c, json_t *obj, const char *base)
     sub->pointer = dii_mem_strdup(base);
     if (sub->pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(c, base);
-    sub->line = loc.line;
-    sub->column = loc.column;
+    sub->line = obj->line;
+    sub->column = obj->column;
     /* Until a field says otherwise, point year / framework problems at the
      * submission itself. */
-    sub->year_line = sub->framework_line = loc.line;
-    sub->year_column = sub->framework_column = loc.column;
+    sub->year_line = sub->framework_line = obj->line;
+    sub->year_column = sub->framework_column = obj->column;
     return parse_fields(c, sub, obj, base);
 }
 
@@ -469,30 +533,24 @@ static dii_status parse_submission(json_ctx *c, json_t *obj, const char *base)
 /* Documents                                                                 */
 /* ------------------------------------------------------------------------ */
 
-static dii_status parse_batch_items(json_ctx *c, json_t *list)
+static dii_status parse_batch_item(json_ctx *c, const jdom_node *item, size_t i)
 {
-    size_t i;
-    json_t *item;
-    json_array_foreach(list, i, item) {
-        char *pointer = dii_pointer_join_index("/submissions", i);
-        if (pointer == NULL)
-            return DII_ERR_NO_MEMORY;
-        dii_status st;
-        if (json_is_object(item)) {
-            st = parse_submission(c, item, pointer);
-        } else {
-            dii_loc loc = value_loc(c, pointer);
-            st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, NULL,
-                              "submission %zu must be an object, not %s", i, type_name(item));
-        }
-        dii_mem_free(pointer);
-        if (st != DII_OK)
-            return st;
+    char *pointer = dii_pointer_join_index("/submissions", i);
+    if (pointer == NULL)
+        return DII_ERR_NO_MEMORY;
+    dii_status st;
+    if (item->kind == JDOM_OBJECT) {
+        st = parse_submission(c, item, pointer);
+    } else {
+        dii_loc loc = value_loc(item, pointer);
+        st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, NULL,
+                          "submission %zu must be an object, not %s", i, type_name(item));
     }
-    return DII_OK;
+    dii_mem_free(pointer);
+    return st;
 }
 
-static dii_status parse_batch(json_ctx *c, json_t *root)
+static dii_status parse_batch(json_ctx *c, const jdom_node *root)
 {
     int stop;
     dii_status st = check_format(c, root, "", 1, &stop);
@@ -502,15 +560,17 @@ static dii_status parse_batch(json_ctx *c, json_t *root)
                               "a batch of submissions");
     if (st != DII_OK)
         return st;
-    json_t *list = json_object_get(root, "submissions");
-    if (!json_is_array(list))
+    const jdom_node *list = jdom_get(root, "submissions");
+    if (list->kind != JDOM_ARRAY)
         return report_wrong_type(c, "", "submissions", list, "an array of submissions", NULL);
-    return parse_batch_items(c, list);
+    for (size_t i = 0; st == DII_OK && i < list->u.children.count; i++)
+        st = parse_batch_item(c, &list->u.children.items[i], i);
+    return st;
 }
 
-static dii_status report_not_object(json_ctx *c, const json_t *root, const char *what)
+static dii_status report_not_object(json_ctx *c, const jdom_node *root, const char *what)
 {
-    dii_loc loc = value_loc(c, "");
+    dii_loc loc = value_loc(root, "");
     return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc,
                         "write one submission object, or a batch {\"format\": \"" FORMAT_BATCH
                         "\", \"submissions\": [...]}",
@@ -518,29 +578,8 @@ static dii_status report_not_object(json_ctx *c, const json_t *root, const char 
 }
 
 /* ------------------------------------------------------------------------ */
-/* Duplicate keys (jansson keeps the last silently; the locator saw both)    */
+/* Repeated keys (the tree keeps the last; json_dom.c lists the others)      */
 /* ------------------------------------------------------------------------ */
-
-/* The last reference token of pointer, unescaped (~1 -> '/', ~0 -> '~'). */
-static char *last_token(const char *pointer)
-{
-    const char *slash = strrchr(pointer, '/');
-    const char *t = slash ? slash + 1 : pointer;
-    char *out = dii_mem_alloc(strlen(t) + 1);
-    if (out == NULL)
-        return NULL;
-    char *w = out;
-    for (; *t != '\0'; t++) {
-        if (t[0] == '~' && (t[1] == '0' || t[1] == '1')) {
-            *w++ = t[1] == '0' ? '~' : '/';
-            t++;
-        } else {
-            *w++ = *t;
-        }
-    }
-    *w = '\0';
-    return out;
-}
 
 static int is_submission_pointer(const char *p, size_t n, int batch)
 {
@@ -574,33 +613,26 @@ static const char *duplicate_container(const char *pointer, int batch)
     return NULL;
 }
 
-static dii_status report_duplicate(json_ctx *c, const json_duplicate *d, int batch)
+static dii_status report_duplicate(json_ctx *c, const jdom_duplicate *d, int batch)
 {
-    char *key = last_token(d->pointer);
-    if (key == NULL)
-        return DII_ERR_NO_MEMORY;
     dii_loc loc = {d->line, d->column, d->pointer};
     const char *container = duplicate_container(d->pointer, batch);
-    dii_status st;
     if (container != NULL)
-        st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "duplicate-value", c->file, &loc,
-                          "give each indicator once",
-                          "indicator '%s' appears more than once in \"%s\"; only the last "
-                          "one would be used",
-                          key, container);
-    else
-        st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "duplicate-field", c->file, &loc,
-                          "give each field once",
-                          "field '%s' appears more than once; only the last one would be used",
-                          key);
-    dii_mem_free(key);
-    return st;
+        return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "duplicate-value", c->file, &loc,
+                            "give each indicator once",
+                            "indicator '%s' appears more than once in \"%s\"; only the last "
+                            "one would be used",
+                            d->key, container);
+    return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "duplicate-field", c->file, &loc,
+                        "give each field once",
+                        "field '%s' appears more than once; only the last one would be used",
+                        d->key);
 }
 
-static dii_status report_duplicates(json_ctx *c, int batch)
+static dii_status report_duplicates(json_ctx *c, const jdom_parser *p, int batch)
 {
-    for (size_t i = 0; i < json_locator_duplicate_count(c->loc); i++) {
-        dii_status st = report_duplicate(c, json_locator_duplicate(c->loc, i), batch);
+    for (size_t i = 0; i < jdom_duplicate_count(p); i++) {
+        dii_status st = report_duplicate(c, jdom_duplicate_at(p, i), batch);
         if (st != DII_OK)
             return st;
     }
@@ -611,60 +643,52 @@ static dii_status report_duplicates(json_ctx *c, int batch)
 /* Syntax errors                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Parses text with jansson and builds its locator; DII_ERR_PARSE (with a
- * diagnostic) when the text is not JSON. */
-static dii_status load_tree(const char *text, size_t len, unsigned long first_line,
-                            const char *file, dii_diagnostics *diags, json_t **root,
-                            json_locator **loc)
+/* Parses one JSON text whose first byte is on line first_line;
+ * DII_ERR_PARSE (with one "syntax" diagnostic) when it is not JSON. */
+static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
+                            unsigned long first_line, const char *file, dii_diagnostics *diags,
+                            const jdom_node **root)
 {
-    json_error_t err;
-    *root = json_loadb(text, len, 0, &err);
-    if (*root == NULL) {
-        dii_status st = dii_json_report_syntax(text, len, first_line, file, &err, diags);
-        return st == DII_OK ? DII_ERR_PARSE : st;
-    }
-    dii_status st = json_locator_build(text, len, first_line, 1, "", loc);
-    if (st == DII_ERR_PARSE) {
-        /* jansson accepted what the locator could not scan: a bug, but
-         * one that must surface as a located error, not a crash. */
-        dii_loc at = {first_line, 1, NULL};
-        dii_status added = dii_diag_add(diags, DII_SEVERITY_ERROR, "syntax", file, &at, NULL,
-                                        "%s", dii_last_error());
-        st = added == DII_OK ? DII_ERR_PARSE : added;
-    }
-    if (st != DII_OK) {
-        json_decref(*root);
-        *root = NULL;
-    }
-    return st;
+    jdom_error err;
+    dii_status st = jdom_parse(p, text, len, first_line, root, &err);
+    if (st != DII_ERR_PARSE)
+        return st;
+    dii_loc at = {err.line, err.column, NULL};
+    st = dii_diag_add(diags, DII_SEVERITY_ERROR, "syntax", file, &at, NULL, "%s", err.message);
+    return st == DII_OK ? DII_ERR_PARSE : st;
 }
 
-static dii_status finish(dii_status st)
+static dii_status finish(jdom_parser *p, dii_status st)
 {
+    jdom_parser_free(p);
     return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
+}
+
+static dii_status parse_document(json_ctx *c, const jdom_parser *p, const jdom_node *root)
+{
+    int batch = root->kind == JDOM_OBJECT && jdom_get(root, "submissions") != NULL;
+    dii_status st;
+    if (root->kind != JDOM_OBJECT)
+        st = report_not_object(c, root, "a submissions document");
+    else if (batch)
+        st = parse_batch(c, root);
+    else
+        st = parse_submission(c, root, "");
+    return st == DII_OK ? report_duplicates(c, p, batch) : st;
 }
 
 dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
                                       struct dii_submissions *subs, dii_diagnostics *diags)
 {
-    json_t *root;
-    json_locator *loc;
-    dii_status st = load_tree(data, len, 1, file, diags, &root, &loc);
+    jdom_parser *p = jdom_parser_new();
+    if (p == NULL)
+        return finish(p, DII_ERR_NO_MEMORY);
+    const jdom_node *root;
+    dii_status st = load_tree(p, data, len, 1, file, diags, &root);
     if (st != DII_OK)
-        return finish(st);
-    json_ctx c = {file, diags, subs, loc};
-    int batch = json_is_object(root) && json_object_get(root, "submissions") != NULL;
-    if (!json_is_object(root))
-        st = report_not_object(&c, root, "a submissions document");
-    else if (batch)
-        st = parse_batch(&c, root);
-    else
-        st = parse_submission(&c, root, "");
-    if (st == DII_OK)
-        st = report_duplicates(&c, batch);
-    json_locator_free(loc);
-    json_decref(root);
-    return finish(st);
+        return finish(p, st);
+    json_ctx c = {file, diags, subs};
+    return finish(p, parse_document(&c, p, root));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -681,25 +705,18 @@ static int is_blank(const char *s, size_t n)
 
 /* One non-blank line: a syntax error there is reported and the caller goes
  * on with the next line, so one bad line does not hide the others. */
-static dii_status parse_line(const char *text, size_t len, unsigned long line_no,
-                             const char *file, struct dii_submissions *subs,
-                             dii_diagnostics *diags)
+static dii_status parse_line(jdom_parser *p, const char *text, size_t len,
+                             unsigned long line_no, json_ctx *c)
 {
-    json_t *root;
-    json_locator *loc;
-    dii_status st = load_tree(text, len, line_no, file, diags, &root, &loc);
+    const jdom_node *root;
+    dii_status st = load_tree(p, text, len, line_no, c->file, c->diags, &root);
     if (st != DII_OK)
         return st;
-    json_ctx c = {file, diags, subs, loc};
-    if (json_is_object(root))
-        st = parse_submission(&c, root, "");
+    if (root->kind == JDOM_OBJECT)
+        st = parse_submission(c, root, "");
     else
-        st = report_not_object(&c, root, "each line of a JSON Lines file");
-    if (st == DII_OK)
-        st = report_duplicates(&c, 0);
-    json_locator_free(loc);
-    json_decref(root);
-    return st;
+        st = report_not_object(c, root, "each line of a JSON Lines file");
+    return st == DII_OK ? report_duplicates(c, p, 0) : st;
 }
 
 /* Length of the line starting at start, without its line end, and in *next
@@ -718,19 +735,23 @@ static size_t line_length(const char *data, size_t len, size_t start, size_t *ne
 dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char *file,
                                        struct dii_submissions *subs, dii_diagnostics *diags)
 {
+    jdom_parser *p = jdom_parser_new();
+    if (p == NULL)
+        return finish(p, DII_ERR_NO_MEMORY);
+    json_ctx c = {file, diags, subs};
     dii_status result = DII_OK;
     unsigned long line_no = 1;
     for (size_t start = 0; start < len; line_no++) {
         size_t next;
         size_t n = line_length(data, len, start, &next);
         if (!is_blank(data + start, n)) {
-            dii_status st = parse_line(data + start, n, line_no, file, subs, diags);
+            dii_status st = parse_line(p, data + start, n, line_no, &c);
             if (st == DII_ERR_NO_MEMORY)
-                return finish(st);
+                return finish(p, st);
             if (st != DII_OK)
                 result = st;
         }
         start = next;
     }
-    return result;
+    return finish(p, result);
 }

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "parse.h"
 #include "failalloc.h"
+#include "json_dom.h"
 #include "testutil.h"
 
 #define SUB_DIR DII_TEST_DATA_DIR "/submissions"
@@ -787,6 +788,482 @@ START_TEST(allocation_failures)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* The JSON reader (json_dom.c): strings, numbers, syntax, nesting, keys     */
+/* ------------------------------------------------------------------------ */
+
+/* Loads text as JSON expecting exactly one "syntax" error at line:column
+ * whose message is `message`. */
+static void expect_syntax(const char *text, size_t len, unsigned long line, unsigned long column,
+                          const char *message)
+{
+    dii_diagnostics *d = load_fails(text, len, "x.json");
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    const dii_diagnostic *g = expect_diag(d, "syntax", line, column);
+    ck_assert_str_eq(dii_diagnostic_message(g), message);
+    dii_diagnostics_free(d);
+}
+
+static void expect_syntax_str(const char *text, unsigned long line, unsigned long column,
+                              const char *message)
+{
+    expect_syntax(text, strlen(text), line, column, message);
+}
+
+START_TEST(string_escapes_decoded)
+{
+    /* every short escape, \u in 1, 2 and 3 UTF-8 bytes, a surrogate pair,
+     * and escapes in a key (which then needs ~1 in its pointer) */
+    const char text[] = "{\"unit\": {\"id\": \"1\", \"name\": \"q\\\"b\\\\s\\/f\\bf\\fn\\nr\\rt\\t"
+                        "\\u0041\\u00e9\\u1EC7\\ud83d\\uDE00\"}, \"year\": 2022,"
+                        " \"values\": {\"\\u0061\\/b\": 1}}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "e.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    const dii_submission *s = dii_submissions_get(subs, 0);
+    ck_assert_str_eq(dii_submission_unit_name(s), "q\"b\\s/f\bf\fn\nr\rt\tA\xC3\xA9\xE1\xBB\x87"
+                                                  "\xF0\x9F\x98\x80");
+    ck_assert_str_eq(dii_submission_value_indicator(s, 0), "a/b");
+    ck_assert_str_eq(s->values[0].pointer, "/values/a~1b");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+START_TEST(string_errors_located)
+{
+    /* `{"unit": {"id": "` is 17 bytes: the string's content starts at col 18 */
+    expect_syntax_str("{\"unit\": {\"id\": \"ab\\x\"}}", 1, 20,
+                      "invalid escape '\\x' in a string");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\u12G4\"}}", 1, 18,
+                      "invalid escape: \\u must be followed by four hex digits");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\u12\"}}", 1, 18,
+                      "invalid escape: \\u must be followed by four hex digits");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\ud800\"}}", 1, 18,
+                      "invalid Unicode '\\uD800' (a lone surrogate)");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\ud800x\"}}", 1, 18,
+                      "invalid Unicode '\\uD800' (a lone surrogate)");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\uDC00\"}}", 1, 18,
+                      "invalid Unicode '\\uDC00' (a lone surrogate)");
+    expect_syntax_str("{\"unit\": {\"id\": \"x\\ud800\\u0041\"}}", 1, 19,
+                      "invalid Unicode '\\uD800\\u0041' (not a surrogate pair)");
+    expect_syntax_str("{\"unit\": {\"id\": \"\\u0000\"}}", 1, 18,
+                      "\\u0000 is not allowed in a string");
+    /* in a key: `{"a\u0000"` has its backslash at col 4 */
+    expect_syntax_str("{\"a\\u0000\": 1}", 1, 4, "\\u0000 is not allowed in a string");
+    /* a raw tab (col 19) and a raw line break (col 20) inside a string */
+    expect_syntax_str("{\"unit\": {\"id\": \"a\tb\"}}", 1, 19,
+                      "string contains a control character (U+0009): write it as \\u0009");
+    expect_syntax_str("{\"unit\": {\"id\": \"ab\ncd\"}}", 1, 20,
+                      "string contains a line break: close it before the end of the line, or "
+                      "write the break as \\n");
+    /* the text ends inside a string, even right after a backslash: located
+     * at the string's opening quote (col 17) */
+    expect_syntax_str("{\"unit\": {\"id\": \"abc", 1, 17,
+                      "unterminated string (premature end of input)");
+    expect_syntax_str("{\"unit\": {\"id\": \"abc\\", 1, 17,
+                      "unterminated string (premature end of input)");
+}
+END_TEST
+
+/* The value of indicator i of the only submission of text. */
+static double number_of(const dii_submissions *subs, size_t i)
+{
+    return dii_submission_value_number(dii_submissions_get(subs, 0), i);
+}
+
+START_TEST(numbers_converted)
+{
+    /* strtod in the "C" locale is the reference for correct rounding */
+    static const char *const texts[] = {
+        "0.1", "2.2250738585072011e-308", "4.9e-324", "1.7976931348623157e308", "123.456e-7",
+        "1E+2", "100000000000000000000000e-20", "0.30000000000000004", "12345678901234567.5",
+        "123456789012345678901234567890", "-2.5e1", "1e22", "1e23", "8.98846567431158e307",
+        "0.000000000000000000000000000000000000000000000000000000000000000000000000000000001e80"};
+    size_t n = sizeof texts / sizeof texts[0];
+    {
+        char text[4096] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {";
+        for (size_t i = 0; i < n; i++)
+            snprintf(text + strlen(text), sizeof text - strlen(text), "%s\"v%zu\": %s",
+                     i ? ", " : "", i, texts[i]);
+        strcat(text, ", \"z\": -0, \"mz\": -0.0, \"inf\": 1e309, \"ninf\": -1e309,"
+                     " \"tiny\": 1e-400, \"big\": 9007199254740993,"
+                     " \"min\": -9223372036854775808}}");
+        dii_diagnostics *d = NULL;
+        dii_submissions *subs = load_ok(text, "n.json", &d);
+        ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(number_of(subs, i) == strtod(texts[i], NULL), "%s read as %.17g",
+                          texts[i], number_of(subs, i));
+        /* -0 is the integer 0 (as with jansson before); -0.0 keeps its sign */
+        ck_assert(number_of(subs, n) == 0 && !signbit(number_of(subs, n)));
+        ck_assert(number_of(subs, n + 1) == 0 && signbit(number_of(subs, n + 1)));
+        /* out of range: +-inf, kept for validation to report ("not-finite") */
+        ck_assert(isinf(number_of(subs, n + 2)) && number_of(subs, n + 2) > 0);
+        ck_assert(isinf(number_of(subs, n + 3)) && number_of(subs, n + 3) < 0);
+        ck_assert(number_of(subs, n + 4) == 0);
+        ck_assert(number_of(subs, n + 5) == 9007199254740992.0);
+        ck_assert(number_of(subs, n + 6) == -9223372036854775808.0);
+        dii_diagnostics_free(d);
+        dii_submissions_free(subs);
+    }
+}
+END_TEST
+
+START_TEST(number_flags_in_the_tree)
+{
+    const char text[] = "[0, -0, 1.0, 1e2, 9223372036854775807, -9223372036854775808,"
+                        " 9223372036854775808, -9223372036854775809]";
+    jdom_parser *p = jdom_parser_new();
+    const jdom_node *root = NULL;
+    jdom_error err;
+    ck_assert_int_eq(jdom_parse(p, text, strlen(text), 1, &root, &err), DII_OK);
+    ck_assert_uint_eq(root->u.children.count, 8);
+    const jdom_node *v = root->u.children.items;
+    ck_assert_uint_eq(v[0].flags, JDOM_INTEGER | JDOM_INT64);
+    ck_assert_uint_eq(v[1].flags, JDOM_INTEGER | JDOM_INT64);
+    ck_assert_uint_eq(v[2].flags, 0);
+    ck_assert_uint_eq(v[3].flags, 0);
+    ck_assert(v[4].u.number.integer == INT64_MAX);
+    ck_assert(v[5].u.number.integer == INT64_MIN);
+    ck_assert_uint_eq(v[6].flags, JDOM_INTEGER);
+    ck_assert_str_eq(v[6].u.number.text, "9223372036854775808");
+    ck_assert_str_eq(v[7].u.number.text, "-9223372036854775809");
+    ck_assert(v[7].u.number.value == -9223372036854775808.0);
+    jdom_parser_free(p);
+}
+END_TEST
+
+START_TEST(huge_integers_and_years)
+{
+    /* `..."year": ` is 30 bytes: the year at col 31, quoted as written */
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok("{\"unit\": {\"id\": \"1\"}, \"year\": 99999999999999999999,"
+                                    " \"values\": {}}",
+                                    "y.json", &d);
+    const dii_diagnostic *g = expect_diag(d, "wrong-type", 1, 31);
+    ck_assert_str_eq(dii_diagnostic_message(g), "year 99999999999999999999 is not a usable year");
+    ck_assert_int_eq(subs->items[0].year_valid, 0);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    subs = load_ok("{\"unit\": {\"id\": \"1\"}, \"year\": 2e3, \"values\": {}}", "y.json", &d);
+    g = expect_diag(d, "wrong-type", 1, 31);
+    ck_assert_str_eq(dii_diagnostic_message(g), "\"year\" must be an integer, not a real number");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+START_TEST(infinite_value_is_not_finite)
+{
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin("dii-885-2023", &fw), DII_OK);
+    /* `..."village_mobile_broadband_coverage": ` puts 1e309 at col 114 */
+    const char text[] = "{\"framework\": \"dii-885-2023\", \"unit\": {\"id\": \"1\"}, \"year\": 2025,"
+                        " \"values\": {\"village_mobile_broadband_coverage\": 1e309}}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "inf.json", &d);
+    dii_diagnostics_free(d);
+    ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
+    const dii_diagnostic *g = expect_diag(d, "not-finite", 1, 114);
+    expect_pointer(g, "/values/village_mobile_broadband_coverage");
+    ck_assert_str_eq(dii_diagnostic_message(g), "value inf of indicator "
+                                                "'village_mobile_broadband_coverage' is not a "
+                                                "finite number");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+START_TEST(number_syntax_errors)
+{
+    /* `{"a": ` is 6 bytes: the number at col 7; jansson's words */
+    expect_syntax_str("{\"a\": 01}", 1, 7, "invalid token near '0'");
+    expect_syntax_str("{\"a\": -01}", 1, 7, "invalid token near '-0'");
+    expect_syntax_str("{\"a\": 1.}", 1, 7, "invalid token near '1.'");
+    expect_syntax_str("{\"a\": 1.e5}", 1, 7, "invalid token near '1.'");
+    expect_syntax_str("{\"a\": -}", 1, 7, "invalid token near '-'");
+    expect_syntax_str("{\"a\": .5}", 1, 7, "invalid token near '.'");
+    expect_syntax_str("{\"a\": +1}", 1, 7, "invalid token near '+'");
+    expect_syntax_str("{\"a\": 1e}", 1, 7, "invalid token near '1e'");
+    expect_syntax_str("{\"a\": 1e+}", 1, 7, "invalid token near '1e+'");
+    expect_syntax_str("{\"a\": 1.5.3}", 1, 10, "'}' expected near '.'");
+    /* the text ends in a number: located at its start */
+    expect_syntax_str("{\"a\": 12", 1, 7, "'}' expected near end of file");
+}
+END_TEST
+
+START_TEST(grammar_errors_in_janssons_words)
+{
+    expect_syntax_str("{\"a\" 1}", 1, 6, "':' expected near '1'");
+    expect_syntax_str("{\"a\": 1 \"b\": 2}", 1, 9, "'}' expected near '\"b\"'");
+    expect_syntax_str("{\"a\": [1 2]}", 1, 10, "']' expected near '2'");
+    expect_syntax_str("{\"a\": [1,]}", 1, 10, "unexpected token near ']'");
+    expect_syntax_str("{\"a\": [1,", 1, 9, "']' expected near end of file");
+    expect_syntax_str("{\"a\": [", 1, 7, "']' expected near end of file");
+    expect_syntax_str("{\"a\": ", 1, 6, "unexpected token near end of file");
+    expect_syntax_str("{\"a\": 1,}", 1, 9, "string or '}' expected near '}'");
+    expect_syntax_str("{,}", 1, 2, "string or '}' expected near ','");
+    expect_syntax_str("{\"a\": tru}", 1, 7, "invalid token near 'tru'");
+    expect_syntax_str("{\"a\": True}", 1, 7, "invalid token near 'True'");
+    expect_syntax_str("{\"a\": nulls}", 1, 7, "invalid token near 'nulls'");
+    expect_syntax_str("{\"a\": @}", 1, 7, "invalid token near '@'");
+    expect_syntax_str("{\"a\": \xC3\xA9}", 1, 7, "invalid token near '\xC3\xA9'");
+    expect_syntax_str("42", 1, 1, "'[' or '{' expected near '42'");
+    expect_syntax_str("\"x\"", 1, 1, "'[' or '{' expected near '\"x\"'");
+    /* trailing garbage */
+    expect_syntax_str("{} x", 1, 4, "end of file expected near 'x'");
+    expect_syntax_str("{}}", 1, 3, "end of file expected near '}'");
+    expect_syntax_str("{\"unit\": {}}\n\n  [", 3, 3, "end of file expected near '['");
+    /* a token too long to quote is still located at its start */
+    expect_syntax_str("{\"a\": 1 \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\": 2}", 1, 9, "'}' expected");
+}
+END_TEST
+
+/* `{"unit": {"id": "1"}, "year": 2022, "values": {"a": ` then `levels`
+ * '[' and as many ']': the root and "values" make 2 more levels. */
+static char *nested_text(size_t levels, size_t *prefix_len)
+{
+    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
+    size_t n = strlen(prefix);
+    char *text = malloc(n + 2 * levels + 3);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, prefix, n);
+    memset(text + n, '[', levels);
+    memset(text + n + levels, ']', levels);
+    strcpy(text + n + 2 * levels, "}}");
+    *prefix_len = n;
+    return text;
+}
+
+START_TEST(nesting_depth_limit)
+{
+    size_t n;
+    char *text = nested_text(JDOM_MAX_DEPTH - 2, &n);
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "deep.json", &d);
+    ck_assert_int_eq(subs->items[0].values[0].kind, DII_VALUE_INVALID);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    free(text);
+    /* one level more: the bracket that opens level 513 is the error */
+    text = nested_text(JDOM_MAX_DEPTH - 1, &n);
+    char message[128];
+    snprintf(message, sizeof message,
+             "too deeply nested: more than %d levels of arrays and objects", JDOM_MAX_DEPTH);
+    expect_syntax_str(text, 1, n + JDOM_MAX_DEPTH - 1, message);
+    free(text);
+    /* far deeper: the same error, and no recursion to overflow the stack */
+    text = nested_text(200000, &n);
+    expect_syntax_str(text, 1, n + JDOM_MAX_DEPTH - 1, message);
+    free(text);
+}
+END_TEST
+
+START_TEST(bom_crlf_and_cr_positions)
+{
+    /* BOM, CR LF: line 2 ` "year": 2022,,` has the second ',' at col 15 */
+    expect_syntax_str("\xEF\xBB\xBF{\"unit\": {\"id\": \"1\"},\r\n \"year\": 2022,,\r\n}", 2, 15,
+                      "string or '}' expected near ','");
+    /* the BOM does not count in line 1's columns */
+    expect_syntax_str("\xEF\xBB\xBF{\"a\" 1}", 1, 6, "':' expected near '1'");
+    /* old Mac line ends (CR alone): line 3 ` "values": {"a": x}}`, x at col 18 */
+    expect_syntax_str("{\"unit\": {\"id\": \"1\"},\r \"year\": 2022,\r \"values\": {\"a\": x}}", 3,
+                      18, "invalid token near 'x'");
+    /* values and keys after CR LF: year at 2:9, the value at 3:17, its key
+     * at 3:12 */
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok("\xEF\xBB\xBF{\"unit\": {\"id\": \"1\"},\r\n\"year\": 2022,\r\n"
+                                    "\"values\": {\"a\": 5}}\r\n",
+                                    "c.json", &d);
+    ck_assert_uint_eq(subs->items[0].year_line, 2);
+    ck_assert_uint_eq(subs->items[0].year_column, 9);
+    expect_entry_at(subs, 0, 0, "/values/a", 3, 17);
+    ck_assert_uint_eq(subs->items[0].values[0].key_line, 3);
+    ck_assert_uint_eq(subs->items[0].values[0].key_column, 12);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+START_TEST(empty_and_blank_texts)
+{
+    /* the loader stops these first ("empty input"); the parser itself says
+     * what jansson said, at the last byte */
+    const char *texts[] = {"", "  \n"};
+    unsigned long columns[] = {1, 3};
+    for (size_t i = 0; i < 2; i++) {
+        struct dii_submissions *raw = calloc(1, sizeof *raw);
+        dii_diagnostics *d = dii_diag_new();
+        ck_assert_int_eq(dii_parse_submissions_json(texts[i], strlen(texts[i]), "e.json", raw, d),
+                         DII_ERR_PARSE);
+        const dii_diagnostic *g = expect_diag(d, "syntax", 1, columns[i]);
+        ck_assert_str_eq(dii_diagnostic_message(g), "'[' or '{' expected near end of file");
+        ck_assert_uint_eq(raw->count, 0);
+        dii_diagnostics_free(d);
+        dii_submissions_destroy(raw);
+    }
+}
+END_TEST
+
+START_TEST(duplicate_keys_at_every_level)
+{
+    /* line 1 `{"unit": {"id": "1", "id": "2"},`       second "id" at col 22
+     * line 3 ` "values": {"a": {"x": 1, "x": 2}, "a": 3, "b": 1, "a": 4},`
+     *        second "x" at col 27 (a field of a value, not a value), "a"
+     *        again at cols 36 and 52; the last a's value 4 at col 57
+     * line 4 ` "sources": {"b": "s", "b": "t"},`      second "b" at col 24
+     * line 5 ` "year": 2023}`                          second "year" at col 2 */
+    const char text[] = "{\"unit\": {\"id\": \"1\", \"id\": \"2\"},\n"
+                        " \"year\": 2022,\n"
+                        " \"values\": {\"a\": {\"x\": 1, \"x\": 2}, \"a\": 3, \"b\": 1, \"a\": 4},\n"
+                        " \"sources\": {\"b\": \"s\", \"b\": \"t\"},\n"
+                        " \"year\": 2023}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "dup.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 6);
+    expect_pointer(expect_diag(d, "duplicate-field", 1, 22), "/unit/id");
+    expect_pointer(expect_diag(d, "duplicate-field", 3, 27), "/values/a/x");
+    expect_pointer(expect_diag(d, "duplicate-value", 3, 36), "/values/a");
+    expect_pointer(expect_diag(d, "duplicate-value", 3, 52), "/values/a");
+    expect_pointer(expect_diag(d, "duplicate-value", 4, 24), "/sources/b");
+    expect_pointer(expect_diag(d, "duplicate-field", 5, 2), "/year");
+    /* the last of each wins; the first appearance keeps its place */
+    const dii_submission *s = dii_submissions_get(subs, 0);
+    ck_assert_str_eq(dii_submission_unit_id(s), "2");
+    ck_assert_int_eq(dii_submission_year(s), 2023);
+    ck_assert_uint_eq(s->year_line, 5);
+    ck_assert_uint_eq(dii_submission_value_count(s), 2);
+    ck_assert_str_eq(dii_submission_value_indicator(s, 0), "a");
+    ck_assert_double_eq(dii_submission_value_number(s, 0), 4);
+    expect_entry_at(subs, 0, 0, "/values/a", 3, 57);
+    ck_assert_uint_eq(s->values[0].key_column, 52);
+    ck_assert_str_eq(dii_submission_value_source(s, 1), "t");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+
+    /* keys equal once decoded; and deep inside a batch */
+    subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [{\"unit\": {\"id\": \"1\"},"
+                   " \"year\": 2022, \"values\": {\"a/b\": 1, \"a\\/b\": 2, \"z\": [{\"q\": 1, "
+                   "\"q\": 2}]}}]}",
+                   "dup.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 2);
+    const dii_diagnostic *g = dii_diagnostics_get(d, 0);
+    ck_assert_str_eq(dii_diagnostic_code(g), "duplicate-value");
+    expect_pointer(g, "/submissions/0/values/a~1b");
+    ck_assert_str_eq(dii_diagnostic_message(g), "indicator 'a/b' appears more than once in "
+                                                "\"values\"; only the last one would be used");
+    g = dii_diagnostics_get(d, 1);
+    ck_assert_str_eq(dii_diagnostic_code(g), "duplicate-field");
+    expect_pointer(g, "/submissions/0/values/z/0/q");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* A submission with `members` values k0..k(members-1), then k3 and the last
+ * one repeated, and a source for every value. */
+static char *large_object_text(size_t members)
+{
+    size_t cap = 64 * members + 256;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    strcpy(text, "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {");
+    for (size_t i = 0; i < members; i++)
+        snprintf(text + strlen(text), cap - strlen(text), "\"k%zu\": %zu, ", i, i);
+    snprintf(text + strlen(text), cap - strlen(text), "\"k3\": 33, \"k%zu\": -1}, \"sources\": {",
+             members - 1);
+    for (size_t i = 0; i < members; i++)
+        snprintf(text + strlen(text), cap - strlen(text), "%s\"k%zu\": \"s%zu\"", i ? ", " : "",
+                 i, i);
+    strcat(text, "}}");
+    return text;
+}
+
+START_TEST(duplicate_keys_in_large_objects)
+{
+    /* past 8 members objects are indexed by hash: same results */
+    char *text = large_object_text(40);
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "big.json", &d);
+    ck_assert_uint_eq(count_diag(d, "duplicate-value"), 2);
+    expect_pointer(dii_diagnostics_get(d, 0), "/values/k3");
+    expect_pointer(dii_diagnostics_get(d, 1), "/values/k39");
+    const dii_submission *s = dii_submissions_get(subs, 0);
+    ck_assert_uint_eq(dii_submission_value_count(s), 40);
+    for (size_t i = 0; i < 40; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "k%zu", i);
+        ck_assert_str_eq(dii_submission_value_indicator(s, i), name);
+        snprintf(name, sizeof name, "s%zu", i);
+        ck_assert_str_eq(dii_submission_value_source(s, i), name);
+    }
+    ck_assert_double_eq(dii_submission_value_number(s, 3), 33);
+    ck_assert_double_eq(dii_submission_value_number(s, 39), -1);
+    ck_assert_double_eq(dii_submission_value_number(s, 38), 38);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    free(text);
+
+    /* the tree's own lookup, before and after a repeat */
+    jdom_parser *p = jdom_parser_new();
+    const jdom_node *root;
+    const char json[] = "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6, \"g\": 7, "
+                        "\"h\": 8, \"i\": 9, \"a\": 10, \"\": 11}";
+    ck_assert_int_eq(jdom_parse(p, json, strlen(json), 1, &root, NULL), DII_OK);
+    ck_assert_uint_eq(root->u.children.count, 10);
+    ck_assert_double_eq(jdom_get(root, "a")->u.number.value, 10);
+    ck_assert_double_eq(jdom_get(root, "i")->u.number.value, 9);
+    ck_assert_double_eq(jdom_get(root, "")->u.number.value, 11);
+    ck_assert_ptr_null(jdom_get(root, "j"));
+    ck_assert_uint_eq(jdom_duplicate_count(p), 1);
+    ck_assert_str_eq(jdom_duplicate_at(p, 0)->pointer, "/a");
+    jdom_parser_free(p);
+}
+END_TEST
+
+START_TEST(jsonl_lines_parsed_independently)
+{
+    /* line 1 bad (unterminated string at col 7), line 2 repeats a key
+     * (col 56): the parser is reused line after line, nothing leaks across */
+    const char text[] = "{\"a\": \"x\n"
+                        "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": 1, \"a\": 2}}\n"
+                        "{\"unit\": {\"id\": \"2\"}, \"year\": 2022, \"values\": {\"b\": 12\n";
+    dii_diagnostics *d = load_fails(text, strlen(text), "l.jsonl");
+    ck_assert_str_eq(dii_diagnostic_message(expect_diag(d, "syntax", 1, 7)),
+                     "unterminated string (premature end of input)");
+    expect_pointer(expect_diag(d, "duplicate-value", 2, 56), "/values/a");
+    ck_assert_str_eq(dii_diagnostic_message(expect_diag(d, "syntax", 3, 53)),
+                     "'}' expected near end of file");
+    ck_assert_uint_eq(dii_diagnostics_count(d), 3);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(allocation_failures_in_the_reader)
+{
+    check_load_under_failures("{\"unit\": {\"id\": \"\\u00e9\\ud83d\\ude00\\n\"}, \"year\": "
+                              "99999999999999999999, \"values\": {\"a\\/b\": 0.1e-400, \"c\": "
+                              "0.00000000000000000000000000000000000000000000000000000000000000000"
+                              "000000000000000000000000000000000000001e5}}",
+                              "e.json", NULL, DII_OK);
+    char *text = large_object_text(12);
+    check_load_under_failures(text, "big.json", NULL, DII_OK);
+    free(text);
+    size_t n;
+    text = nested_text(JDOM_MAX_DEPTH, &n);
+    check_load_under_failures(text, "deep.json", NULL, DII_ERR_PARSE);
+    free(text);
+    check_load_under_failures("{\"a\": {\"x\": [{\"y\": 1, \"y\": 2}], \"x\": 1}, \"b\": \"\\q\"}",
+                              "bad.json", NULL, DII_ERR_PARSE);
+    check_load_under_failures("{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": 1, "
+                              "\"a\": 2}}\n{\"a\": 1\n{\"unit\": {\"id\": \"2\"}, \"year\": 2022, "
+                              "\"values\": {}}\n",
+                              "l.jsonl", NULL, DII_ERR_PARSE);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("parse_json");
@@ -816,5 +1293,22 @@ Suite *make_suite(void)
     tcase_add_test(loader, accessors_tolerate_null);
     tcase_add_test(loader, allocation_failures);
     suite_add_tcase(s, loader);
+    TCase *reader = tcase_create("reader");
+    tcase_add_test(reader, string_escapes_decoded);
+    tcase_add_test(reader, string_errors_located);
+    tcase_add_test(reader, numbers_converted);
+    tcase_add_test(reader, number_flags_in_the_tree);
+    tcase_add_test(reader, huge_integers_and_years);
+    tcase_add_test(reader, infinite_value_is_not_finite);
+    tcase_add_test(reader, number_syntax_errors);
+    tcase_add_test(reader, grammar_errors_in_janssons_words);
+    tcase_add_test(reader, nesting_depth_limit);
+    tcase_add_test(reader, bom_crlf_and_cr_positions);
+    tcase_add_test(reader, empty_and_blank_texts);
+    tcase_add_test(reader, duplicate_keys_at_every_level);
+    tcase_add_test(reader, duplicate_keys_in_large_objects);
+    tcase_add_test(reader, jsonl_lines_parsed_independently);
+    tcase_add_test(reader, allocation_failures_in_the_reader);
+    suite_add_tcase(s, reader);
     return s;
 }

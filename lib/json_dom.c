@@ -1,0 +1,1219 @@
+/* One-pass JSON reader building a positioned tree in an arena (json_dom.h).
+ *
+ * Two layers: a lexer that turns the text into tokens (strings decoded into
+ * the arena, numbers converted on the spot), and a loop with an explicit
+ * stack of open arrays and objects, so that no input can recurse on the C
+ * stack. The children of open containers wait on a "pending" stack and are
+ * copied into one arena array when their container closes: every
+ * container's children end up contiguous and indexable, and the tree costs
+ * a handful of large allocations instead of one per value.
+ *
+ * Syntax errors reuse jansson's wording where jansson has one ("string or
+ * '}' expected near ','"): libdii used jansson before, and users, the CLI's
+ * golden files and the framework loader (still on jansson) all speak it.
+ * A token error is placed at the token's first byte, an error inside a
+ * string at the offending byte, a premature end at the last byte read. */
+#include <float.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "json_dom.h"
+#include "textpos.h"
+#include "utf8.h"
+
+/* Longest token quoted in "... near '<token>'" (jansson's limit too). */
+#define NEAR_MAX 20
+/* Objects with more members than this get a hash index. */
+#define LINEAR_MAX 8
+/* Internal node flag: a member superseded by a later one with its key. */
+#define REMOVED 0x80u
+
+/* ------------------------------------------------------------------------ */
+/* Arena                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Chunks are chained newest first; data follows the header (24 bytes, so
+ * it keeps malloc's alignment for doubles and pointers). */
+typedef struct arena_chunk {
+    struct arena_chunk *next;
+    size_t size;
+    size_t used;
+} arena_chunk;
+
+typedef struct arena {
+    arena_chunk *head;
+    size_t hint; /* size of the first chunk of a parse */
+} arena;
+
+#define ARENA_MIN ((size_t)4096)
+#define ARENA_GROWTH_CAP ((size_t)8 << 20)
+
+static unsigned char *chunk_data(arena_chunk *c)
+{
+    return (unsigned char *)(c + 1);
+}
+
+/* Doubling keeps the number of chunks logarithmic in the tree's size. */
+static arena_chunk *arena_add_chunk(arena *a, size_t need)
+{
+    size_t size = a->head ? a->head->size : 0;
+    size = size < ARENA_GROWTH_CAP ? 2 * size : size;
+    if (size < a->hint)
+        size = a->hint;
+    if (size < need)
+        size = need;
+    if (size > SIZE_MAX - sizeof(arena_chunk))
+        return NULL;
+    arena_chunk *c = dii_mem_alloc(sizeof *c + size);
+    if (c == NULL)
+        return NULL;
+    c->next = a->head;
+    c->size = size;
+    c->used = 0;
+    a->head = c;
+    return c;
+}
+
+static void *arena_alloc(arena *a, size_t n)
+{
+    if (n > SIZE_MAX - 8)
+        return NULL;
+    n = (n + 7) & ~(size_t)7;
+    arena_chunk *c = a->head;
+    if (c == NULL || c->size - c->used < n) {
+        c = arena_add_chunk(a, n);
+        if (c == NULL)
+            return NULL;
+    }
+    void *p = chunk_data(c) + c->used;
+    c->used += n;
+    return p;
+}
+
+/* Keeps the newest (largest) chunk for the next parse: JSON Lines parse
+ * one small text per line. */
+static void arena_reset(arena *a)
+{
+    if (a->head == NULL)
+        return;
+    arena_chunk *c = a->head->next;
+    while (c != NULL) {
+        arena_chunk *next = c->next;
+        dii_mem_free(c);
+        c = next;
+    }
+    a->head->next = NULL;
+    a->head->used = 0;
+}
+
+static void arena_free(arena *a)
+{
+    arena_reset(a);
+    dii_mem_free(a->head);
+    a->head = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The parser                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* An open array or object. */
+typedef struct frame {
+    size_t node;  /* index in pending of the container's own node */
+    size_t first; /* index in pending of its first child */
+} frame;
+
+struct jdom_parser {
+    const char *text;
+    size_t len;
+    size_t pos;
+    unsigned long line;   /* line of text[line_start] */
+    size_t line_start;    /* offset of the first byte of the current line */
+    unsigned long first_line;
+    arena arena;
+    jdom_node *pending;
+    size_t pending_count, pending_cap;
+    frame *frames;
+    size_t depth, frames_cap;
+    char *scratch; /* escaped strings, long numbers, pointers */
+    size_t scratch_len, scratch_cap;
+    jdom_duplicate *dups;
+    size_t dup_count, dup_cap;
+    jdom_node root;
+    jdom_error *err;
+};
+
+typedef enum tok_type {
+    T_EOF,
+    T_BEGIN_OBJECT,
+    T_END_OBJECT,
+    T_BEGIN_ARRAY,
+    T_END_ARRAY,
+    T_COLON,
+    T_COMMA,
+    T_STRING,
+    T_NUMBER,
+    T_TRUE,
+    T_FALSE,
+    T_NULL,
+    T_INVALID /* not JSON; the parser says so in the words of its context */
+} tok_type;
+
+typedef struct token {
+    tok_type type;
+    size_t start, end; /* the raw text */
+    unsigned long line, column;
+    const char *text; /* T_STRING: decoded, in the arena */
+    size_t text_len;
+    double number;    /* T_NUMBER */
+    int64_t integer;
+    unsigned char flags;
+} token;
+
+/* A member's key, read and waiting for its value. */
+typedef struct pending_key {
+    const char *text;
+    size_t len;
+    unsigned long line, column;
+} pending_key;
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Records a syntax error at byte offset. The position is counted afresh
+ * from the start: only one error is ever reported per text. */
+__attribute__((format(printf, 3, 4))) static dii_status fail_at(jdom_parser *p, size_t offset,
+                                                                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+    va_end(ap);
+    text_cursor cur;
+    text_cursor_init(&cur, p->text, p->len);
+    text_cursor_seek(&cur, offset);
+    p->err->line = p->first_line + cur.line - 1;
+    p->err->column = text_cursor_column(&cur);
+    return DII_ERR_PARSE;
+}
+
+static int is_number_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Where "near end of file" points: the last byte, or the start of the
+ * number that the text ends in (as libdii placed it with jansson). */
+static size_t end_of_file_offset(const jdom_parser *p)
+{
+    size_t at = p->len > 0 ? p->len - 1 : 0;
+    while (at > 0 && is_number_char(p->text[at]) && is_number_char(p->text[at - 1]))
+        at--;
+    return at;
+}
+
+/* "<what> near '<token>'", jansson's form: quoting short tokens only, and
+ * "near end of file" when the text stops early. */
+static dii_status fail_token(jdom_parser *p, const token *t, const char *what)
+{
+    if (t->type == T_EOF)
+        return fail_at(p, end_of_file_offset(p), "%s near end of file", what);
+    size_t n = t->end - t->start;
+    if (n > NEAR_MAX)
+        return fail_at(p, t->start, "%s", what);
+    return fail_at(p, t->start, "%s near '%.*s'", what, (int)n, p->text + t->start);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scratch buffer                                                            */
+/* ------------------------------------------------------------------------ */
+
+static dii_status scratch_put(jdom_parser *p, const char *bytes, size_t n)
+{
+    if (n > SIZE_MAX - p->scratch_len - 1 ||
+        dii_mem_grow((void **)&p->scratch, &p->scratch_cap, p->scratch_len + n + 1, 1) != 0)
+        return DII_ERR_NO_MEMORY;
+    memcpy(p->scratch + p->scratch_len, bytes, n);
+    p->scratch_len += n;
+    p->scratch[p->scratch_len] = '\0';
+    return DII_OK;
+}
+
+static dii_status scratch_put_code_point(jdom_parser *p, unsigned long cp)
+{
+    char b[4];
+    size_t n;
+    if (cp < 0x80) {
+        b[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | (cp >> 6));
+        b[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12));
+        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = (char)(0xF0 | (cp >> 18));
+        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return scratch_put(p, b, n);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Whitespace                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Skips JSON whitespace, counting lines as textpos.h does (LF, CR LF, CR):
+ * line breaks occur nowhere else in valid JSON, so this is the only place
+ * positions need bookkeeping. */
+static void skip_ws(jdom_parser *p)
+{
+    const char *s = p->text;
+    size_t i = p->pos, len = p->len;
+    while (i < len) {
+        char c = s[i];
+        if (c == ' ' || c == '\t') {
+            i++;
+        } else if (c == '\n' || c == '\r') {
+            i += (c == '\r' && i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+            p->line++;
+            p->line_start = i;
+        } else {
+            break;
+        }
+    }
+    p->pos = i;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Strings                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static int is_plain_string_byte(unsigned char c)
+{
+    return c != '"' && c != '\\' && c >= 0x20;
+}
+
+#define BYTES(b) ((uint64_t)0x0101010101010101u * (b))
+
+/* Nonzero when one of the 8 bytes of w is '"', '\\' or below 0x20. The
+ * classic "has a byte below n" test: a byte's high bit survives in
+ * (x - n) & ~x only if the byte is below n (n <= 0x80), and a zero byte is
+ * one below 1. */
+static uint64_t special_bytes(uint64_t w)
+{
+    uint64_t quote = w ^ BYTES('"'), backslash = w ^ BYTES('\\');
+    uint64_t hits = ((quote - BYTES(1)) & ~quote) | ((backslash - BYTES(1)) & ~backslash) |
+                    ((w - BYTES(0x20)) & ~w);
+    return hits & BYTES(0x80);
+}
+
+/* Offset of the first '"', '\\' or control byte at or after i (or len).
+ * Strings are most of a submissions file: eight bytes per step where no
+ * such byte is, then byte by byte. */
+static size_t plain_run_end(const jdom_parser *p, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)p->text;
+    for (; p->len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (special_bytes(w) != 0)
+            break;
+    }
+    while (i < p->len && is_plain_string_byte(s[i]))
+        i++;
+    return i;
+}
+
+/* Ends a string token whose decoded bytes are at bytes[0..n). */
+static dii_status string_done(jdom_parser *p, token *t, const char *bytes, size_t n, size_t end)
+{
+    char *copy = arena_alloc(&p->arena, n + 1);
+    if (copy == NULL)
+        return DII_ERR_NO_MEMORY;
+    memcpy(copy, bytes, n);
+    copy[n] = '\0';
+    t->type = T_STRING;
+    t->text = copy;
+    t->text_len = n;
+    t->end = end;
+    p->pos = end;
+    return DII_OK;
+}
+
+/* Four hex digits at text[at], or -1. */
+static long hex4(const jdom_parser *p, size_t at)
+{
+    if (at > p->len || p->len - at < 4)
+        return -1;
+    long v = 0;
+    for (size_t i = at; i < at + 4; i++) {
+        char c = p->text[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* The low half of a surrogate pair, when "\uXXXX" follows at text[at]; -1
+ * when no \u escape follows, else its value (maybe not a low surrogate). */
+static long following_escape(const jdom_parser *p, size_t at)
+{
+    if (at + 1 >= p->len || p->text[at] != '\\' || p->text[at + 1] != 'u')
+        return -1;
+    return hex4(p, at + 2);
+}
+
+/* Decodes "\uXXXX" (or a surrogate pair) at text[*i] == '\\'. Lone
+ * surrogates have no UTF-8 form and U+0000 would cut C strings: both are
+ * refused rather than silently changed. */
+static dii_status decode_unicode(jdom_parser *p, size_t *i)
+{
+    size_t at = *i;
+    long cp = hex4(p, at + 2);
+    if (cp < 0)
+        return fail_at(p, at, "invalid escape: \\u must be followed by four hex digits");
+    size_t next = at + 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        long low = following_escape(p, next);
+        if (low < 0)
+            return fail_at(p, at, "invalid Unicode '\\u%04lX' (a lone surrogate)", cp);
+        if (low < 0xDC00 || low > 0xDFFF)
+            return fail_at(p, at, "invalid Unicode '\\u%04lX\\u%04lX' (not a surrogate pair)",
+                           cp, low);
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        next += 6;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return fail_at(p, at, "invalid Unicode '\\u%04lX' (a lone surrogate)", cp);
+    } else if (cp == 0) {
+        return fail_at(p, at, "\\u0000 is not allowed in a string");
+    }
+    *i = next;
+    return scratch_put_code_point(p, (unsigned long)cp);
+}
+
+/* Decodes the escape at text[*i] == '\\' into the scratch buffer. */
+static dii_status decode_escape(jdom_parser *p, const token *t, size_t *i)
+{
+    static const char from[] = "\"\\/bfnrt";
+    static const char to[] = "\"\\/\b\f\n\r\t";
+    size_t at = *i;
+    if (at + 1 >= p->len)
+        return fail_at(p, t->start, "unterminated string (premature end of input)");
+    char c = p->text[at + 1];
+    if (c == 'u')
+        return decode_unicode(p, i);
+    const char *known = c != '\0' ? memchr(from, c, sizeof from - 1) : NULL;
+    if (known == NULL) {
+        size_t n = dii_utf8_sequence_length(p->text + at + 1, p->len - at - 1);
+        return fail_at(p, at, "invalid escape '\\%.*s' in a string", (int)(n ? n : 1),
+                       p->text + at + 1);
+    }
+    *i = at + 2;
+    return scratch_put(p, &to[known - from], 1);
+}
+
+static dii_status fail_control(jdom_parser *p, size_t at)
+{
+    unsigned c = (unsigned char)p->text[at];
+    if (c == '\n' || c == '\r')
+        return fail_at(p, at, "string contains a line break: close it before the end of the "
+                              "line, or write the break as \\n");
+    return fail_at(p, at, "string contains a control character (U+%04X): write it as \\u%04X",
+                   c, c);
+}
+
+/* The slow path: a string with escapes, decoded into the scratch buffer
+ * from text[i], its first escape (or problem). */
+static dii_status lex_escaped_string(jdom_parser *p, token *t, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)p->text;
+    p->scratch_len = 0;
+    dii_status st = scratch_put(p, p->text + t->start + 1, i - t->start - 1);
+    while (st == DII_OK) {
+        if (i >= p->len)
+            return fail_at(p, t->start, "unterminated string (premature end of input)");
+        if (s[i] == '"')
+            return string_done(p, t, p->scratch, p->scratch_len, i + 1);
+        if (s[i] == '\\') {
+            st = decode_escape(p, t, &i);
+            continue;
+        }
+        if (s[i] < 0x20)
+            return fail_control(p, i);
+        size_t run = i;
+        i = plain_run_end(p, i);
+        st = scratch_put(p, p->text + run, i - run);
+    }
+    return st;
+}
+
+/* A string token (text[t->start] is its quote). Most strings have no
+ * escape: they are copied straight from the text. */
+static dii_status lex_string(jdom_parser *p, token *t)
+{
+    const unsigned char *s = (const unsigned char *)p->text;
+    size_t i = plain_run_end(p, t->start + 1);
+    if (i < p->len && s[i] == '"')
+        return string_done(p, t, p->text + t->start + 1, i - t->start - 1, i + 1);
+    return lex_escaped_string(p, t, i);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t skip_digits(const jdom_parser *p, size_t i)
+{
+    while (i < p->len && is_digit(p->text[i]))
+        i++;
+    return i;
+}
+
+static int digit_at(const jdom_parser *p, size_t i)
+{
+    return i < p->len && is_digit(p->text[i]);
+}
+
+/* Scans the number starting at text[start] (JSON's grammar: no leading
+ * zeros, digits on both sides of '.', digits after the exponent mark) and
+ * sets *end after it. Returns 0 when it is malformed, *end then being the
+ * end of the text jansson quoted for it ("01" -> "0", "1." -> "1.",
+ * "1e+" -> "1e+", "-" -> "-"). */
+static int scan_number(const jdom_parser *p, size_t start, size_t *end)
+{
+    size_t i = start + (p->text[start] == '-');
+    *end = i;
+    if (!digit_at(p, i))
+        return 0;
+    i = p->text[i] == '0' ? i + 1 : skip_digits(p, i);
+    *end = i;
+    if (digit_at(p, i))
+        return 0; /* a leading zero */
+    if (i < p->len && p->text[i] == '.') {
+        *end = ++i;
+        if (!digit_at(p, i))
+            return 0;
+        i = skip_digits(p, i);
+    }
+    if (i < p->len && (p->text[i] == 'e' || p->text[i] == 'E')) {
+        i++;
+        if (i < p->len && (p->text[i] == '+' || p->text[i] == '-'))
+            i++;
+        *end = i;
+        if (!digit_at(p, i))
+            return 0;
+        i = skip_digits(p, i);
+    }
+    *end = i;
+    return 1;
+}
+
+/* The digits of a number, split the way conversion needs them. */
+typedef struct number_parts {
+    int negative;
+    int integer;       /* no fraction, no exponent */
+    uint64_t mantissa; /* the first 19 significant digits */
+    int inexact;       /* more significant digits than mantissa holds */
+    long long frac_digits;
+    long long exponent; /* saturated far beyond any double's range */
+} number_parts;
+
+static void add_digit(number_parts *n, int d, int *significant)
+{
+    if (n->mantissa == 0 && d == 0)
+        return; /* leading zero */
+    if (*significant < 19) {
+        n->mantissa = n->mantissa * 10 + (uint64_t)d;
+        (*significant)++;
+    } else {
+        n->inexact = 1;
+    }
+}
+
+static void split_number(const char *s, const char *end, number_parts *n)
+{
+    int significant = 0;
+    memset(n, 0, sizeof *n);
+    n->integer = 1;
+    n->negative = *s == '-';
+    s += n->negative;
+    for (; s < end && is_digit(*s); s++)
+        add_digit(n, *s - '0', &significant);
+    if (s < end && *s == '.') {
+        n->integer = 0;
+        for (s++; s < end && is_digit(*s); s++, n->frac_digits++)
+            add_digit(n, *s - '0', &significant);
+    }
+    if (s < end) { /* the exponent */
+        n->integer = 0;
+        s++;
+        int negative = *s == '-';
+        s += *s == '-' || *s == '+';
+        for (; s < end; s++)
+            if (n->exponent < 1000000000)
+                n->exponent = n->exponent * 10 + (*s - '0');
+        n->exponent = negative ? -n->exponent : n->exponent;
+    }
+}
+
+/* Exactly representable powers of ten: a mantissa below 2^53 times or
+ * divided by one of these is correctly rounded by one IEEE operation. */
+static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+static int fast_double(const number_parts *n, double *out)
+{
+#if FLT_EVAL_METHOD != 0
+    (void)n;
+    (void)out;
+    return 0; /* extended intermediates would round twice */
+#else
+    long long e = n->exponent - n->frac_digits;
+    if (n->mantissa == 0) {
+        *out = n->negative ? -0.0 : 0.0;
+        return 1;
+    }
+    if (n->inexact || n->mantissa > ((uint64_t)1 << 53) || e < -22 || e > 22)
+        return 0;
+    double m = (double)n->mantissa;
+    double x = e >= 0 ? m * exact_pow10[e] : m / exact_pow10[-e];
+    *out = n->negative ? -x : x;
+    return 1;
+#endif
+}
+
+/* Anything else goes to strtod as "-DIGITSeN": with no decimal separator
+ * in the text, the thread's locale cannot change the reading (strbuf.c
+ * uses the same trick). Out of range gives +-inf or 0, as wanted. */
+static dii_status slow_double(jdom_parser *p, const char *s, const char *end,
+                              const number_parts *n, double *out)
+{
+    p->scratch_len = 0;
+    dii_status st = scratch_put(p, n->negative ? "-" : "", n->negative ? 1 : 0);
+    for (s += n->negative; st == DII_OK && s < end && (is_digit(*s) || *s == '.'); s++)
+        if (*s != '.')
+            st = scratch_put(p, s, 1);
+    char exp[32];
+    int len = snprintf(exp, sizeof exp, "e%lld", n->exponent - n->frac_digits);
+    if (st == DII_OK)
+        st = scratch_put(p, exp, (size_t)len);
+    if (st == DII_OK)
+        *out = strtod(p->scratch, NULL);
+    return st;
+}
+
+/* Fits a JSON integer into int64_t when it can; -9223372036854775808 too. */
+static int exact_integer(const number_parts *n, int64_t *out)
+{
+    if (!n->integer || n->inexact)
+        return 0;
+    uint64_t limit = (uint64_t)INT64_MAX + (uint64_t)n->negative;
+    if (n->mantissa > limit)
+        return 0;
+    /* -(m - 1) - 1 never overflows, even for m = 2^63 */
+    *out = n->negative && n->mantissa > 0 ? -(int64_t)(n->mantissa - 1) - 1
+                                          : (int64_t)n->mantissa;
+    return 1;
+}
+
+/* An integer too large for int64_t keeps its text, so that a message can
+ * quote what the user wrote rather than a rounded double. */
+static dii_status keep_integer_text(jdom_parser *p, token *t)
+{
+    size_t n = t->end - t->start;
+    char *copy = arena_alloc(&p->arena, n + 1);
+    if (copy == NULL)
+        return DII_ERR_NO_MEMORY;
+    memcpy(copy, p->text + t->start, n);
+    copy[n] = '\0';
+    t->text = copy;
+    return DII_OK;
+}
+
+static dii_status number_value(jdom_parser *p, token *t)
+{
+    const char *s = p->text + t->start, *end = p->text + t->end;
+    number_parts n;
+    split_number(s, end, &n);
+    t->flags = n.integer ? JDOM_INTEGER : 0;
+    t->integer = 0;
+    t->text = NULL;
+    if (exact_integer(&n, &t->integer)) {
+        /* as jansson did: "-0" is the integer 0 */
+        t->flags |= JDOM_INT64;
+        t->number = (double)t->integer;
+        return DII_OK;
+    }
+    dii_status st = n.integer ? keep_integer_text(p, t) : DII_OK;
+    if (st != DII_OK || fast_double(&n, &t->number))
+        return st;
+    return slow_double(p, s, end, &n, &t->number);
+}
+
+static dii_status lex_number(jdom_parser *p, token *t)
+{
+    size_t end;
+    int ok = scan_number(p, t->start, &end);
+    t->type = ok ? T_NUMBER : T_INVALID;
+    t->end = p->pos = end;
+    return ok ? number_value(p, t) : DII_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Other tokens                                                              */
+/* ------------------------------------------------------------------------ */
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A run of letters: true, false, null, or an invalid token quoted whole
+ * ("tru", "True", "nulls") for a clearer message. */
+static dii_status lex_word(jdom_parser *p, token *t)
+{
+    size_t i = t->start;
+    while (i < p->len && is_alpha(p->text[i]))
+        i++;
+    size_t n = i - t->start;
+    const char *w = p->text + t->start;
+    t->type = n == 4 && memcmp(w, "true", 4) == 0    ? T_TRUE
+              : n == 5 && memcmp(w, "false", 5) == 0 ? T_FALSE
+              : n == 4 && memcmp(w, "null", 4) == 0  ? T_NULL
+                                                     : T_INVALID;
+    t->end = p->pos = i;
+    return DII_OK;
+}
+
+/* Any other character is an invalid token, quoted whole if multi-byte. */
+static dii_status lex_other(jdom_parser *p, token *t)
+{
+    size_t n = dii_utf8_sequence_length(p->text + t->start, p->len - t->start);
+    t->type = T_INVALID;
+    t->end = p->pos = t->start + (n ? n : 1);
+    return DII_OK;
+}
+
+static dii_status lex_punct(jdom_parser *p, token *t, tok_type type)
+{
+    t->type = type;
+    t->end = p->pos = t->start + 1;
+    return DII_OK;
+}
+
+/* The next token. DII_OK also for T_INVALID and T_EOF: whether those are
+ * wrong, and how to say so, depends on where they are. */
+static dii_status lex(jdom_parser *p, token *t)
+{
+    skip_ws(p);
+    t->start = p->pos;
+    t->line = p->line;
+    t->column = (unsigned long)(p->pos - p->line_start) + 1;
+    if (p->pos >= p->len) {
+        t->type = T_EOF;
+        t->end = p->pos;
+        return DII_OK;
+    }
+    char c = p->text[p->pos];
+    switch (c) {
+    case '{': return lex_punct(p, t, T_BEGIN_OBJECT);
+    case '}': return lex_punct(p, t, T_END_OBJECT);
+    case '[': return lex_punct(p, t, T_BEGIN_ARRAY);
+    case ']': return lex_punct(p, t, T_END_ARRAY);
+    case ':': return lex_punct(p, t, T_COLON);
+    case ',': return lex_punct(p, t, T_COMMA);
+    case '"': return lex_string(p, t);
+    default: break;
+    }
+    if (c == '-' || is_digit(c))
+        return lex_number(p, t);
+    return is_alpha(c) ? lex_word(p, t) : lex_other(p, t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Nodes                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Appends a node for the value starting at token t, with the member key
+ * (if any) that precedes it; consumes the key. */
+static dii_status push_node(jdom_parser *p, const token *t, jdom_kind kind, pending_key *key)
+{
+    if (dii_mem_grow((void **)&p->pending, &p->pending_cap, p->pending_count + 1,
+                     sizeof *p->pending) != 0)
+        return DII_ERR_NO_MEMORY;
+    jdom_node *n = &p->pending[p->pending_count++];
+    memset(n, 0, sizeof *n);
+    n->key = key->text;
+    n->key_len = key->len;
+    n->key_line = key->line;
+    n->key_column = key->column;
+    n->line = t->line;
+    n->column = t->column;
+    n->kind = (unsigned char)kind;
+    if (kind == JDOM_STRING) {
+        n->u.string.text = t->text;
+        n->u.string.len = t->text_len;
+    } else if (kind == JDOM_NUMBER) {
+        n->u.number.value = t->number;
+        if (t->flags & JDOM_INT64)
+            n->u.number.integer = t->integer;
+        else
+            n->u.number.text = t->text;
+        n->flags = t->flags;
+    }
+    memset(key, 0, sizeof *key);
+    return DII_OK;
+}
+
+static dii_status open_container(jdom_parser *p, const token *t, pending_key *key)
+{
+    if (p->depth >= JDOM_MAX_DEPTH)
+        return fail_at(p, t->start, "too deeply nested: more than %d levels of arrays and objects",
+                       JDOM_MAX_DEPTH);
+    if (dii_mem_grow((void **)&p->frames, &p->frames_cap, p->depth + 1, sizeof *p->frames) != 0)
+        return DII_ERR_NO_MEMORY;
+    jdom_kind kind = t->type == T_BEGIN_OBJECT ? JDOM_OBJECT : JDOM_ARRAY;
+    dii_status st = push_node(p, t, kind, key);
+    if (st != DII_OK)
+        return st;
+    p->frames[p->depth++] = (frame){p->pending_count - 1, p->pending_count};
+    return DII_OK;
+}
+
+static int in_object(const jdom_parser *p)
+{
+    return p->pending[p->frames[p->depth - 1].node].kind == JDOM_OBJECT;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Objects: key index and repeated keys                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Eight bytes at a time: indicator ids, the most common keys, run to
+ * 40 bytes and more. */
+static uint32_t key_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    return (uint32_t)h;
+}
+
+/* Slots of an object's index: a power of two, at most half full. */
+static size_t table_cap(size_t count)
+{
+    size_t cap = 16;
+    while (cap < 2 * count)
+        cap *= 2;
+    return cap;
+}
+
+static int same_key(const jdom_node *a, const char *key, size_t len)
+{
+    return a->key_len == len && memcmp(a->key, key, len) == 0;
+}
+
+/* Index of the member of items[0..n) with this key, else n. Linear for
+ * small objects; large ones keep a hash index right after their items. */
+static size_t find_member(const jdom_node *items, size_t n, const char *key, size_t len)
+{
+    if (n <= LINEAR_MAX) {
+        for (size_t i = 0; i < n; i++)
+            if (!(items[i].flags & REMOVED) && same_key(&items[i], key, len))
+                return i;
+        return n;
+    }
+    const uint32_t *table = (const uint32_t *)(items + n);
+    size_t mask = table_cap(n) - 1;
+    for (size_t slot = key_hash(key, len) & mask; table[slot] != 0; slot = (slot + 1) & mask)
+        if (same_key(&items[table[slot] - 1], key, len))
+            return table[slot] - 1;
+    return n;
+}
+
+/* Adds items[j] to the index of items[0..n) (n > LINEAR_MAX) unless an
+ * earlier member has its key: returns that member's index, else j. */
+static size_t index_member(jdom_node *items, size_t n, size_t j)
+{
+    uint32_t *table = (uint32_t *)(items + n);
+    size_t mask = table_cap(n) - 1;
+    size_t slot = key_hash(items[j].key, items[j].key_len) & mask;
+    for (; table[slot] != 0; slot = (slot + 1) & mask)
+        if (same_key(&items[table[slot] - 1], items[j].key, items[j].key_len))
+            return table[slot] - 1;
+    table[slot] = (uint32_t)(j + 1);
+    return j;
+}
+
+static dii_status scratch_put_token(jdom_parser *p, const char *token, size_t n)
+{
+    dii_status st = scratch_put(p, "/", 1);
+    for (size_t i = 0; st == DII_OK && i < n; i++) {
+        if (token[i] == '~' || token[i] == '/')
+            st = scratch_put(p, token[i] == '~' ? "~0" : "~1", 2);
+        else
+            st = scratch_put(p, &token[i], 1);
+    }
+    return st;
+}
+
+/* The pointer of member m of the innermost open object, from the open
+ * containers' keys and indices (RFC 6901 escapes). Only repeated keys need
+ * one, so this is off the fast path. */
+static dii_status member_pointer(jdom_parser *p, const jdom_node *m, const char **out)
+{
+    p->scratch_len = 0;
+    dii_status st = scratch_put(p, "", 0);
+    for (size_t k = 1; st == DII_OK && k < p->depth; k++) {
+        const jdom_node *c = &p->pending[p->frames[k].node];
+        char index[24];
+        if (c->key != NULL) {
+            st = scratch_put_token(p, c->key, c->key_len);
+        } else {
+            size_t i = p->frames[k].node - p->frames[k - 1].first;
+            int n = snprintf(index, sizeof index, "%zu", i);
+            st = scratch_put_token(p, index, (size_t)n);
+        }
+    }
+    if (st == DII_OK)
+        st = scratch_put_token(p, m->key, m->key_len);
+    char *copy = st == DII_OK ? arena_alloc(&p->arena, p->scratch_len + 1) : NULL;
+    if (copy == NULL)
+        return DII_ERR_NO_MEMORY;
+    memcpy(copy, p->scratch, p->scratch_len + 1);
+    *out = copy;
+    return DII_OK;
+}
+
+static dii_status record_duplicate(jdom_parser *p, const jdom_node *m)
+{
+    if (dii_mem_grow((void **)&p->dups, &p->dup_cap, p->dup_count + 1, sizeof *p->dups) != 0)
+        return DII_ERR_NO_MEMORY;
+    jdom_duplicate *d = &p->dups[p->dup_count];
+    dii_status st = member_pointer(p, m, &d->pointer);
+    if (st != DII_OK)
+        return st;
+    d->key = m->key;
+    d->line = m->key_line;
+    d->column = m->key_column;
+    p->dup_count++;
+    return DII_OK;
+}
+
+/* Finds repeated keys among items[0..n): each repetition is recorded, its
+ * node moves into the first occurrence's place (the last value wins, the
+ * first position in the order stays) and is marked REMOVED. Returns the
+ * number removed through *removed. */
+static dii_status merge_repeats(jdom_parser *p, jdom_node *items, size_t n, size_t *removed)
+{
+    if (n > LINEAR_MAX)
+        memset(items + n, 0, table_cap(n) * sizeof(uint32_t));
+    *removed = 0;
+    for (size_t j = 0; j < n; j++) {
+        size_t first = n > LINEAR_MAX ? index_member(items, n, j)
+                                      : find_member(items, j, items[j].key, items[j].key_len);
+        if (first == j)
+            continue;
+        dii_status st = record_duplicate(p, &items[j]);
+        if (st != DII_OK)
+            return st;
+        items[first] = items[j];
+        items[j].flags |= REMOVED;
+        (*removed)++;
+    }
+    return DII_OK;
+}
+
+/* Drops REMOVED members and rebuilds the index (it sits after the items,
+ * so it moves when their count changes; the block is large enough). */
+static size_t compact_members(jdom_node *items, size_t n)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++)
+        if (!(items[r].flags & REMOVED))
+            items[w++] = items[r];
+    if (w > LINEAR_MAX) {
+        memset(items + w, 0, table_cap(w) * sizeof(uint32_t));
+        for (size_t j = 0; j < w; j++)
+            index_member(items, w, j);
+    }
+    return w;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Closing containers                                                        */
+/* ------------------------------------------------------------------------ */
+
+static dii_status close_container(jdom_parser *p)
+{
+    frame f = p->frames[p->depth - 1];
+    size_t n = p->pending_count - f.first;
+    int object = p->pending[f.node].kind == JDOM_OBJECT;
+    if (object && n > UINT32_MAX / 4)
+        return DII_ERR_NO_MEMORY; /* index slots hold 32-bit positions */
+    size_t index_bytes = object && n > LINEAR_MAX ? table_cap(n) * sizeof(uint32_t) : 0;
+    jdom_node *items = NULL;
+    if (n > 0) {
+        if (n > (SIZE_MAX - index_bytes) / sizeof *items)
+            return DII_ERR_NO_MEMORY;
+        items = arena_alloc(&p->arena, n * sizeof *items + index_bytes);
+        if (items == NULL)
+            return DII_ERR_NO_MEMORY;
+        memcpy(items, p->pending + f.first, n * sizeof *items);
+    }
+    if (object && n > 1) {
+        size_t removed;
+        dii_status st = merge_repeats(p, items, n, &removed);
+        if (st != DII_OK)
+            return st;
+        if (removed > 0)
+            n = compact_members(items, n);
+    }
+    jdom_node *node = &p->pending[f.node];
+    node->u.children.items = items;
+    node->u.children.count = n;
+    p->pending_count = f.first;
+    p->depth--;
+    return DII_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The grammar                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef enum pstate { AT_VALUE, AFTER_VALUE, AT_KEY, DONE } pstate;
+
+static jdom_kind scalar_kind(tok_type type)
+{
+    switch (type) {
+    case T_STRING: return JDOM_STRING;
+    case T_NUMBER: return JDOM_NUMBER;
+    case T_TRUE: return JDOM_TRUE;
+    case T_FALSE: return JDOM_FALSE;
+    default: return JDOM_NULL;
+    }
+}
+
+/* t is an array or object's first token: '{' or '['. */
+static dii_status begin_container(jdom_parser *p, token *t, pending_key *key, pstate *state)
+{
+    tok_type close = t->type == T_BEGIN_OBJECT ? T_END_OBJECT : T_END_ARRAY;
+    dii_status st = open_container(p, t, key);
+    if (st == DII_OK)
+        st = lex(p, t);
+    if (st != DII_OK)
+        return st;
+    if (t->type == close) {
+        *state = AFTER_VALUE;
+        return close_container(p);
+    }
+    *state = close == T_END_OBJECT ? AT_KEY : AT_VALUE;
+    return DII_OK;
+}
+
+/* t starts a value (the root, an element, a member's value). */
+static dii_status at_value(jdom_parser *p, token *t, pending_key *key, pstate *state)
+{
+    switch (t->type) {
+    case T_BEGIN_OBJECT:
+    case T_BEGIN_ARRAY: return begin_container(p, t, key, state);
+    case T_STRING:
+    case T_NUMBER:
+    case T_TRUE:
+    case T_FALSE:
+    case T_NULL: *state = AFTER_VALUE; return push_node(p, t, scalar_kind(t->type), key);
+    case T_INVALID: return fail_token(p, t, "invalid token");
+    case T_EOF:
+        if (!in_object(p))
+            return fail_token(p, t, "']' expected");
+        return fail_token(p, t, "unexpected token");
+    default: return fail_token(p, t, "unexpected token");
+    }
+}
+
+/* After a value inside a container: ',' or the container's end. */
+static dii_status after_value(jdom_parser *p, token *t, pstate *state)
+{
+    if (p->depth == 0) {
+        *state = DONE;
+        return DII_OK;
+    }
+    int object = in_object(p);
+    dii_status st = lex(p, t);
+    if (st != DII_OK)
+        return st;
+    if (t->type == T_COMMA) {
+        *state = object ? AT_KEY : AT_VALUE;
+        return lex(p, t);
+    }
+    if (t->type == (object ? T_END_OBJECT : T_END_ARRAY))
+        return close_container(p);
+    return fail_token(p, t, object ? "'}' expected" : "']' expected");
+}
+
+/* t should be a member's key; reads it and the ':' after it. */
+static dii_status at_key(jdom_parser *p, token *t, pending_key *key, pstate *state)
+{
+    if (t->type != T_STRING)
+        return fail_token(p, t, "string or '}' expected");
+    *key = (pending_key){t->text, t->text_len, t->line, t->column};
+    dii_status st = lex(p, t);
+    if (st != DII_OK)
+        return st;
+    if (t->type != T_COLON)
+        return fail_token(p, t, "':' expected");
+    *state = AT_VALUE;
+    return lex(p, t);
+}
+
+static dii_status parse_text(jdom_parser *p)
+{
+    token t;
+    dii_status st = lex(p, &t);
+    if (st != DII_OK)
+        return st;
+    if (t.type != T_BEGIN_OBJECT && t.type != T_BEGIN_ARRAY)
+        return fail_token(p, &t, "'[' or '{' expected");
+    pending_key key = {NULL, 0, 0, 0};
+    pstate state = AT_VALUE;
+    while (st == DII_OK && state != DONE) {
+        if (state == AT_VALUE)
+            st = at_value(p, &t, &key, &state);
+        else if (state == AT_KEY)
+            st = at_key(p, &t, &key, &state);
+        else
+            st = after_value(p, &t, &state);
+    }
+    if (st == DII_OK)
+        st = lex(p, &t);
+    if (st == DII_OK && t.type != T_EOF)
+        return fail_token(p, &t, "end of file expected");
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public (to the library) entry points                                      */
+/* ------------------------------------------------------------------------ */
+
+jdom_parser *jdom_parser_new(void)
+{
+    return dii_mem_calloc(1, sizeof(jdom_parser));
+}
+
+void jdom_parser_free(jdom_parser *p)
+{
+    if (p == NULL)
+        return;
+    arena_free(&p->arena);
+    dii_mem_free(p->pending);
+    dii_mem_free(p->frames);
+    dii_mem_free(p->scratch);
+    dii_mem_free(p->dups);
+    dii_mem_free(p);
+}
+
+/* Insertion sort: repeated keys are few, and members of an inner object
+ * are found (when it closes) before earlier members of the outer one. */
+static void sort_duplicates(jdom_parser *p)
+{
+    for (size_t i = 1; i < p->dup_count; i++) {
+        jdom_duplicate d = p->dups[i];
+        size_t j = i;
+        for (; j > 0 && (p->dups[j - 1].line > d.line ||
+                         (p->dups[j - 1].line == d.line && p->dups[j - 1].column > d.column));
+             j--)
+            p->dups[j] = p->dups[j - 1];
+        p->dups[j] = d;
+    }
+}
+
+/* A pretty-printed submissions batch needs about 2.5 times its size in
+ * nodes and strings: one chunk of three times its size usually holds the
+ * whole tree. */
+static void reset(jdom_parser *p, const char *text, size_t len, unsigned long first_line)
+{
+    arena_reset(&p->arena);
+    p->arena.hint = len > ARENA_GROWTH_CAP / 3 ? ARENA_GROWTH_CAP : 3 * len;
+    if (p->arena.hint < ARENA_MIN)
+        p->arena.hint = ARENA_MIN;
+    p->text = text;
+    p->len = len;
+    p->pos = 0;
+    p->first_line = first_line ? first_line : 1;
+    p->line = p->first_line;
+    p->line_start = 0;
+    p->pending_count = 0;
+    p->depth = 0;
+    p->dup_count = 0;
+}
+
+dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned long first_line,
+                      const jdom_node **root, jdom_error *err)
+{
+    jdom_error ignored;
+    *root = NULL;
+    reset(p, text ? text : "", text ? len : 0, first_line);
+    p->err = err ? err : &ignored;
+    dii_status st = parse_text(p);
+    if (st == DII_OK) {
+        p->root = p->pending[0];
+        sort_duplicates(p);
+        *root = &p->root;
+    } else {
+        p->dup_count = 0;
+    }
+    p->err = NULL;
+    p->pending_count = 0;
+    p->depth = 0;
+    return st;
+}
+
+const jdom_node *jdom_get(const jdom_node *object, const char *key)
+{
+    if (object == NULL || object->kind != JDOM_OBJECT || key == NULL)
+        return NULL;
+    const jdom_node *items = object->u.children.items;
+    size_t n = object->u.children.count;
+    size_t i = find_member(items, n, key, strlen(key));
+    return i < n ? &items[i] : NULL;
+}
+
+size_t jdom_duplicate_count(const jdom_parser *p)
+{
+    return p ? p->dup_count : 0;
+}
+
+const jdom_duplicate *jdom_duplicate_at(const jdom_parser *p, size_t i)
+{
+    return p && i < p->dup_count ? &p->dups[i] : NULL;
+}

@@ -1,0 +1,104 @@
+/* Private: a JSON text read in one pass into a tree that remembers where
+ * everything was written.
+ *
+ * The submissions parser needs, for every value, its type, its decoded
+ * content, the line and byte column of the value and of its key, and to
+ * know about repeated keys; building that in one pass over the text is
+ * several times faster than a general-purpose JSON library followed by a
+ * second scan for positions.
+ *
+ * The tree lives in an arena owned by the parser and stays valid until the
+ * parser's next jdom_parse or jdom_parser_free. Strings are decoded UTF-8,
+ * NUL-terminated, and never contain U+0000 (refused by the parser). An
+ * object keeps each key once, in the order of its first appearance, with
+ * the value (and positions) of its last appearance, as most JSON readers
+ * do; every repetition is listed as a duplicate so that it can be
+ * reported. */
+#ifndef DII_JSON_DOM_H
+#define DII_JSON_DOM_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dii/dii.h"
+
+typedef enum jdom_kind {
+    JDOM_NULL,
+    JDOM_FALSE,
+    JDOM_TRUE,
+    JDOM_NUMBER,
+    JDOM_STRING,
+    JDOM_ARRAY,
+    JDOM_OBJECT
+} jdom_kind;
+
+/* Number flags. */
+#define JDOM_INTEGER 1u /* written without fraction or exponent */
+#define JDOM_INT64 2u   /* ... and within int64_t: u.number.integer is exact */
+
+/* Arrays and objects nested deeper than this are a syntax error; the
+ * parser keeps its own stack, so the limit is about sane input, not about
+ * the C stack. */
+#define JDOM_MAX_DEPTH 512
+
+typedef struct jdom_node jdom_node;
+struct jdom_node {
+    const char *key; /* object members: the decoded key; NULL otherwise */
+    size_t key_len;
+    union {
+        struct {
+            double value; /* +-inf when out of range, as strtod */
+            union {
+                int64_t integer;  /* with JDOM_INT64 */
+                const char *text; /* JDOM_INTEGER without JDOM_INT64: as written */
+            };
+        } number;
+        struct {
+            const char *text;
+            size_t len;
+        } string;
+        struct {
+            jdom_node *items; /* members or elements, in order */
+            size_t count;
+        } children;
+    } u;
+    unsigned long line, column;         /* the value's first byte, 1-based */
+    unsigned long key_line, key_column; /* the key's opening quote; 0 without a key */
+    unsigned char kind;                 /* jdom_kind */
+    unsigned char flags;                /* JDOM_INTEGER, JDOM_INT64 */
+};
+
+/* A repeated key: the JSON Pointer of the repetition (as the pointer of a
+ * member: parent's pointer + "/" + escaped key) and where its key is. */
+typedef struct jdom_duplicate {
+    const char *pointer;
+    const char *key;
+    unsigned long line, column;
+} jdom_duplicate;
+
+/* One syntax error: message and position (line 1-based from first_line). */
+typedef struct jdom_error {
+    char message[160];
+    unsigned long line, column;
+} jdom_error;
+
+typedef struct jdom_parser jdom_parser;
+
+/* NULL on allocation failure. */
+jdom_parser *jdom_parser_new(void);
+void jdom_parser_free(jdom_parser *p);
+
+/* Parses len bytes of text, which must be one JSON array or object with
+ * nothing but whitespace around it; text[0] is on line first_line, column 1.
+ * DII_OK with *root set; DII_ERR_PARSE with *err filled (the first problem
+ * only); DII_ERR_NO_MEMORY. Replaces the tree of the previous call. */
+dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned long first_line,
+                      const jdom_node **root, jdom_error *err);
+
+/* The member of object named key, or NULL (also when object is not one). */
+const jdom_node *jdom_get(const jdom_node *object, const char *key);
+
+/* Repeated keys of the last parse, in the order they appear in the text. */
+size_t jdom_duplicate_count(const jdom_parser *p);
+const jdom_duplicate *jdom_duplicate_at(const jdom_parser *p, size_t i);
+
+#endif
