@@ -1,0 +1,75 @@
+"""Results are identical to the CLI's for the same inputs."""
+
+import io
+import json
+import subprocess
+
+import pandas as pd
+import pytest
+
+import dii
+from conftest import DIEN_BIEN, DII_885, EXAMPLE_JSON, PROVINCES_CSV, ROOT, synthetic_frame
+
+
+def cli_json(cli, *args):
+    out = subprocess.run([cli, "score", "--format", "json", *map(str, args)],
+                         capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+CASES = [
+    (DIEN_BIEN, [EXAMPLE_JSON], 2023),
+    (DIEN_BIEN, [EXAMPLE_JSON], None),
+    (DIEN_BIEN, [EXAMPLE_JSON], 2027),
+    (DII_885, [PROVINCES_CSV], None),
+    (DIEN_BIEN, [ROOT / "tests" / "data" / "submissions" / "single.json"], 2025),
+]
+
+
+@pytest.mark.parametrize("framework,files,target_year", CASES)
+def test_same_json_as_cli(cli, framework, files, target_year):
+    args = ["--framework", framework]
+    if target_year is not None:
+        args += ["--target-year", target_year]
+    expected = cli_json(cli, *args, *files)
+    fw = dii.Framework.builtin(framework)
+    results = fw.score(dii.load_submissions(list(files)), target_year=target_year)
+    assert results.to_json() == expected  # byte for byte
+    assert results.to_dict() == json.loads(expected)
+
+
+def test_same_json_as_cli_for_several_files(cli, tmp_path, fw):
+    df = synthetic_frame(fw, n_units=5, years=[2023, 2024])
+    csv = tmp_path / "more.csv"
+    df.to_csv(csv, index=False)
+    expected = cli_json(cli, "--framework", DIEN_BIEN, EXAMPLE_JSON, csv)
+    results = fw.score([EXAMPLE_JSON, csv])
+    assert results.to_json() == expected
+    # and score_frame says the same as the CLI on the same data
+    tidy = dii.score_frame(df, fw)
+    cli_csv = subprocess.run([cli, "score", "--format", "csv", "--framework", DIEN_BIEN, csv],
+                             capture_output=True, check=True).stdout.decode("utf-8")
+    theirs = pd.read_csv(io.StringIO(cli_csv), float_precision="round_trip", dtype={"unit_id": str, "code": str,
+                                                      "value": str, "target_value": str})
+    assert list(theirs.columns) == list(tidy.columns)
+    assert len(theirs) == len(tidy)
+    for col in ("unit_id", "unit_name", "year", "target_year", "group", "indicator", "status"):
+        assert list(theirs[col].astype(str)) == list(tidy[col].astype(str)), col
+    for col in ("attainment", "points", "max_points", "index", "rank", "gap", "progress"):
+        pd.testing.assert_series_equal(theirs[col].astype(float), tidy[col].astype(float),
+                                       check_exact=True, check_names=False)
+    as_number = {"true": 1.0, "false": 0.0}
+    value = [as_number.get(v, None) if v in as_number else float(v)
+             for v in theirs["value"]]
+    assert value == tidy["value"].tolist()
+
+
+def test_validate_json_as_cli(cli):
+    bad = ROOT / "tests" / "data" / "submissions" / "batch.json"
+    out = subprocess.run([cli, "validate", "--format", "json", "--framework", DIEN_BIEN, bad],
+                         capture_output=True)
+    cli_doc = json.loads(out.stdout)
+    diags = dii.Framework.builtin(DIEN_BIEN).validate(bad)
+    mine = diags.to_dict()
+    assert mine["valid"] == cli_doc["valid"] and mine["errors"] == cli_doc["errors"]
+    assert mine["diagnostics"] == cli_doc["diagnostics"]

@@ -1,0 +1,85 @@
+"""No growth across 100,000 score calls; every handle is freed by the GC.
+
+RSS is read from /proc/self/statm. The bound is generous against allocator
+noise and tight against a leak: leaking the results of one scored submission
+(some kilobytes) 100,000 times would take hundreds of MiB, leaking even its
+empty diagnostics list (~100 bytes) ten MiB.
+"""
+
+import gc
+import os
+
+import dii
+from conftest import EXAMPLE_JSON
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+BOUND = int(os.environ.get("DII_RSS_BOUND_MIB", "8")) * 1024 * 1024
+# 100,000 in a normal build; an AddressSanitizer build (10x slower) sets fewer.
+CALLS = int(os.environ.get("DII_MEMORY_CALLS", "100000"))
+
+
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+def growth(fn, n, warmup=2000):
+    for _ in range(warmup):
+        fn()
+    gc.collect()
+    before = rss()
+    for _ in range(n):
+        fn()
+    gc.collect()
+    return rss() - before
+
+
+def test_100000_score_calls_do_not_grow(fw):
+    assert CALLS >= 100_000 or os.environ.get("DII_RSS_BOUND_MIB")  # fewer only when sanitized
+    subs = dii.load_submissions(EXAMPLE_JSON)
+
+    def score():
+        r = fw.score(subs, target_year=2023)
+        assert r[0].rank == 1
+
+    assert growth(score, CALLS) < BOUND
+
+
+def test_load_validate_and_errors_do_not_grow():
+    text = EXAMPLE_JSON.read_text(encoding="utf-8")
+    bad = text.replace('"bts_site_sharing"', '"bts_site_sharng"')
+
+    def cycle():
+        fw = dii.Framework.builtin("dien-bien-4734-2023")
+        fw.indicators[0].targets
+        subs = dii.load_submissions(text)
+        fw.validate(subs).to_dict()
+        results = fw.score(subs)
+        results.to_dict()
+        results[0].indicators
+        try:
+            fw.score(bad)
+        except dii.ValidationError as e:
+            e.diagnostics.errors
+        try:
+            dii.load_submissions(text[:50])
+        except dii.ParseError:
+            pass
+        try:
+            dii.Framework.builtin("nope")
+        except dii.NotFoundError:
+            pass
+
+    assert growth(cycle, 10_000, warmup=500) < BOUND
+
+
+def test_dataframes_do_not_grow(fw):
+    import pandas as pd
+    df = pd.DataFrame({"unit_id": ["1", "1"], "year": [2024, 2024],
+                       "indicator": ["mobile_broadband_subscriptions_per_100", "urban_5g_coverage"],
+                       "value": [70.0, 10.0]})
+
+    def frame():
+        dii.score_frame(df, fw)
+
+    assert growth(frame, 3_000, warmup=300) < BOUND
