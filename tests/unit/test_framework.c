@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "failalloc.h"
 #include "testutil.h"
 
 /* A small valid framework; each line is one JSON line, so positions are easy
@@ -412,6 +413,44 @@ START_TEST(empty_targets_are_missing)
 }
 END_TEST
 
+/* Every allocation of loading (and serialising) a framework, failed in
+ * turn: DII_ERR_NO_MEMORY with nothing handed out, or success. jansson's own
+ * allocations are not libdii's (README, "Allocator"). */
+START_TEST(load_under_allocation_failures)
+{
+    size_t len = 0;
+    const char *text = dii_builtin_framework_json("dien-bien-4734-2023", &len);
+    long failures = 0;
+    for (long n = 0;; n++) {
+        dii_framework *fw = (dii_framework *)&fw;
+        char *json = NULL;
+        failalloc_arm(n);
+        dii_status st = dii_framework_load_memory(text, len, "db.json", &fw, NULL);
+        dii_status js = st == DII_OK ? dii_framework_to_json(fw, &json, NULL) : DII_OK;
+        int failed_one = failalloc_calls() > n;
+        failalloc_disarm();
+        if (st != DII_OK) {
+            ck_assert_int_eq(st, DII_ERR_NO_MEMORY);
+            ck_assert_ptr_null(fw); /* nothing handed out */
+            failures++;
+        } else if (js != DII_OK) {
+            ck_assert_int_eq(js, DII_ERR_NO_MEMORY);
+            ck_assert_ptr_null(json);
+            failures++;
+        } else {
+            ck_assert_uint_eq(dii_framework_indicator_count(fw), 23);
+        }
+        dii_free(json);
+        if (st == DII_OK)
+            dii_framework_free(fw);
+        if (!failed_one)
+            break;
+        ck_assert_int_lt(n, 100000);
+    }
+    ck_assert_int_gt(failures, 0);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("framework");
@@ -432,6 +471,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, framework_json_round_trip);
     tcase_add_test(tc, unknown_unit_hides_nothing);
     tcase_add_test(tc, empty_targets_are_missing);
+    tcase_add_test(tc, load_under_allocation_failures);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "failalloc.h"
 #include "testutil.h"
 
 #ifndef DII_EXAMPLES_DIR
@@ -399,6 +400,49 @@ START_TEST(merged_inputs_form_one_cohort)
 }
 END_TEST
 
+/* Every allocation dii_score makes, failed in turn: each run ends either in
+ * DII_ERR_NO_MEMORY with *out and *diags NULL and the message "out of
+ * memory", or in success; ASan / valgrind check that no path leaks. */
+START_TEST(score_under_allocation_failures)
+{
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_file(DII_EXAMPLES_DIR "/data/dien-bien-2022.json",
+                                               NULL, &subs, NULL), DII_OK);
+    dii_score_options opts = DII_SCORE_OPTIONS_INIT;
+    opts.target_year = 2023;
+    long failures = 0;
+    for (long n = 0;; n++) {
+        dii_results *res = (dii_results *)&res;
+        dii_diagnostics *d = (dii_diagnostics *)&d;
+        failalloc_arm(n);
+        dii_status st = dii_score(fw, subs, &opts, &res, &d);
+        int failed_one = failalloc_calls() > n;
+        char message[256];
+        snprintf(message, sizeof message, "%s", dii_last_error());
+        failalloc_disarm();
+        if (st == DII_ERR_NO_MEMORY) {
+            ck_assert_ptr_null(res);
+            ck_assert_ptr_null(d);
+            ck_assert_str_eq(message, "out of memory");
+            failures++;
+        } else {
+            ck_assert_int_eq(st, DII_OK);
+            ck_assert_double_eq_tol(dii_result_points(dii_results_get(res, 0)), 21.8559266,
+                                    1e-6);
+            dii_results_free(res);
+            dii_diagnostics_free(d);
+        }
+        if (!failed_one)
+            break;
+        ck_assert_int_lt(n, 100000);
+    }
+    ck_assert_int_gt(failures, 0);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("score");
@@ -414,6 +458,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, provisional_framework_warns);
     tcase_add_test(tc, results_outlive_inputs);
     tcase_add_test(tc, merged_inputs_form_one_cohort);
+    tcase_add_test(tc, score_under_allocation_failures);
     suite_add_tcase(s, tc);
     return s;
 }
