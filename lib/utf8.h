@@ -9,4 +9,8 @@
  * U+10FFFF and truncated sequences are all refused. */
 size_t dii_utf8_sequence_length(const char *s, size_t avail);
 
+/* Writes code point cp (at most U+10FFFF) as UTF-8 into out; returns the
+ * number of bytes written (1 to 4). */
+size_t dii_utf8_encode(unsigned long cp, char out[4]);
+
 #endif
