@@ -458,7 +458,10 @@ Suite *make_suite(void)
     tcase_add_test(tc, provisional_framework_warns);
     tcase_add_test(tc, results_outlive_inputs);
     tcase_add_test(tc, merged_inputs_form_one_cohort);
-    tcase_add_test(tc, score_under_allocation_failures);
     suite_add_tcase(s, tc);
+    TCase *slow = tcase_create("allocation failures");
+    tcase_set_timeout(slow, 120);
+    tcase_add_test(slow, score_under_allocation_failures);
+    suite_add_tcase(s, slow);
     return s;
 }
