@@ -332,24 +332,6 @@ static dii_status string_done(jdom_parser *p, token *t, const char *bytes, size_
     return DII_OK;
 }
 
-/* Four hex digits at text[at], or -1. */
-static long hex4(const jdom_parser *p, size_t at)
-{
-    if (at > p->len || p->len - at < 4)
-        return -1;
-    long v = 0;
-    for (size_t i = at; i < at + 4; i++) {
-        char c = p->text[i];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
 
 /* The low half of a surrogate pair, when "\uXXXX" follows at text[at]; -1
  * when no \u escape follows, else its value (maybe not a low surrogate). */
@@ -357,7 +339,7 @@ static long following_escape(const jdom_parser *p, size_t at)
 {
     if (at + 1 >= p->len || p->text[at] != '\\' || p->text[at + 1] != 'u')
         return -1;
-    return hex4(p, at + 2);
+    return dii_hex4(p->text, p->len, at + 2);
 }
 
 /* Decodes "\uXXXX" (or a surrogate pair) at text[*i] == '\\'. Lone
@@ -366,7 +348,7 @@ static long following_escape(const jdom_parser *p, size_t at)
 static dii_status decode_unicode(jdom_parser *p, size_t *i)
 {
     size_t at = *i;
-    long cp = hex4(p, at + 2);
+    long cp = dii_hex4(p->text, p->len, at + 2);
     if (cp < 0)
         return fail_at(p, at, "invalid escape: \\u must be followed by four hex digits");
     size_t next = at + 6;

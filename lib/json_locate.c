@@ -109,37 +109,19 @@ static int key_put_code_point(scanner *s, unsigned long cp)
     return key_put(s, b, n);
 }
 
-/* Four hex digits at text[at]; -1 when they are not there. */
-static long read_hex4(const scanner *s, size_t at)
-{
-    if (at + 4 > s->len)
-        return -1;
-    long v = 0;
-    for (size_t i = at; i < at + 4; i++) {
-        char c = s->text[i];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
 
 /* Decodes \uXXXX (s->pos at the 'u'), joining a surrogate pair so that
  * keys match the UTF-8 text jansson hands out. A lone surrogate (which
  * jansson rejects anyway) becomes U+FFFD rather than invalid UTF-8. */
 static dii_status decode_unicode_escape(scanner *s)
 {
-    long cp = read_hex4(s, s->pos + 1);
+    long cp = dii_hex4(s->text, s->len, s->pos + 1);
     if (cp < 0)
         return DII_ERR_PARSE;
     s->pos += 5;
     if (cp >= 0xD800 && cp <= 0xDBFF && s->pos + 1 < s->len && s->text[s->pos] == '\\' &&
         s->text[s->pos + 1] == 'u') {
-        long low = read_hex4(s, s->pos + 2);
+        long low = dii_hex4(s->text, s->len, s->pos + 2);
         if (low >= 0xDC00 && low <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             s->pos += 6;

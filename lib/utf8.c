@@ -173,3 +173,21 @@ size_t dii_utf8_encode(unsigned long cp, char out[4])
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+long dii_hex4(const char *text, size_t len, size_t at)
+{
+    if (at > len || len - at < 4)
+        return -1;
+    long v = 0;
+    for (size_t i = at; i < at + 4; i++) {
+        char c = text[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}

@@ -13,4 +13,8 @@ size_t dii_utf8_sequence_length(const char *s, size_t avail);
  * number of bytes written (1 to 4). */
 size_t dii_utf8_encode(unsigned long cp, char out[4]);
 
+/* The four hex digits of a \uXXXX escape at text[at] (len bytes in all)
+ * as a number, or -1 when they are not there. */
+long dii_hex4(const char *text, size_t len, size_t at);
+
 #endif

@@ -101,8 +101,9 @@ dii_status load_submissions(const char *name, const dii_parse_options *parse,
  * or an unreadable file prints on stderr and gives EXIT_USAGE. */
 int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
                       dii_diagnostics **diags);
-/* Whether "-" (standard input, which can be read once) is given twice. */
-int stdin_given_twice(const cli_options *opts);
+/* The FILE operands of validate / score: at least one, and "-" (standard
+ * input, which can be read once) at most once. 0, or -1 after a usage error. */
+int check_files(const cli_command *cmd, const cli_options *opts);
 /* One list with a's diagnostics, then b's; frees both (either may be NULL).
  * On allocation failure keeps a (and says so on stderr). */
 dii_diagnostics *join_diagnostics(dii_diagnostics *a, dii_diagnostics *b);
@@ -175,6 +176,11 @@ size_t utf8_next(const char *s, unsigned long *cp);
  * East Asian wide characters two, everything else one. Invalid bytes
  * count one each. */
 size_t text_width(const char *s);
+/* The larger of two column widths. */
+static inline size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
 /* Writes s padded with spaces to `width` columns (left-aligned), or cut with
  * "…" when it is wider. right != 0 aligns right. */
 int put_padded(FILE *out, const char *s, size_t width, int right);

@@ -138,10 +138,8 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
 static int run(const cli_command *cmd, const cli_options *opts)
 {
     size_t n = opts->operand_count;
-    if (n == 0)
-        return usage_error(cmd, "no FILE given (use - for standard input)");
-    if (stdin_given_twice(opts))
-        return usage_error(cmd, "standard input (-) can be given only once");
+    if (check_files(cmd, opts) != 0)
+        return EXIT_USAGE;
     dii_submissions **parts = calloc(n, sizeof *parts);
     if (!parts) {
         fprintf(stderr, "dii: out of memory\n");

@@ -134,10 +134,8 @@ static int report(const cli_options *opts, const validated_file *files, size_t n
 static int run(const cli_command *cmd, const cli_options *opts)
 {
     size_t n = opts->operand_count;
-    if (n == 0)
-        return usage_error(cmd, "no FILE given (use - for standard input)");
-    if (stdin_given_twice(opts))
-        return usage_error(cmd, "standard input (-) can be given only once");
+    if (check_files(cmd, opts) != 0)
+        return EXIT_USAGE;
     file_state *states = calloc(n, sizeof *states);
     validated_file *files = calloc(n, sizeof *files);
     int code = EXIT_VALID;

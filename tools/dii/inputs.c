@@ -112,10 +112,23 @@ int resolve_framework(const char *spec, const dii_submissions *subs, dii_framewo
 }
 
 /* Standard input can be read once. */
-int stdin_given_twice(const cli_options *opts)
+static int stdin_given_twice(const cli_options *opts)
 {
     int seen = 0;
     for (size_t i = 0; i < opts->operand_count; i++)
         seen += strcmp(opts->operands[i], "-") == 0;
     return seen > 1;
+}
+
+int check_files(const cli_command *cmd, const cli_options *opts)
+{
+    if (opts->operand_count == 0) {
+        usage_error(cmd, "no FILE given (use - for standard input)");
+        return -1;
+    }
+    if (stdin_given_twice(opts)) {
+        usage_error(cmd, "standard input (-) can be given only once");
+        return -1;
+    }
+    return 0;
 }

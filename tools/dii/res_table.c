@@ -66,11 +66,6 @@ static void fill_row(const dii_indicator *ind, const dii_result *r, size_t k, co
                      sizeof out->points);
 }
 
-static size_t max_size(size_t a, size_t b)
-{
-    return a > b ? a : b;
-}
-
 static void widen(widths *w, const row *rw)
 {
     w->code = max_size(w->code, text_width(rw->code));

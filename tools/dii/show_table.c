@@ -124,11 +124,6 @@ static void fill_row(const dii_indicator *ind, const char *lang, show_row *r)
     baseline_text(ind, lang, r->baseline, sizeof r->baseline);
 }
 
-static size_t max_size(size_t a, size_t b)
-{
-    return a > b ? a : b;
-}
-
 static void widen(show_widths *w, const show_row *r)
 {
     w->code = max_size(w->code, text_width(r->code));
