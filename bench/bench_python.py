@@ -183,7 +183,7 @@ def main():
     print()
     print("2. 34 units x 10 years x 24 indicators = 8,160 rows, long DataFrame -> tidy DataFrame")
     print(f"   dii.score_frame(df, fw)                      {t_frame * 1e3:8.2f} ms   ({n_frame} runs)")
-    print(f"     DataFrame -> Submissions (CSV text, load)  {t_in * 1e3:8.2f} ms")
+    print(f"     DataFrame -> Submissions (columns)         {t_in * 1e3:8.2f} ms")
     print(f"     Framework.score (validate + score)         {t_score * 1e3:8.2f} ms")
     print(f"     Results.to_dataframe                       {t_out * 1e3:8.2f} ms")
     print(f"   pandas score_pandas(df, framework)           {t_pandas * 1e3:8.2f} ms   ({n_pandas} runs)")

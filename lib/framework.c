@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "hash.h"
 #include "error.h"
 #include "model.h"
 #include "parse.h"
@@ -32,6 +33,7 @@ void dii_framework_destroy(struct dii_framework *fw)
     }
     dii_mem_free(fw->indicators);
     dii_mem_free(fw->groups);
+    dii_mem_free(fw->id_slots);
     dii_mem_free(fw->id);
     dii_mem_free(fw->version);
     dii_mem_free(fw->title_vi);
@@ -149,12 +151,46 @@ DII_API const dii_indicator *dii_framework_indicator(const dii_framework *fw, si
     return fw && i < fw->indicator_count ? &fw->indicators[i] : NULL;
 }
 
+dii_status dii_framework_index_ids(struct dii_framework *fw)
+{
+    size_t cap = 8;
+    while (cap < 2 * fw->indicator_count)
+        cap *= 2;
+    fw->id_slots = dii_mem_calloc(cap, sizeof *fw->id_slots);
+    if (fw->id_slots == NULL)
+        return DII_ERR_NO_MEMORY;
+    fw->id_mask = cap - 1;
+    for (size_t k = 0; k < fw->indicator_count; k++) {
+        size_t at = dii_hash_finish(dii_hash_string(fw->indicators[k].id), 0) & fw->id_mask;
+        while (fw->id_slots[at] != 0)
+            at = (at + 1) & fw->id_mask;
+        fw->id_slots[at] = k + 1;
+    }
+    return DII_OK;
+}
+
+/* Before the index exists (while a framework is being checked) a scan. */
+static const dii_indicator *find_indicator_by_scan(const dii_framework *fw, const char *id)
+{
+    for (size_t i = 0; i < fw->indicator_count; i++)
+        if (fw->indicators[i].id && strcmp(fw->indicators[i].id, id) == 0)
+            return &fw->indicators[i];
+    return NULL;
+}
+
 DII_API const dii_indicator *dii_framework_find_indicator(const dii_framework *fw,
                                                           const char *id)
 {
-    for (size_t i = 0; fw && id && i < fw->indicator_count; i++)
-        if (strcmp(fw->indicators[i].id, id) == 0)
-            return &fw->indicators[i];
+    if (fw == NULL || id == NULL)
+        return NULL;
+    if (fw->id_slots == NULL)
+        return find_indicator_by_scan(fw, id);
+    size_t at = dii_hash_finish(dii_hash_string(id), 0) & fw->id_mask;
+    for (; fw->id_slots[at] != 0; at = (at + 1) & fw->id_mask) {
+        const dii_indicator *ind = &fw->indicators[fw->id_slots[at] - 1];
+        if (strcmp(ind->id, id) == 0)
+            return ind;
+    }
     return NULL;
 }
 

@@ -883,6 +883,10 @@ dii_status dii_parse_framework(const char *data, size_t len, const char *file,
         return dii_fail(DII_ERR_VALIDATION, "%s: the framework has %zu error(s)",
                         file ? file : "<memory>", diags->errors);
     }
+    if (dii_framework_index_ids(fw) != DII_OK) {
+        dii_framework_destroy(fw);
+        return dii_fail_nomem();
+    }
     *out = fw;
     return DII_OK;
 }

@@ -3,6 +3,7 @@
 #ifndef DII_MODEL_H
 #define DII_MODEL_H
 #include "dii/dii.h"
+#include "strpool.h"
 #include "diag.h"
 
 typedef struct dii_target_def {
@@ -64,14 +65,20 @@ struct dii_framework {
     double max_points;
     int first_year;
     int last_year;
+    size_t *id_slots;      /* indicator ids, open addressing: 1 + index, 0 = empty */
+    size_t id_mask;        /* slot count - 1; id_slots is NULL until indexed */
 };
 
 /* Frees everything a framework owns, tolerating a half-built one. */
 void dii_framework_destroy(struct dii_framework *fw);
+/* Builds fw's indicator-id index, which dii_framework_find_indicator uses
+ * (validation and scoring look up every value's id). Called once a
+ * framework is complete, with unique ids. DII_ERR_NO_MEMORY on failure. */
+dii_status dii_framework_index_ids(struct dii_framework *fw);
 
 /* One value of a submission as written in the input. */
 typedef struct dii_value_entry {
-    char *indicator;
+    const char *indicator; /* in the set's pool of ids (dii_submissions.ids) */
     dii_value_kind kind;
     double number;       /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN */
     char *text;          /* DII_VALUE_INVALID: the offending text or JSON type name */
@@ -107,6 +114,7 @@ struct dii_submissions {
     size_t cap;
     int is_csv;
     dii_diagnostics *load_diags; /* shape problems found while parsing */
+    dii_strpool ids;            /* the values' indicator ids, each stored once */
 };
 
 /* Frees everything, tolerating a half-built set. */

@@ -28,6 +28,13 @@ dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *f
                                      const dii_parse_options *opts,
                                      struct dii_submissions *subs, dii_diagnostics *diags);
 
+/* Long tables in columns (submission_columns.c). dii_columns_check: the
+ * caller errors (DII_ERR_INVALID_ARGUMENT, message set). dii_read_columns:
+ * a reader for submission_load.c's loader, input a checked dii_columns. */
+dii_status dii_columns_check(const dii_columns *cols);
+dii_status dii_read_columns(const void *input, struct dii_submissions *subs,
+                            dii_diagnostics *diags);
+
 /* Framework parser: see dii_framework_load_memory. */
 dii_status dii_parse_framework(const char *data, size_t len, const char *file,
                                struct dii_framework **out, dii_diagnostics *diags);

@@ -32,6 +32,7 @@
 #include "diag.h"
 #include "error.h"
 #include "parse.h"
+#include "submission_group.h"
 #include "suggest.h"
 #include "textpos.h"
 
@@ -62,14 +63,6 @@ typedef struct text_mark {
     size_t line_start;
 } text_mark;
 
-/* (unit_id, year) -> submission index, open addressing. */
-typedef struct group_table {
-    size_t *slots; /* 1 + index into subs->items; 0 = empty */
-    size_t cap;
-    size_t used;
-    size_t last; /* 1 + index of the last row's submission; 0 = none */
-} group_table;
-
 typedef struct csv_reader {
     const char *data;
     size_t len;
@@ -96,7 +89,7 @@ typedef struct csv_reader {
     int syntax_errors;
     dii_status status; /* first allocation failure: stop */
     locale_t c_locale;
-    group_table groups;
+    dii_group_table groups;
 } csv_reader;
 
 /* ------------------------------------------------------------------------ */
@@ -404,118 +397,19 @@ static int parse_year(const char *s, int *year)
 /* Grouping rows into submissions                                            */
 /* ------------------------------------------------------------------------ */
 
-static size_t group_hash(const char *unit, int year)
-{
-    /* FNV-1a over the id, then the year folded in. */
-    uint64_t h = 1469598103934665603u;
-    for (const unsigned char *p = (const unsigned char *)unit; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211u;
-    }
-    h ^= (uint64_t)(unsigned)year;
-    h *= 1099511628211u;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static int group_grow(group_table *t, const struct dii_submissions *subs)
-{
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    size_t *slots = dii_mem_calloc(cap, sizeof *slots);
-    if (slots == NULL)
-        return -1;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (t->slots[i] == 0)
-            continue;
-        const struct dii_submission *s = &subs->items[t->slots[i] - 1];
-        size_t at = group_hash(s->unit_id, s->year) & (cap - 1);
-        while (slots[at] != 0)
-            at = (at + 1) & (cap - 1);
-        slots[at] = t->slots[i];
-    }
-    dii_mem_free(t->slots);
-    t->slots = slots;
-    t->cap = cap;
-    return 0;
-}
-
-/* The slot for (unit, year): either holding its submission or empty. */
-static size_t group_slot(const group_table *t, const struct dii_submissions *subs,
-                         const char *unit, int year)
-{
-    size_t at = group_hash(unit, year) & (t->cap - 1);
-    while (t->slots[at] != 0) {
-        const struct dii_submission *s = &subs->items[t->slots[at] - 1];
-        if (s->year == year && strcmp(s->unit_id, unit) == 0)
-            break;
-        at = (at + 1) & (t->cap - 1);
-    }
-    return at;
-}
-
-/* Room for as many values as the previous row's submission holds: in a
- * file that lists each submission's rows together that is the number every
- * submission will have, so its values array is allocated once, at its size,
- * instead of growing 8, 16, 32. Up to 8 (the first size dii_mem_grow picks)
- * there is nothing to gain, and rows interleaved across submissions give
- * small hints. 0 on allocation failure. */
-static int reserve_values(struct dii_submission *sub, size_t hint)
-{
-    if (hint <= 8)
-        return 1;
-    sub->values = dii_mem_calloc(hint, sizeof *sub->values);
-    if (sub->values == NULL)
-        return 0;
-    sub->value_cap = hint;
-    return 1;
-}
-
-static dii_status new_submission(csv_reader *r, const csv_cell *unit, const csv_cell *year,
-                                 int year_value, size_t slot)
-{
-    size_t hint = r->groups.last ? r->subs->items[r->groups.last - 1].value_count : 0;
-    struct dii_submission *sub = dii_submissions_append(r->subs);
-    if (sub == NULL || !reserve_values(sub, hint))
-        return DII_ERR_NO_MEMORY;
-    r->groups.slots[slot] = r->subs->count;
-    r->groups.used++;
-    sub->unit_id = dii_mem_strdup(unit->text);
-    sub->year = year_value;
-    sub->year_valid = 1;
-    sub->line = r->row[0].line;
-    sub->column = r->row[0].column;
-    sub->year_line = year->line;
-    sub->year_column = year->column;
-    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
-}
-
-/* Whether the previous row's submission is (unit, year): long-format files
- * list a submission's rows together, so this spares most rows the hash. */
-static int same_as_last(const csv_reader *r, const char *unit, int year)
-{
-    if (r->groups.last == 0)
-        return 0;
-    const struct dii_submission *s = &r->subs->items[r->groups.last - 1];
-    return s->year == year && strcmp(s->unit_id, unit) == 0;
-}
-
 /* Index of the submission of (unit, year), created on first sight. */
 static dii_status find_group(csv_reader *r, const csv_cell *unit, const csv_cell *year,
                              int year_value, size_t *index)
 {
-    if (same_as_last(r, unit->text, year_value)) {
-        *index = r->groups.last - 1;
-        return DII_OK;
-    }
-    if ((r->groups.used + 1) * 2 > r->groups.cap && group_grow(&r->groups, r->subs) != 0)
-        return DII_ERR_NO_MEMORY;
-    size_t slot = group_slot(&r->groups, r->subs, unit->text, year_value);
-    if (r->groups.slots[slot] == 0) {
-        dii_status st = new_submission(r, unit, year, year_value, slot);
-        if (st != DII_OK)
-            return st;
-    }
-    r->groups.last = r->groups.slots[slot];
-    *index = r->groups.last - 1;
+    int created;
+    dii_status st = dii_group_find(&r->groups, r->subs, unit->text, year_value, index, &created);
+    if (st != DII_OK || !created)
+        return st;
+    struct dii_submission *sub = &r->subs->items[*index];
+    sub->line = r->row[0].line;
+    sub->column = r->row[0].column;
+    sub->year_line = year->line;
+    sub->year_column = year->column;
     return DII_OK;
 }
 
@@ -580,7 +474,8 @@ static dii_status add_row_value(csv_reader *r, size_t index)
     dii_value_entry *e = dii_submission_append_value(sub);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
-    e->indicator = dii_mem_strdup(cell_of(r, ROLE_INDICATOR)->text);
+    const char *id = cell_of(r, ROLE_INDICATOR)->text;
+    e->indicator = dii_strpool_intern(&r->subs->ids, id, strlen(id));
     if (e->indicator == NULL)
         return DII_ERR_NO_MEMORY;
     e->line = value->line;
@@ -989,7 +884,7 @@ static void reader_free(csv_reader *r)
 {
     dii_mem_free(r->row);
     dii_mem_free(r->text);
-    dii_mem_free(r->groups.slots);
+    dii_group_table_free(&r->groups);
     if (r->c_locale != (locale_t)0)
         freelocale(r->c_locale);
 }

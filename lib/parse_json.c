@@ -389,13 +389,14 @@ static char *member_pointer(const char *base, size_t base_len, const jdom_node *
     return out;
 }
 
-static dii_status add_value(struct dii_submission *sub, const char *values_pointer,
-                            size_t values_pointer_len, const jdom_node *member)
+static dii_status add_value(json_ctx *c, struct dii_submission *sub,
+                            const char *values_pointer, size_t values_pointer_len,
+                            const jdom_node *member)
 {
     dii_value_entry *e = dii_submission_append_value(sub);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
-    e->indicator = dii_mem_strndup(member->key, member->key_len);
+    e->indicator = dii_strpool_intern(&c->subs->ids, member->key, member->key_len);
     e->pointer = member_pointer(values_pointer, values_pointer_len, member);
     if (e->indicator == NULL || e->pointer == NULL)
         return DII_ERR_NO_MEMORY;
@@ -406,15 +407,15 @@ static dii_status add_value(struct dii_submission *sub, const char *values_point
     return set_value(e, member);
 }
 
-static dii_status add_values(struct dii_submission *sub, const jdom_node *values,
-                             const char *values_pointer)
+static dii_status add_values(json_ctx *c, struct dii_submission *sub,
+                             const jdom_node *values, const char *values_pointer)
 {
     size_t n = values->u.children.count, len = strlen(values_pointer);
     /* one allocation for the entries instead of a doubling series */
     if (dii_mem_grow((void **)&sub->values, &sub->value_cap, n, sizeof *sub->values) != 0)
         return DII_ERR_NO_MEMORY;
     for (size_t i = 0; i < n; i++) {
-        dii_status st = add_value(sub, values_pointer, len, &values->u.children.items[i]);
+        dii_status st = add_value(c, sub, values_pointer, len, &values->u.children.items[i]);
         if (st != DII_OK)
             return st;
     }
@@ -434,7 +435,7 @@ static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jd
     char *values_pointer = dii_pointer_join(base, "values");
     if (values_pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_status st = add_values(sub, values, values_pointer);
+    dii_status st = add_values(c, sub, values, values_pointer);
     dii_mem_free(values_pointer);
     return st;
 }

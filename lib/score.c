@@ -266,9 +266,8 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
     c->target_years = dii_mem_calloc(n, sizeof *c->target_years);
     c->cohort_of = dii_mem_calloc(n, sizeof *c->cohort_of);
     c->values = dii_mem_calloc(n * k, sizeof *c->values);
-    c->ranges = dii_mem_calloc(n * k, sizeof *c->ranges);
     if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
-        !c->target_years || !c->cohort_of || !c->values || !c->ranges || intern_labels(c) != 0)
+        !c->target_years || !c->cohort_of || !c->values || intern_labels(c) != 0)
         return -1;
     r->count = n;
     for (size_t s = 0; s < n; s++) {
@@ -276,6 +275,10 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
         index_values(c, s);
     }
     assign_cohorts(c);
+    /* +1: calloc of 0 elements may legitimately return NULL. */
+    c->ranges = dii_mem_calloc(c->cohort_count * k + 1, sizeof *c->ranges);
+    if (!c->ranges)
+        return -1;
     compute_ranges(c);
     for (size_t s = 0; s < n; s++)
         if (score_submission(c, s, &r->items[s]) != 0)

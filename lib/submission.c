@@ -11,7 +11,6 @@
 
 static void value_entry_clear(dii_value_entry *e)
 {
-    dii_mem_free(e->indicator);
     dii_mem_free(e->text);
     dii_mem_free(e->source);
     dii_mem_free(e->pointer);
@@ -38,6 +37,7 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_mem_free(subs->items);
     dii_mem_free(subs->name);
     dii_diagnostics_free(subs->load_diags);
+    dii_strpool_free(&subs->ids);
     dii_mem_free(subs);
 }
 

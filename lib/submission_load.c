@@ -275,15 +275,33 @@ static dii_status warn_no_submissions(dii_diagnostics *d, const char *name)
                         "the input holds no submission");
 }
 
-/* Parses into a new model; *subs NULL unless the parse succeeded. */
-static dii_status parse_into(const char *data, size_t len, const char *name,
-                             const dii_parse_options *opts, dii_diagnostics *d,
-                             struct dii_submissions **subs)
+/* A reader fills a new set from its input: a text (read_text) or a table
+ * in columns (dii_read_columns). Both return as the parsers do (parse.h). */
+typedef dii_status (*set_reader)(const void *input, struct dii_submissions *subs,
+                                 dii_diagnostics *d);
+
+typedef struct text_input {
+    const char *data;
+    size_t len;
+    const char *name;
+    const dii_parse_options *opts;
+} text_input;
+
+static dii_status read_text(const void *input, struct dii_submissions *subs, dii_diagnostics *d)
 {
-    *subs = NULL;
-    dii_status st = precheck(data, len, name, d);
+    const text_input *in = input;
+    size_t bom = dii_bom_length(in->data, in->len);
+    dii_status st = precheck(in->data + bom, in->len - bom, in->name, d);
     if (st != DII_OK)
         return st;
+    return dispatch(in->data + bom, in->len - bom, in->name, in->opts, subs, d);
+}
+
+/* Reads into a new model; *subs NULL unless the read succeeded. */
+static dii_status read_into(set_reader read, const void *input, const char *name,
+                            dii_diagnostics *d, struct dii_submissions **subs)
+{
+    *subs = NULL;
     struct dii_submissions *s = dii_mem_calloc(1, sizeof *s);
     if (s == NULL)
         return DII_ERR_NO_MEMORY;
@@ -291,7 +309,7 @@ static dii_status parse_into(const char *data, size_t len, const char *name,
         dii_submissions_destroy(s);
         return DII_ERR_NO_MEMORY;
     }
-    st = dispatch(data, len, name, opts, s, d);
+    dii_status st = read(input, s, d);
     if (st == DII_OK && has_fatal(d))
         st = DII_ERR_PARSE;
     if (st == DII_OK && s->count == 0)
@@ -308,16 +326,16 @@ static dii_status parse_into(const char *data, size_t len, const char *name,
     return st;
 }
 
-static dii_status load(const char *data, size_t len, const char *name,
-                       const dii_parse_options *opts, dii_submissions **out,
-                       dii_diagnostics **diags)
+/* Every loader's end: the set and the diagnostics handed out, or the
+ * failure with its message. */
+static dii_status load(set_reader read, const void *input, const char *name,
+                       dii_submissions **out, dii_diagnostics **diags)
 {
     dii_diagnostics *d = dii_diag_new();
     if (d == NULL)
         return dii_fail_nomem();
-    size_t bom = dii_bom_length(data, len);
     struct dii_submissions *subs;
-    dii_status st = parse_into(data + bom, len - bom, name, opts, d, &subs);
+    dii_status st = read_into(read, input, name, d, &subs);
     if (st == DII_ERR_NO_MEMORY) {
         dii_diagnostics_free(d);
         return dii_fail_nomem();
@@ -331,6 +349,14 @@ static dii_status load(const char *data, size_t len, const char *name,
     dii_diag_give(d, diags);
     dii_clear_error();
     return DII_OK;
+}
+
+static dii_status load_text(const char *data, size_t len, const char *name,
+                            const dii_parse_options *opts, dii_submissions **out,
+                            dii_diagnostics **diags)
+{
+    text_input in = {data, len, name, opts};
+    return load(read_text, &in, name, out, diags);
 }
 
 DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
@@ -348,7 +374,7 @@ DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, con
     if (data == NULL)
         data = ""; /* as the framework loader: nothing to read is empty input */
     dii_status st = check_options(opts);
-    return st != DII_OK ? st : load(data, len, name, opts, out, diags);
+    return st != DII_OK ? st : load_text(data, len, name, opts, out, diags);
 }
 
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
@@ -372,7 +398,21 @@ DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_o
         return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)
         return st;
-    st = load(data, len, path, opts, out, diags);
+    st = load_text(data, len, path, opts, out, diags);
     dii_mem_free(data);
     return st;
+}
+
+DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const char *name,
+                                                dii_submissions **out,
+                                                dii_diagnostics **diags)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (diags != NULL)
+        *diags = NULL;
+    if (out == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: out is NULL");
+    dii_status st = dii_columns_check(cols);
+    return st != DII_OK ? st : load(dii_read_columns, cols, name, out, diags);
 }

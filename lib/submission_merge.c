@@ -19,7 +19,8 @@ static char *copy_opt(const char *s, int *failed)
     return c;
 }
 
-static int copy_values(struct dii_submission *dst, const struct dii_submission *src)
+static int copy_values(struct dii_submissions *out, struct dii_submission *dst,
+                       const struct dii_submission *src)
 {
     int failed = 0;
     for (size_t i = 0; i < src->value_count && !failed; i++) {
@@ -28,7 +29,8 @@ static int copy_values(struct dii_submission *dst, const struct dii_submission *
         if (!d)
             return -1;
         *d = *s;
-        d->indicator = copy_opt(s->indicator, &failed);
+        d->indicator = dii_strpool_intern(&out->ids, s->indicator, strlen(s->indicator));
+        failed = d->indicator == NULL;
         d->text = copy_opt(s->text, &failed);
         d->source = copy_opt(s->source, &failed);
         d->pointer = copy_opt(s->pointer, &failed);
@@ -51,7 +53,7 @@ static int copy_submission(struct dii_submissions *out, const struct dii_submiss
     d->unit_id = copy_opt(src->unit_id, &failed);
     d->unit_name = copy_opt(src->unit_name, &failed);
     d->pointer = copy_opt(src->pointer, &failed);
-    return failed ? -1 : copy_values(d, src);
+    return failed ? -1 : copy_values(out, d, src);
 }
 
 /* Appends part's submissions and load diagnostics to out. Load diagnostics

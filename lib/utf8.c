@@ -7,6 +7,8 @@
  * no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF. NUL
  * bytes are refused too: libcsv and C strings would silently cut a field
  * at one. */
+#include <string.h>
+
 #include "diag.h"
 #include "parse.h"
 #include "textpos.h"
@@ -148,6 +150,22 @@ size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagno
         i += p.length;
     }
     return problems;
+}
+
+int dii_utf8_is_valid(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = dii_utf8_sequence_length(s + i, len - i);
+        if (n == 0)
+            return 0;
+        i += n;
+    }
+    return 1;
 }
 
 size_t dii_utf8_encode(unsigned long cp, char out[4])

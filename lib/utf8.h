@@ -9,6 +9,9 @@
  * U+10FFFF and truncated sequences are all refused. */
 size_t dii_utf8_sequence_length(const char *s, size_t avail);
 
+/* 1 when the NUL-terminated s is well-formed UTF-8 throughout. */
+int dii_utf8_is_valid(const char *s);
+
 /* Writes code point cp (at most U+10FFFF) as UTF-8 into out; returns the
  * number of bytes written (1 to 4). */
 size_t dii_utf8_encode(unsigned long cp, char out[4]);

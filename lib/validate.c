@@ -2,9 +2,9 @@
  * problem, located, into one diagnostics list (design.md §5.4).
  *
  * One pass over the submissions in input order. Lookups that would make the
- * pass quadratic (indicator ids, same unit and year twice) are prepared
- * once up front: a hash table of indicator ids and a sorted view of the
- * submissions. */
+ * pass quadratic are prepared once: indicator ids are found through the
+ * framework's own index (dii_framework_find_indicator), and same unit and
+ * year twice through a sorted view of the submissions. */
 #include "validate.h"
 
 #include <math.h>
@@ -83,57 +83,6 @@ static dii_status child_pointer(const struct dii_submission *sub, const char *me
 }
 
 /* ------------------------------------------------------------------------ */
-/* Indicator id lookup: open addressing over the framework's indicators      */
-/* ------------------------------------------------------------------------ */
-
-typedef struct id_table {
-    size_t *slots; /* 1 + indicator index; 0 = empty */
-    size_t mask;
-} id_table;
-
-static size_t hash_string(const char *s)
-{
-    /* FNV-1a: ids are short ASCII strings, nothing adversarial to resist. */
-    uint64_t h = 1469598103934665603u;
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
-    }
-    return (size_t)h;
-}
-
-static dii_status id_table_build(id_table *t, const struct dii_framework *fw)
-{
-    size_t cap = 8;
-    while (cap < 2 * fw->indicator_count)
-        cap *= 2;
-    t->slots = dii_mem_calloc(cap, sizeof *t->slots);
-    if (t->slots == NULL)
-        return DII_ERR_NO_MEMORY;
-    t->mask = cap - 1;
-    for (size_t k = 0; k < fw->indicator_count; k++) {
-        size_t at = hash_string(fw->indicators[k].id) & t->mask;
-        while (t->slots[at] != 0)
-            at = (at + 1) & t->mask;
-        t->slots[at] = k + 1;
-    }
-    return DII_OK;
-}
-
-/* Index of the indicator with this id, or NONE. */
-static size_t id_table_find(const id_table *t, const struct dii_framework *fw, const char *id)
-{
-    if (id == NULL)
-        return NONE;
-    for (size_t at = hash_string(id) & t->mask; t->slots[at] != 0; at = (at + 1) & t->mask) {
-        size_t k = t->slots[at] - 1;
-        if (strcmp(fw->indicators[k].id, id) == 0)
-            return k;
-    }
-    return NONE;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Same unit and year twice: sort a view of the submissions once             */
 /* ------------------------------------------------------------------------ */
 
@@ -199,7 +148,6 @@ typedef struct validator {
     const struct dii_submissions *subs;
     const char *file;
     dii_diagnostics *diags;
-    id_table ids;
     /* Per indicator: 1 + index of the last submission that gave it, and the
      * entry where that submission first gave it. Stamping with the
      * submission avoids clearing the arrays between submissions. */
@@ -211,7 +159,6 @@ typedef struct validator {
 
 static void validator_release(validator *v)
 {
-    dii_mem_free(v->ids.slots);
     dii_mem_free(v->given_in);
     dii_mem_free(v->given_at);
     dii_mem_free(v->first_of);
@@ -230,8 +177,6 @@ static dii_status validator_init(validator *v, const struct dii_framework *fw,
     v->given_at = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_at);
     v->first_of = dii_mem_calloc(subs->count + 1, sizeof *v->first_of);
     if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL || v->first_of == NULL)
-        return DII_ERR_NO_MEMORY;
-    if (id_table_build(&v->ids, fw) != DII_OK)
         return DII_ERR_NO_MEMORY;
     return find_repeated_submissions(subs, v->first_of);
 }
@@ -456,9 +401,10 @@ static dii_status check_entry(validator *v, size_t sub_index, const struct dii_s
                               size_t e)
 {
     const dii_value_entry *entry = &sub->values[e];
-    size_t k = id_table_find(&v->ids, v->fw, entry->indicator);
-    if (k == NONE)
+    const dii_indicator *ind = dii_framework_find_indicator(v->fw, entry->indicator);
+    if (ind == NULL)
         return report_unknown_indicator(v, entry);
+    size_t k = ind->index;
     dii_status st = check_duplicate_value(v, sub_index, sub, e, k);
     if (st != DII_OK)
         return st;

@@ -26,13 +26,14 @@
  * - The GIL is released around every call that parses, validates, scores or
  *   serialises (%thread below); cheap accessors keep it (releasing costs
  *   more than they do).
- * - Two helpers for the pandas paths (py_csv_from_columns,
+ * - Two helpers for the pandas paths (py_submissions_from_columns,
  *   py_results_table) move whole columns across in one call; they use the
  *   public API only.
  */
 %module(threads="1", docstring="Low-level SWIG wrapper of libdii's C API (dii/dii.h). Use the dii package instead.") dii
 
 %{
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,8 @@
 %ignore dii_set_allocator;
 %ignore dii_parse_options;
 %ignore dii_score_options;
+%ignore dii_columns;
+%ignore dii_submissions_from_columns;
 %ignore dii_free;
 %ignore dii_framework_free;
 %ignore dii_submissions_free;
@@ -282,240 +285,209 @@ DII_ENUM_OUTPUT(dii_target_basis, basis, DII_BASIS_EXACT)
 /* ------------------------------------------------------------------------ */
 
 %{
-/* A growable byte buffer for py_csv_from_columns. */
-typedef struct pybuf {
-    char *data;
-    size_t len, cap;
-} pybuf;
-
-static int pybuf_reserve(pybuf *b, size_t more)
+/* The texts of one column as C strings that point into the str objects of
+ * `items` (a new list of ours, which no other code can change, so it holds
+ * them alive while the GIL is released): None, a float NaN and `na` (pandas'
+ * missing markers) are NULL; a str is its UTF-8; any other object goes
+ * through str(), kept in `items` in its place. */
+static int py_text_column(PyObject **items, const char ***texts, PyObject *na, const char *what)
 {
-    if (b->len + more <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more)
-        cap *= 2;
-    char *p = (char *) PyMem_Realloc(b->data, cap);
-    if (p == NULL) {
+    Py_ssize_t n = PyList_GET_SIZE(*items);
+    *texts = (const char **) PyMem_Malloc(sizeof **texts * (size_t) (n > 0 ? n : 1));
+    if (*texts == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    b->data = p;
-    b->cap = cap;
-    return 0;
-}
-
-static int pybuf_put(pybuf *b, const char *s, size_t n)
-{
-    if (pybuf_reserve(b, n) < 0)
-        return -1;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    return 0;
-}
-
-/* One CSV field (RFC 4180: quoted when it holds a comma, quote, CR, LF or
- * starts or ends with a space, which a reader could trim). */
-static int pybuf_put_field(pybuf *b, const char *s, size_t n)
-{
-    int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t' || s[n - 1] == '\t');
-    for (size_t i = 0; !quote && i < n; i++)
-        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-    if (!quote)
-        return pybuf_put(b, s, n);
-    if (pybuf_reserve(b, 2 * n + 2) < 0)
-        return -1;
-    b->data[b->len++] = '"';
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            b->data[b->len++] = '"';
-        b->data[b->len++] = s[i];
-    }
-    b->data[b->len++] = '"';
-    return 0;
-}
-
-/* A text cell: str as is, anything else through str(). */
-static int pybuf_put_text(pybuf *b, PyObject *o)
-{
-    Py_ssize_t n = 0;
-    const char *s;
-    if (PyUnicode_Check(o)) {
-        s = PyUnicode_AsUTF8AndSize(o, &n);
-        return s == NULL ? -1 : pybuf_put_field(b, s, (size_t) n);
-    }
-    PyObject *str = PyObject_Str(o);
-    if (str == NULL)
-        return -1;
-    s = PyUnicode_AsUTF8AndSize(str, &n);
-    int rc = s == NULL ? -1 : pybuf_put_field(b, s, (size_t) n);
-    Py_DECREF(str);
-    return rc;
-}
-
-/* A double as the shortest decimal with at most 8 fraction digits that
- * reads back to exactly the same double, when there is one (67.4, 100,
- * 0.125; not 1/3): m / 10^d with m an integer below 2^53 and 10^d exact,
- * so the IEEE division is the correctly rounded value of the decimal, the
- * very double any correctly rounding reader (libdii's included) returns.
- * Some 10 times faster than repr(); 0 when v needs repr(). */
-static int fast_decimal(double v, char *buf)
-{
-    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
-    if (!(fabs(v) < 1e15))
-        return 0;
-    for (int d = 0; d <= 8; d++) {
-        double m = nearbyint(v * pow10[d]);
-        if (fabs(m) >= 9007199254740992.0)
-            return 0;
-        if (m / pow10[d] != v)
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *o = PyList_GET_ITEM(*items, i);
+        Py_ssize_t len = 0;
+        if (o == Py_None || o == na || (PyFloat_Check(o) && isnan(PyFloat_AS_DOUBLE(o)))) {
+            (*texts)[i] = NULL;
             continue;
-        char digits[32];
-        int n = 0, len = 0;
-        unsigned long long u = (unsigned long long) fabs(m);
-        do {
-            digits[n++] = (char) ('0' + (int) (u % 10));
-            u /= 10;
-        } while (u > 0);
-        while (n <= d)
-            digits[n++] = '0';
-        if (m < 0)
-            buf[len++] = '-';
-        for (int i = n - 1; i >= 0; i--) {
-            buf[len++] = digits[i];
-            if (i == d && d > 0)
-                buf[len++] = '.';
         }
-        return len;
+        if (!PyUnicode_Check(o)) {
+            PyObject *str = PyObject_Str(o);
+            if (str == NULL)
+                return -1;
+            PyList_SET_ITEM(*items, i, str);
+            Py_DECREF(o);
+            o = str;
+        }
+        (*texts)[i] = PyUnicode_AsUTF8AndSize(o, &len);
+        if ((*texts)[i] == NULL)
+            return -1;
+        if ((size_t) len != strlen((*texts)[i])) {
+            PyErr_Format(PyExc_ValueError, "row %zd: %s holds a NUL character", i, what);
+            return -1;
+        }
     }
     return 0;
 }
 
-static PyObject *pylist_item(PyObject *seq, Py_ssize_t i)
+/* A C-contiguous buffer of n items of the given size and struct format letters. */
+static int py_column_buffer(PyObject *o, Py_buffer *view, Py_ssize_t n, Py_ssize_t itemsize,
+                            const char *formats, const char *what)
 {
-    return PyList_GET_ITEM(seq, i);
+    if (PyObject_GetBuffer(o, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *f = view->format ? view->format : "B";
+    if (f[0] == '<' || f[0] == '=' || f[0] == '@')
+        f++;
+    if (view->itemsize != itemsize || strlen(f) != 1 || strchr(formats, f[0]) == NULL
+        || view->len != n * itemsize) {
+        PyErr_Format(PyExc_TypeError, "%s: expected %zd items of format '%s'", what, n, formats);
+        PyBuffer_Release(view);
+        view->obj = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* int64 years as the ints dii_columns holds; a year no int can hold is refused. */
+static int *py_years(const Py_buffer *view, Py_ssize_t n)
+{
+    const long long *y = (const long long *) view->buf;
+    int *out = (int *) PyMem_Malloc(sizeof *out * (size_t) (n > 0 ? n : 1));
+    if (out == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (y[i] < INT_MIN || y[i] > INT_MAX) {
+            PyErr_Format(PyExc_ValueError, "row %zd: year %lld is out of range", i, y[i]);
+            PyMem_Free(out);
+            return NULL;
+        }
+        out[i] = (int) y[i];
+    }
+    return out;
+}
+
+typedef struct py_columns {
+    PyObject *lists[4];             /* unit_id, indicator, unit_name, source */
+    const char **texts[4];
+    Py_buffer years, values, kinds; /* obj NULL when not taken */
+    int *year_ints;
+} py_columns;
+
+static void py_columns_release(py_columns *c)
+{
+    for (int k = 0; k < 4; k++) {
+        PyMem_Free((void *) c->texts[k]);
+        Py_XDECREF(c->lists[k]);
+    }
+    if (c->years.obj)
+        PyBuffer_Release(&c->years);
+    if (c->values.obj)
+        PyBuffer_Release(&c->values);
+    if (c->kinds.obj)
+        PyBuffer_Release(&c->kinds);
+    PyMem_Free(c->year_ints);
+}
+
+/* Text column k of the table from a list (or None for an absent optional one). */
+static int py_columns_text(py_columns *c, int k, PyObject *list, Py_ssize_t n, PyObject *na,
+                           const char *what)
+{
+    if (list == Py_None)
+        return 0;
+    c->lists[k] = PySequence_List(list);
+    if (c->lists[k] == NULL)
+        return -1;
+    if (PyList_GET_SIZE(c->lists[k]) != n) {
+        PyErr_Format(PyExc_ValueError, "column %s has %zd rows, not %zd", what,
+                     PyList_GET_SIZE(c->lists[k]), n);
+        return -1;
+    }
+    return py_text_column(&c->lists[k], &c->texts[k], na, what);
+}
+
+/* [status, message, submissions, diagnostics], as the SWIG wrapper of a
+ * load function returns them; the handles belong to the new objects (and
+ * are freed here when those cannot be made). */
+static PyObject *py_load_result(dii_status st, dii_submissions *subs, dii_diagnostics *diags)
+{
+    const char *error = st < 0 ? dii_last_error() : "";
+    PyObject *message = PyUnicode_DecodeUTF8(error, (Py_ssize_t) strlen(error), "replace");
+    PyObject *h = SWIG_Python_NewPointerObj(NULL, SWIG_as_voidptr(subs), SWIGTYPE_p_dii_submissions,
+                                     SWIG_POINTER_OWN);
+    if (h == NULL)
+        dii_submissions_free(subs);
+    PyObject *d = SWIG_Python_NewPointerObj(NULL, SWIG_as_voidptr(diags), SWIGTYPE_p_dii_diagnostics,
+                                     SWIG_POINTER_OWN);
+    if (d == NULL)
+        dii_diagnostics_free(diags);
+    if (message == NULL || h == NULL || d == NULL) {
+        Py_XDECREF(message);
+        Py_XDECREF(h);
+        Py_XDECREF(d);
+        return NULL;
+    }
+    return Py_BuildValue("[iNNN]", (int) st, message, h, d);
 }
 %}
 
-%feature("docstring") py_csv_from_columns "
-py_csv_from_columns(unit_ids, unit_names, years, indicators, values, nan_missing) -> bytes | int
+%feature("docstring") py_submissions_from_columns "
+py_submissions_from_columns(unit_ids, unit_names, sources, years, indicators, values, kinds,
+                            na, name) -> [status, message, submissions, diagnostics]
 
-Long-format CSV text (unit_id,unit_name,year,indicator,value) from five
-lists of equal length (unit_names may be None). Values: None = missing,
-bool = true/false, int or float = the number at full precision. A NaN is an
-empty cell when nan_missing is true; otherwise, and for an infinity, the
-0-based index of the first such row is returned instead of the text.
+dii_submissions_from_columns over Python columns: unit_ids, indicators
+(sequences; unit_names and sources may be None) of str (None, a float NaN
+or the object na: absent; other objects through str()); years a buffer of int64, values a
+buffer of float64, kinds None or a buffer of uint8 (dii_value_kind), all of
+the same length. The GIL is released while the library builds the set.
 ";
 %inline %{
-PyObject *py_csv_from_columns(PyObject *unit_ids, PyObject *unit_names, PyObject *years,
-                              PyObject *indicators, PyObject *values, int nan_missing)
+PyObject *py_submissions_from_columns(PyObject *unit_ids, PyObject *unit_names,
+                                      PyObject *sources, PyObject *years,
+                                      PyObject *indicators, PyObject *values,
+                                      PyObject *kinds, PyObject *na, const char *name)
 {
-    pybuf b = {NULL, 0, 0};
-    char num[64];
-    Py_ssize_t n, i;
-    int with_names = unit_names != Py_None;
-
-    if (!PyList_Check(unit_ids) || !PyList_Check(years) || !PyList_Check(indicators)
-        || !PyList_Check(values) || (with_names && !PyList_Check(unit_names))) {
-        PyErr_SetString(PyExc_TypeError, "py_csv_from_columns expects lists");
+    py_columns c;
+    memset(&c, 0, sizeof c);
+    dii_columns cols = DII_COLUMNS_INIT;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *diags = NULL;
+    dii_status st;
+    Py_ssize_t n = PyObject_Length(unit_ids);
+    if (n < 0)
+        return NULL;
+    if (py_columns_text(&c, 0, unit_ids, n, na, "unit_id") < 0
+        || py_columns_text(&c, 1, indicators, n, na, "indicator") < 0
+        || py_columns_text(&c, 2, unit_names, n, na, "unit_name") < 0
+        || py_columns_text(&c, 3, sources, n, na, "source") < 0
+        || py_column_buffer(years, &c.years, n, 8, "qlL", "year") < 0
+        || py_column_buffer(values, &c.values, n, 8, "d", "value") < 0
+        || (kinds != Py_None && py_column_buffer(kinds, &c.kinds, n, 1, "Bb?", "kind") < 0)
+        || (c.year_ints = py_years(&c.years, n)) == NULL) {
+        py_columns_release(&c);
         return NULL;
     }
-    n = PyList_GET_SIZE(unit_ids);
-    if (PyList_GET_SIZE(years) != n || PyList_GET_SIZE(indicators) != n
-        || PyList_GET_SIZE(values) != n || (with_names && PyList_GET_SIZE(unit_names) != n)) {
-        PyErr_SetString(PyExc_ValueError, "py_csv_from_columns: columns differ in length");
-        return NULL;
-    }
-    if (pybuf_reserve(&b, (size_t) n * 64 + 64) < 0)
-        return NULL;
-    if (pybuf_put(&b, with_names ? "unit_id,unit_name,year,indicator,value\n"
-                                 : "unit_id,year,indicator,value\n",
-                  with_names ? 39 : 29) < 0)
-        goto fail;
-    for (i = 0; i < n; i++) {
-        PyObject *v = pylist_item(values, i);
-        PyObject *y = pylist_item(years, i);
-        long year;
-        int len;
-
-        if (pybuf_put_text(&b, pylist_item(unit_ids, i)) < 0 || pybuf_put(&b, ",", 1) < 0)
-            goto fail;
-        if (with_names) {
-            PyObject *name = pylist_item(unit_names, i);
-            if (name != Py_None && pybuf_put_text(&b, name) < 0)
-                goto fail;
-            if (pybuf_put(&b, ",", 1) < 0)
-                goto fail;
-        }
-        if (PyLong_Check(y)) {
-            year = PyLong_AsLong(y);
-        } else {
-            PyObject *index = PyNumber_Index(y);
-            if (index == NULL)
-                goto fail;
-            year = PyLong_AsLong(index);
-            Py_DECREF(index);
-        }
-        if (year == -1 && PyErr_Occurred())
-            goto fail;
-        len = snprintf(num, sizeof num, "%ld,", year);
-        if (pybuf_put(&b, num, (size_t) len) < 0
-            || pybuf_put_text(&b, pylist_item(indicators, i)) < 0 || pybuf_put(&b, ",", 1) < 0)
-            goto fail;
-        if (v == Py_None) {
-            /* missing: empty cell */
-        } else if (PyBool_Check(v)) {
-            if (pybuf_put(&b, v == Py_True ? "true" : "false", v == Py_True ? 4 : 5) < 0)
-                goto fail;
-        } else if (PyLong_Check(v)) {
-            PyObject *s = PyObject_Str(v);
-            Py_ssize_t sn = 0;
-            const char *sp = s ? PyUnicode_AsUTF8AndSize(s, &sn) : NULL;
-            int rc = sp == NULL ? -1 : pybuf_put(&b, sp, (size_t) sn);
-            Py_XDECREF(s);
-            if (rc < 0)
-                goto fail;
-        } else {
-            double d = PyFloat_Check(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
-            if (d == -1.0 && PyErr_Occurred())
-                goto fail;
-            if (isnan(d) && nan_missing) {
-                /* missing */
-            } else if (!isfinite(d)) {
-                PyMem_Free(b.data);
-                return PyLong_FromSsize_t(i);
-            } else if ((len = fast_decimal(d, num)) > 0) {
-                if (pybuf_put(&b, num, (size_t) len) < 0)
-                    goto fail;
-            } else {
-                char *text = PyOS_double_to_string(d, 'r', 0, 0, NULL);
-                if (text == NULL)
-                    goto fail;
-                int rc = pybuf_put(&b, text, strlen(text));
-                PyMem_Free(text);
-                if (rc < 0)
-                    goto fail;
-            }
-        }
-        if (pybuf_put(&b, "\n", 1) < 0)
-            goto fail;
-    }
-    {
-        PyObject *out = PyBytes_FromStringAndSize(b.data, (Py_ssize_t) b.len);
-        PyMem_Free(b.data);
-        return out;
-    }
-fail:
-    PyMem_Free(b.data);
-    return NULL;
+    cols.rows = (size_t) n;
+    cols.unit_id = c.texts[0];
+    cols.indicator = c.texts[1];
+    cols.unit_name = c.texts[2];
+    cols.source = c.texts[3];
+    cols.year = c.year_ints;
+    cols.value = (const double *) c.values.buf;
+    cols.kind = kinds != Py_None ? (const unsigned char *) c.kinds.buf : NULL;
+    Py_BEGIN_ALLOW_THREADS
+    st = dii_submissions_from_columns(&cols, name, &subs, &diags);
+    Py_END_ALLOW_THREADS
+    PyObject *out = py_load_result(st, subs, diags);
+    py_columns_release(&c);
+    return out;
 }
 %}
 
 %{
-static PyObject *py_new_bytes(Py_ssize_t n, char **data)
+/* A writable buffer for a packed column: numpy.frombuffer over a bytearray
+ * gives a writable array that owns nothing else, so the DataFrame can take
+ * it as it is, without a copy. */
+static PyObject *py_new_column(Py_ssize_t n, char **data)
 {
-    PyObject *o = PyBytes_FromStringAndSize(NULL, n > 0 ? n : 0);
-    *data = o ? PyBytes_AS_STRING(o) : NULL;
+    PyObject *o = PyByteArray_FromStringAndSize(NULL, n > 0 ? n : 0);
+    *data = o ? PyByteArray_AS_STRING(o) : NULL;
     return o;
 }
 
@@ -542,8 +514,8 @@ py_results_table(results) -> dict
 Every figure of a dii_results as columns, for building a DataFrame in one
 step. Per result (lists): unit_id, unit_name, year, target_year, points,
 max_points, index, rank, cohort_size, met, not_met, no_target, missing.
-Per result x indicator, row r * n_indicators + k (bytes to be read with
-numpy.frombuffer): value, target_value, attainment, points, max_points, gap,
+Per result x indicator, row r * n_indicators + k (bytearrays, to be read
+with numpy.frombuffer, writable): value, target_value, attainment, points, max_points, gap,
 progress (float64, NaN when absent); target_year (int32, 0 when absent);
 status, target_op, target_basis (int8, -1 when absent), provisional (int8).
 Also n_results, n_indicators and indicator_ids (list).
@@ -577,16 +549,16 @@ PyObject *py_results_table(const dii_results *results)
         if ((lists[j] = PyList_New((Py_ssize_t) n)) == NULL)
             goto fail;
     for (j = 0; j < 7; j++) {
-        if ((f8[j] = py_new_bytes((Py_ssize_t) (n * k * sizeof(double)), &raw)) == NULL)
+        if ((f8[j] = py_new_column((Py_ssize_t) (n * k * sizeof(double)), &raw)) == NULL)
             goto fail;
         f8p[j] = (double *) (void *) raw;
     }
     for (j = 0; j < 4; j++) {
-        if ((i1[j] = py_new_bytes((Py_ssize_t) (n * k), &raw)) == NULL)
+        if ((i1[j] = py_new_column((Py_ssize_t) (n * k), &raw)) == NULL)
             goto fail;
         i1p[j] = (signed char *) raw;
     }
-    if ((ty = py_new_bytes((Py_ssize_t) (n * k * sizeof(int)), &raw)) == NULL)
+    if ((ty = py_new_column((Py_ssize_t) (n * k * sizeof(int)), &raw)) == NULL)
         goto fail;
     typ = (int *) (void *) raw;
     if ((ids = PyList_New((Py_ssize_t) k)) == NULL)

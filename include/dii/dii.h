@@ -438,6 +438,67 @@ DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, con
                                                dii_submissions **out, dii_diagnostics **diags);
 DII_API void dii_submissions_free(dii_submissions *subs);
 
+#define DII_COLUMNS_VERSION 1
+
+/**
+ * A long table held in columns, as a data frame holds it: row i is
+ * unit_id[i], year[i], indicator[i], value[i] (and unit_name[i], source[i]
+ * when those columns are given). The input of dii_submissions_from_columns,
+ * which only reads the arrays, during the call. Initialise with
+ * DII_COLUMNS_INIT, then set rows and the columns.
+ */
+typedef struct dii_columns {
+    unsigned int version;         /**< DII_COLUMNS_VERSION */
+    size_t rows;                  /**< the length of every column given */
+    const char *const *unit_id;   /**< required; UTF-8, NUL-terminated */
+    const int *year;              /**< required */
+    const char *const *indicator; /**< required: indicator ids */
+    const double *value;          /**< required: the number, or 1 / 0 for a boolean */
+    /** Optional: a dii_value_kind per row, DII_VALUE_NUMBER, _BOOLEAN or
+     *  _MISSING (value[i] is then not read). NULL: every row a number. */
+    const unsigned char *kind;
+    const char *const *unit_name; /**< optional column; a NULL entry: no name */
+    const char *const *source;    /**< optional column; a NULL entry: no source */
+} dii_columns;
+
+#define DII_COLUMNS_INIT { DII_COLUMNS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** The column number that diagnostics give for a cell of a dii_columns
+ *  table (the order of a long-format CSV header: required columns first). */
+enum {
+    DII_COLUMN_UNIT_ID = 1,
+    DII_COLUMN_YEAR = 2,
+    DII_COLUMN_INDICATOR = 3,
+    DII_COLUMN_VALUE = 4,
+    DII_COLUMN_UNIT_NAME = 5,
+    DII_COLUMN_SOURCE = 6
+};
+
+/**
+ * Submissions from a long table in columns: what dii_submissions_load_memory
+ * makes of the same rows written as a long-format CSV file, without writing
+ * or parsing any text. Rows with the same unit_id and year form one
+ * submission, in order of first appearance (the CSV reader's grouping, the
+ * same code); the unit's name is the first non-empty unit_name of its rows.
+ * Texts are taken exactly as given (no trimming). `name` labels diagnostics
+ * and may be NULL; row i (0-based) is reported at line i + 1, a cell at its
+ * DII_COLUMN_* number.
+ *
+ * Shape problems are diagnostics, as for a file: an empty or NULL unit_id
+ * or indicator is a "missing-field" error (the row is not used); a text
+ * that is not UTF-8 an "encoding" error (DII_ERR_PARSE, *out NULL). A NaN or
+ * infinite number is kept, and dii_validate reports it. Returns
+ * DII_ERR_INVALID_ARGUMENT without diagnostics for a caller's mistake: cols
+ * or out NULL, an unknown version, a required column NULL (with rows > 0),
+ * a kind other than the three above, a boolean other than 1 or 0. Zero rows
+ * give an empty set and a "no-submissions" warning. *diags as for
+ * dii_submissions_load_memory.
+ * Thread-safe: reads only its arguments.
+ */
+DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const char *name,
+                                                dii_submissions **out,
+                                                dii_diagnostics **diags);
+
 /**
  * Copies n loaded sets into one new set (*out, free with
  * dii_submissions_free), in order, so that submissions spread over several

@@ -109,20 +109,83 @@ def test_score_frame_bad_frames(fw):
                         "value": [1.0]})
     with pytest.raises(dii.ValidationError) as e:
         dii.score_frame(bad, fw)
-    assert e.value.diagnostics.errors[0].code == "unknown-indicator"
-    assert e.value.diagnostics.errors[0].line == 2
+    # a diagnostic's line is the row's position + 1; its column the cell's DII_COLUMN_* number
+    first = e.value.diagnostics.errors[0]
+    assert (first.code, first.line, first.column) == ("unknown-indicator", 1, 3)
 
 
-def test_csv_quoting_of_awkward_text(fw):
+def test_texts_are_taken_as_they_are(fw):
+    """The columns reach the library as they are: nothing is trimmed or
+    quoted, as no CSV text is written."""
     df = pd.DataFrame({"unit_id": ['a,"b"', " c "], "unit_name": ["x\ny", None],
                        "year": [2024, 2024],
                        "indicator": ["mobile_broadband_subscriptions_per_100"] * 2,
                        "value": [70.0, 1e-300]})
     subs = dii.submissions_from_frame(df)
-    # the library trims CSV cells, quoted or not
-    assert [s.unit_id for s in subs] == ['a,"b"', "c"]
+    assert [s.unit_id for s in subs] == ['a,"b"', " c "]
     assert subs[0].unit_name == "x\ny" and subs[1].unit_name is None
     assert subs[1].values["mobile_broadband_subscriptions_per_100"] == 1e-300
+
+
+def test_frame_rows_group_and_keep_their_order(fw):
+    """Rows of one unit and year form one submission wherever they stand;
+    submissions come in order of first appearance; a source column is read."""
+    ind = "mobile_broadband_subscriptions_per_100"
+    other = "fixed_broadband_subscriptions_per_100"
+    df = pd.DataFrame({"unit_id": ["B", "A", "B"], "year": [2024, 2024, 2024],
+                       "indicator": [ind, ind, other], "value": [1.0, 2.0, 3.0],
+                       "unit_name": [None, "Tỉnh A", "Tỉnh B"],
+                       "source": ["report", None, pd.NA]})
+    subs = dii.submissions_from_frame(df)
+    assert [(s.unit_id, s.unit_name) for s in subs] == [("B", "Tỉnh B"), ("A", "Tỉnh A")]
+    assert subs[0].values == {ind: 1.0, other: 3.0}
+    assert subs[0].sources == {ind: "report"}
+    assert subs[0].line == 1 and subs[1].line == 2
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NA, ""])
+def test_frame_missing_unit_is_a_located_error(fw, missing):
+    df = synthetic_frame(fw, n_units=1, years=[2024])
+    df["unit_id"] = df["unit_id"].astype(object)
+    df.loc[4, "unit_id"] = missing
+    with pytest.raises(dii.ValidationError) as e:
+        dii.score_frame(df, fw)
+    first = e.value.diagnostics.errors[0]
+    assert (first.code, first.line, first.column) == ("missing-field", 5, 1)
+    assert "unit_id is empty" in first.message
+
+
+def test_frame_caller_errors(fw):
+    df = synthetic_frame(fw, n_units=1, years=[2024])
+    bad = df.copy()
+    bad.loc[2, "unit_id"] = "U\x0001"
+    with pytest.raises(dii.InvalidArgumentError, match="row 2: unit_id holds a NUL"):
+        dii.submissions_from_frame(bad)
+    bad = df.copy()
+    bad.loc[1, "indicator"] = "\ud800"  # a lone surrogate has no UTF-8
+    with pytest.raises(dii.InvalidArgumentError):
+        dii.submissions_from_frame(bad)
+    bad = df.copy()
+    bad["year"] = bad["year"].astype(np.int64)
+    bad.loc[3, "year"] = 2 ** 40
+    with pytest.raises(dii.InvalidArgumentError, match="row 3: year 1099511627776 is out of range"):
+        dii.submissions_from_frame(bad)
+    bad = df.copy()
+    bad["value"] = bad["value"].astype(object)
+    bad.loc[0, "value"] = "12"
+    with pytest.raises(dii.InvalidArgumentError, match="row 0: value '12'"):
+        dii.submissions_from_frame(bad)
+    bad.loc[0, "value"] = 10 ** 400
+    with pytest.raises(dii.InvalidArgumentError, match="row 0"):
+        dii.submissions_from_frame(bad)
+
+
+def test_frame_bool_column(fw):
+    df = pd.DataFrame({"unit_id": ["A", "B"], "year": [2024, 2024],
+                       "indicator": ["ai_blockchain_iot_deployed"] * 2, "value": [True, False]})
+    subs = dii.submissions_from_frame(df)
+    assert [s.values["ai_blockchain_iot_deployed"] for s in subs] == [True, False]
+    assert fw.validate(subs)  # truthy: no error
 
 
 def test_load_submissions_accepts_a_frame(fw):
@@ -139,20 +202,19 @@ def test_values_round_trip_exactly(fw):
     assert got == values
 
 
-def test_frame_numbers_are_written_exactly():
-    """The DataFrame path writes each float as a decimal that reads back to
-    the very same double (a short form when one exists, else repr)."""
+def test_frame_numbers_reach_the_library_exactly():
+    """Every float reaches the library as the very same double: read back
+    from the submissions, bit for bit."""
     import random
     import struct
     rng = random.Random(885)
     values = ([rng.uniform(-1e6, 1e6) for _ in range(5000)]
               + [round(rng.uniform(0, 1000), k) for k in range(10) for _ in range(500)]
-              + [0.0, 5e-324, 1e15 - 1, 1e15, 2.0 ** 53 - 1, 2.0 ** 53 + 2, 0.1, 0.7, 1 / 3,
-                 -67.4, 1e-9, 1.7976931348623157e308, 99.99999999999999])
+              + [0.0, -0.0, 5e-324, 1e15 - 1, 2.0 ** 53 + 2, 0.1, 1 / 3, -67.4,
+                 1.7976931348623157e308, 99.99999999999999])
     n = len(values)
-    text = dii._dii.py_csv_from_columns(["u"] * n, None, [2024] * n,
-                                        [f"i{k}" for k in range(n)], values, 0).decode()
-    cells = [line.rsplit(",", 1)[1] for line in text.splitlines()[1:]]
-    for v, cell in zip(values, cells):
-        assert struct.pack("<d", float(cell)) == struct.pack("<d", v), (v, cell)
-        assert len(cell) <= len(repr(v)), (v, cell)
+    df = pd.DataFrame({"unit_id": "u", "year": 2024, "indicator": [f"i{k}" for k in range(n)],
+                       "value": values})
+    got = dii.submissions_from_frame(df)[0].values
+    for k, v in enumerate(values):
+        assert struct.pack("<d", got[f"i{k}"]) == struct.pack("<d", v), (k, v)

@@ -45,14 +45,14 @@ void failalloc_disarm(void)
     fail_at = -1;
 }
 
-void check_load_under_failures(const char *text, const char *name,
-                               const dii_parse_options *opts, dii_status expected)
+void check_loader_under_failures(failalloc_loader load, const void *input,
+                                 dii_status expected)
 {
     for (long n = 0;; n++) {
         failalloc_arm(n);
         dii_submissions *subs = (dii_submissions *)&subs;
         dii_diagnostics *d = (dii_diagnostics *)&d;
-        dii_status st = dii_submissions_load_memory(text, strlen(text), name, opts, &subs, &d);
+        dii_status st = load(input, &subs, &d);
         int failed_one = failalloc_calls() > n;
         char message[256];
         snprintf(message, sizeof message, "%s", dii_last_error());
@@ -73,4 +73,23 @@ void check_load_under_failures(const char *text, const char *name,
             break;
         ck_assert_int_lt(n, 100000);
     }
+}
+
+typedef struct text_load {
+    const char *text;
+    const char *name;
+    const dii_parse_options *opts;
+} text_load;
+
+static dii_status load_text(const void *input, dii_submissions **out, dii_diagnostics **diags)
+{
+    const text_load *t = input;
+    return dii_submissions_load_memory(t->text, strlen(t->text), t->name, t->opts, out, diags);
+}
+
+void check_load_under_failures(const char *text, const char *name,
+                               const dii_parse_options *opts, dii_status expected)
+{
+    text_load t = {text, name, opts};
+    check_loader_under_failures(load_text, &t, expected);
 }

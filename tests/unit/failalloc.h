@@ -20,4 +20,11 @@ void failalloc_disarm(void);
 void check_load_under_failures(const char *text, const char *name,
                                const dii_parse_options *opts, dii_status expected);
 
+/* The same walk over any loader: load(input, out, diags) must behave as
+ * dii_submissions_load_memory does. */
+typedef dii_status (*failalloc_loader)(const void *input, dii_submissions **out,
+                                       dii_diagnostics **diags);
+void check_loader_under_failures(failalloc_loader load, const void *input,
+                                 dii_status expected);
+
 #endif

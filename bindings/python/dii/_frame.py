@@ -22,28 +22,12 @@ def _pandas():
     return numpy, pandas
 
 
-def _value_list(np, pd, col):
-    """The value column as a list of Python None / bool / int / float."""
-    if isinstance(col.dtype, np.dtype) and col.dtype.kind in "fiub":
-        return col.tolist()
-    # object (mixed), or an extension dtype (Float64, Int64, boolean with pd.NA)
-    out = []
-    na = pd.NA
-    for v in col.tolist():
-        if v is None or v is na:
-            out.append(None)
-        elif isinstance(v, np.generic):
-            out.append(v.item())
-        else:
-            out.append(v)
-    return out
-
-
-def _year_list(np, col):
-    if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu":
-        return col.tolist()
+def _year_array(np, col):
+    """The year column as int64; floats only when whole, nothing else."""
+    if isinstance(col.dtype, np.dtype) and col.dtype.kind == "i":
+        return np.ascontiguousarray(col.to_numpy(), dtype=np.int64)
     values = col.to_numpy(dtype=object)
-    out = []
+    out = np.empty(len(values), dtype=np.int64)
     for i, y in enumerate(values):
         if isinstance(y, np.generic):
             y = y.item()
@@ -52,22 +36,87 @@ def _year_list(np, col):
         if not isinstance(y, int) or isinstance(y, bool):
             raise InvalidArgumentError(
                 f"row {i}: year {y!r} is not an integer", _dii.DII_ERR_INVALID_ARGUMENT)
-        out.append(y)
+        if not -2**63 <= y < 2**63:
+            raise InvalidArgumentError(f"row {i}: year {y} is out of range",
+                                       _dii.DII_ERR_INVALID_ARGUMENT)
+        out[i] = y
     return out
+
+
+def _value_arrays(np, pd, col):
+    """(numbers as float64, kinds as uint8 or None for all numbers, first
+    row holding NaN or an infinity or None). Booleans are 1.0 / 0.0 with
+    their kind; None and pd.NA are missing; NaN is left to the caller."""
+    dtype = col.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fiu":
+        numbers = np.ascontiguousarray(col.to_numpy(), dtype=np.float64)
+        return numbers, None
+    if isinstance(dtype, np.dtype) and dtype.kind == "b":
+        numbers = col.to_numpy().astype(np.float64)
+        return numbers, np.full(len(numbers), _dii.DII_VALUE_BOOLEAN, dtype=np.uint8)
+    # object (mixed), or an extension dtype (Float64, Int64, boolean with pd.NA)
+    items = col.tolist()
+    numbers = np.zeros(len(items), dtype=np.float64)
+    kinds = np.zeros(len(items), dtype=np.uint8)
+    na = pd.NA
+    for i, v in enumerate(items):
+        if isinstance(v, np.generic):
+            v = v.item()
+        if v is None or v is na:
+            kinds[i] = _dii.DII_VALUE_MISSING
+        elif isinstance(v, bool):
+            kinds[i], numbers[i] = _dii.DII_VALUE_BOOLEAN, v
+        elif isinstance(v, (int, float)) and abs(v) <= 1.7976931348623157e308:
+            numbers[i] = v
+        elif isinstance(v, (int, float)):
+            numbers[i] = v if isinstance(v, float) else float("inf")  # refused below
+        else:
+            raise InvalidArgumentError(f"row {i}: value {v!r} is neither a number, a bool "
+                                       f"nor None", _dii.DII_ERR_INVALID_ARGUMENT)
+    return numbers, kinds
+
+
+def _refuse_non_finite(np, numbers, kinds, nan, df):
+    """NaN as missing (nan="missing") or refused, infinity refused, naming
+    the first such row. Returns the kinds, with NaN rows missing."""
+    finite = np.isfinite(numbers)
+    if kinds is not None:
+        finite |= kinds == _dii.DII_VALUE_MISSING
+    if finite.all():
+        return kinds
+    bad = ~finite
+    if nan == "missing":
+        bad &= ~np.isnan(numbers)
+    if bad.any():
+        i = int(np.argmax(bad))
+        row = df.iloc[i]
+        raise InvalidArgumentError(
+            f"row {i} (unit {row['unit_id']!r}, year {row['year']}, indicator "
+            f"{row['indicator']!r}): value {float(numbers[i])!r} is not a finite number; use "
+            f"None for a value reported as missing (or nan='missing' to read NaN so)",
+            _dii.DII_ERR_INVALID_ARGUMENT)
+    if kinds is None:
+        kinds = np.zeros(len(numbers), dtype=np.uint8)
+    kinds[np.isnan(numbers) & (kinds == _dii.DII_VALUE_NUMBER)] = _dii.DII_VALUE_MISSING
+    return kinds
 
 
 def submissions_from_frame(df, *, nan="error", name=None):
     """:class:`dii.Submissions` from a long-format DataFrame.
 
     Columns: ``unit_id``, ``year``, ``indicator``, ``value`` and optionally
-    ``unit_name``, in any order (others are ignored). Rows with the same
-    unit_id and year form one submission. A value is a number, a bool, or
-    None / pd.NA for a value reported as missing. ``nan="error"`` (default)
-    rejects NaN with :class:`InvalidArgumentError` naming the row's unit,
-    year and indicator; ``nan="missing"`` reads NaN as missing (pandas'
-    usual marker in a float column). Infinity is always rejected.
+    ``unit_name`` and ``source``, in any order (others are ignored). Rows
+    with the same unit_id and year form one submission. A value is a
+    number, a bool, or None / pd.NA for a value reported as missing.
+    ``nan="error"`` (default) rejects NaN with :class:`InvalidArgumentError`
+    naming the row's unit, year and indicator; ``nan="missing"`` reads NaN
+    as missing (pandas' usual marker in a float column). Infinity is always
+    rejected. The columns go to the library as they are
+    (``dii_submissions_from_columns``): no text is written or parsed, texts
+    are not trimmed, and a diagnostic's ``line`` is the row's position
+    (``iloc``) + 1.
     """
-    from ._submissions import _load_text
+    from ._submissions import _submissions_from_load
     np, pd = _pandas()
     if nan not in ("error", "missing"):
         raise InvalidArgumentError(f"nan must be 'error' or 'missing', not {nan!r}",
@@ -78,21 +127,19 @@ def submissions_from_frame(df, *, nan="error", name=None):
     if absent:
         raise InvalidArgumentError(
             f"the DataFrame has no column {', '.join(map(repr, absent))}; a long-format frame "
-            f"has the columns unit_id, year, indicator, value (and optionally unit_name)",
-            _dii.DII_ERR_INVALID_ARGUMENT)
-    units = df["unit_id"].tolist()
-    names = df["unit_name"].tolist() if "unit_name" in df.columns else None
-    years = _year_list(np, df["year"])
-    inds = df["indicator"].tolist()
-    values = _value_list(np, pd, df["value"])
-    text = _dii.py_csv_from_columns(units, names, years, inds, values, nan == "missing")
-    if isinstance(text, int):
-        i = text
-        raise InvalidArgumentError(
-            f"row {i} (unit {units[i]!r}, year {years[i]}, indicator {inds[i]!r}): value "
-            f"{values[i]!r} is not a finite number; use None for a value reported as missing "
-            f"(or nan='missing' to read NaN so)", _dii.DII_ERR_INVALID_ARGUMENT)
-    return _load_text(text, name, (_dii.DII_INPUT_CSV, ",", "."))
+            f"has the columns unit_id, year, indicator, value (and optionally unit_name, "
+            f"source)", _dii.DII_ERR_INVALID_ARGUMENT)
+    numbers, kinds = _value_arrays(np, pd, df["value"])
+    kinds = _refuse_non_finite(np, numbers, kinds, nan, df)
+    # Text columns go as objects; the helper reads None, NaN and pd.NA as absent.
+    optional = [df[c].tolist() if c in df.columns else None for c in ("unit_name", "source")]
+    try:
+        loaded = _dii.py_submissions_from_columns(
+            df["unit_id"].tolist(), optional[0], optional[1], _year_array(np, df["year"]),
+            df["indicator"].tolist(), numbers, kinds, pd.NA, name)
+    except ValueError as e:
+        raise InvalidArgumentError(str(e), _dii.DII_ERR_INVALID_ARGUMENT) from None
+    return _submissions_from_load(loaded)
 
 
 def score_frame(df, framework, target_year=None, *, nan="error"):
@@ -144,45 +191,63 @@ def _enum_dtype(pd, categories):
     return dtype
 
 
-def _categorical(pd, values, repeat=1, tile=1):
-    """A categorical column from per-result or per-indicator values (None =
-    NaN), repeated or tiled through its integer codes: no object array of
-    the column's length is ever built."""
+def _categorical(pd, values, repeat=1):
+    """A categorical column from per-result values (None = NaN), repeated
+    through its integer codes: no object array of the column's length is
+    ever built."""
     import numpy as np
     index = {}
     codes = np.fromiter((-1 if v is None else index.setdefault(v, len(index)) for v in values),
                         dtype=np.int32, count=len(values))
-    if repeat > 1:
-        codes = np.repeat(codes, repeat)
-    if tile > 1:
-        codes = np.tile(codes, tile)
-    return pd.Categorical.from_codes(codes, categories=list(index))
+    dtype = pd.CategoricalDtype(list(index))
+    return pd.Categorical.from_codes(np.repeat(codes, repeat), dtype=dtype)
+
+
+def _framework_columns(np, pd, framework):
+    """For the group, code and indicator columns: each one's categorical
+    dtype and the code of every indicator in it, made once per framework."""
+    cached = framework._frame_columns
+    if cached is None:
+        inds = framework.indicators
+        cached = {}
+        for column, values in (("group", [i.group for i in inds]), ("code", [i.code for i in inds]),
+                               ("indicator", [i.id for i in inds])):
+            index = {}
+            codes = np.array([-1 if v is None else index.setdefault(v, len(index))
+                              for v in values], dtype=np.int32)
+            cached[column] = (pd.CategoricalDtype(list(index)), codes)
+        framework._frame_columns = cached
+    return cached
 
 
 def _indicator_frame(np, pd, results):
     t = _dii.py_results_table(results._h)
     n, k = t["n_results"], t["n_indicators"]
-    inds = results.framework.indicators
+    per_framework = _framework_columns(np, pd, results.framework)
     f8 = np.float64
 
     def per_result(key, dtype):
         return np.repeat(np.array(t[key], dtype=dtype), k)
 
     def column(key, dtype):
-        return np.frombuffer(t[key], dtype=dtype).copy()
+        return np.frombuffer(t[key], dtype=dtype)
 
     def enum(key, categories):
         return pd.Categorical.from_codes(np.frombuffer(t[key], dtype=np.int8),
                                          dtype=_enum_dtype(pd, categories))
+
+    def tiled(key):
+        dtype, codes = per_framework[key]
+        return pd.Categorical.from_codes(np.tile(codes, n), dtype=dtype)
 
     data = {
         "unit_id": _categorical(pd, t["unit_id"], repeat=k),
         "unit_name": _categorical(pd, t["unit_name"], repeat=k),
         "year": per_result("year", np.int64),
         "target_year": per_result("target_year", np.int64),
-        "group": _categorical(pd, [i.group for i in inds], tile=n),
-        "code": _categorical(pd, [i.code for i in inds], tile=n),
-        "indicator": _categorical(pd, t["indicator_ids"], tile=n),
+        "group": tiled("group"),
+        "code": tiled("code"),
+        "indicator": tiled("indicator"),
         "value": column("value", f8),
         "target_op": enum("target_op", OPS),
         "target_value": column("target_value", f8),
@@ -193,7 +258,7 @@ def _indicator_frame(np, pd, results):
         "max_points": column("max_points_k", f8),
         "gap": column("gap", f8),
         "progress": column("progress", f8),
-        "provisional": np.frombuffer(t["provisional"], dtype=np.int8).astype(bool),
+        "provisional": np.frombuffer(t["provisional"], dtype=np.bool_),
         "index": per_result("index", f8),
         "rank": per_result("rank", np.int64),
     }

@@ -243,7 +243,7 @@ class Framework:
         diagnostics: warnings found while loading (a :class:`Diagnostics`).
     """
 
-    __slots__ = ("_h", "diagnostics", "_indicators", "_groups", "__weakref__")
+    __slots__ = ("_h", "diagnostics", "_indicators", "_groups", "_frame_columns", "__weakref__")
 
     def __init__(self, handle, diagnostics=None):
         """Not for direct use: see :meth:`builtin`, :meth:`load`, :meth:`from_json`."""
@@ -253,6 +253,7 @@ class Framework:
         self.diagnostics = diagnostics if diagnostics is not None else Diagnostics(None)
         self._indicators = None
         self._groups = None
+        self._frame_columns = None  # pandas dtypes of the tidy frame, see _frame.py
 
     # -- construction ----------------------------------------------------
 

@@ -218,7 +218,12 @@ def _load_file(path, opts):
 
 
 def _load_text(text, name, opts):
-    status, message, handle, diags = _dii.dii_submissions_load_memory(text, name, opts)
+    return _submissions_from_load(_dii.dii_submissions_load_memory(text, name, opts))
+
+
+def _submissions_from_load(loaded):
+    """Submissions from a load call's [status, message, handle, diagnostics]."""
+    status, message, handle, diags = loaded
     if status < 0:
         _raise(status, message, Diagnostics(diags))
     return Submissions(handle, Diagnostics(diags))

@@ -1,0 +1,72 @@
+/* Interning: a hash table over the pool's strings (hash.h's hash). */
+#include "strpool.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "hash.h"
+
+static size_t hash_bytes(const char *s, size_t n)
+{
+    return dii_hash_finish(dii_hash_bytes(s, n), 0);
+}
+
+/* A stored copy ends at the first NUL (dii_mem_strndup), so bytes holding
+ * one never match it: they get a copy of their own, which reads the same. */
+static int same(const char *stored, const char *s, size_t n)
+{
+    return strnlen(stored, n + 1) == n && memcmp(stored, s, n) == 0;
+}
+
+static int rehash(dii_strpool *p)
+{
+    size_t count = p->slot_count ? p->slot_count * 2 : 64;
+    size_t *slots = dii_mem_calloc(count, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < p->count; i++) {
+        size_t at = hash_bytes(p->strings[i], strlen(p->strings[i])) & (count - 1);
+        while (slots[at] != 0)
+            at = (at + 1) & (count - 1);
+        slots[at] = i + 1;
+    }
+    dii_mem_free(p->slots);
+    p->slots = slots;
+    p->slot_count = count;
+    return 0;
+}
+
+static const char *add(dii_strpool *p, const char *s, size_t n, size_t slot)
+{
+    if (dii_mem_grow((void **)&p->strings, &p->cap, p->count + 1, sizeof *p->strings) != 0)
+        return NULL;
+    char *copy = dii_mem_strndup(s, n);
+    if (copy == NULL)
+        return NULL;
+    p->strings[p->count++] = copy;
+    p->slots[slot] = p->count;
+    return copy;
+}
+
+const char *dii_strpool_intern(dii_strpool *p, const char *s, size_t n)
+{
+    if ((p->count + 1) * 2 > p->slot_count && rehash(p) != 0)
+        return NULL;
+    size_t mask = p->slot_count - 1;
+    size_t at = hash_bytes(s, n) & mask;
+    for (; p->slots[at] != 0; at = (at + 1) & mask) {
+        const char *stored = p->strings[p->slots[at] - 1];
+        if (same(stored, s, n))
+            return stored;
+    }
+    return add(p, s, n, at);
+}
+
+void dii_strpool_free(dii_strpool *p)
+{
+    for (size_t i = 0; i < p->count; i++)
+        dii_mem_free(p->strings[i]);
+    dii_mem_free(p->strings);
+    dii_mem_free(p->slots);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,24 @@
+/* A set of strings, each stored once: the indicator ids of a submissions
+ * set, which repeat in every submission, are pooled here instead of being
+ * copied once per value. */
+#ifndef DII_STRPOOL_H
+#define DII_STRPOOL_H
+
+#include <stddef.h>
+
+/* Zero-initialise; free with dii_strpool_free. */
+typedef struct dii_strpool {
+    char **strings; /* in order of first interning */
+    size_t count;
+    size_t cap;
+    size_t *slots;  /* open addressing: 1 + index into strings; 0 = empty */
+    size_t slot_count;
+} dii_strpool;
+
+/* The pool's copy of the n bytes at s (plus a NUL), made on first sight;
+ * valid until the pool is freed. NULL on allocation failure. */
+const char *dii_strpool_intern(dii_strpool *pool, const char *s, size_t n);
+
+void dii_strpool_free(dii_strpool *pool);
+
+#endif

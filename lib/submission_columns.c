@@ -1,0 +1,146 @@
+/* Submissions from a long table held in columns (dii_submissions_from_columns):
+ * the rows a data frame holds, grouped as the CSV reader groups the rows of
+ * a file (submission_group.c), with no text to parse. Row i is reported at
+ * line i + 1, and a cell at its column's number (DII_COLUMN_*). */
+#include <string.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "error.h"
+#include "parse.h"
+#include "submission_group.h"
+#include "utf8.h"
+
+typedef struct column_reader {
+    const dii_columns *cols;
+    struct dii_submissions *subs;
+    dii_diagnostics *diags;
+    dii_group_table groups;
+} column_reader;
+
+static dii_loc cell_loc(size_t row, unsigned long column)
+{
+    dii_loc loc = {(unsigned long)row + 1, column, NULL};
+    return loc;
+}
+
+static dii_status report_cell(column_reader *r, size_t row, unsigned long column,
+                              const char *code, const char *message)
+{
+    dii_loc loc = cell_loc(row, column);
+    return dii_diag_add(r->diags, DII_SEVERITY_ERROR, code, r->subs->name, &loc, NULL, "%s",
+                        message);
+}
+
+/* A text cell the model can hold: present (when required) and UTF-8. 0 when
+ * not, with the problem reported (or *st set on allocation failure). */
+static int text_ok(column_reader *r, size_t row, unsigned long column, const char *text,
+                   const char *missing, dii_status *st)
+{
+    if (text != NULL && !dii_utf8_is_valid(text)) {
+        *st = report_cell(r, row, column, "encoding", "the text is not valid UTF-8");
+        return 0;
+    }
+    if (missing != NULL && (text == NULL || text[0] == '\0')) {
+        *st = report_cell(r, row, column, "missing-field", missing);
+        return 0;
+    }
+    return 1;
+}
+
+static const char *optional_text(const char *const *column, size_t row)
+{
+    return column != NULL ? column[row] : NULL;
+}
+
+/* The row's key and texts, each checked; all problems reported. */
+static int row_ok(column_reader *r, size_t row, dii_status *st)
+{
+    const dii_columns *c = r->cols;
+    int ok = text_ok(r, row, DII_COLUMN_UNIT_ID, c->unit_id[row], "unit_id is empty", st);
+    if (*st == DII_OK)
+        ok &= text_ok(r, row, DII_COLUMN_INDICATOR, c->indicator[row], "indicator is empty", st);
+    if (*st == DII_OK)
+        ok &= text_ok(r, row, DII_COLUMN_UNIT_NAME, optional_text(c->unit_name, row), NULL, st);
+    if (*st == DII_OK)
+        ok &= text_ok(r, row, DII_COLUMN_SOURCE, optional_text(c->source, row), NULL, st);
+    return ok && *st == DII_OK;
+}
+
+static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
+{
+    const dii_columns *c = r->cols;
+    e->kind = c->kind != NULL ? (dii_value_kind)c->kind[row] : DII_VALUE_NUMBER;
+    e->number = e->kind == DII_VALUE_MISSING ? 0 : c->value[row];
+    e->line = e->key_line = (unsigned long)row + 1;
+    e->column = DII_COLUMN_VALUE;
+    e->key_column = DII_COLUMN_INDICATOR;
+    const char *source = optional_text(c->source, row);
+    if (source != NULL && source[0] != '\0' && (e->source = dii_mem_strdup(source)) == NULL)
+        return DII_ERR_NO_MEMORY;
+    const char *id = c->indicator[row];
+    e->indicator = dii_strpool_intern(&r->subs->ids, id, strlen(id));
+    return e->indicator != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+}
+
+static dii_status add_row(column_reader *r, size_t row)
+{
+    const dii_columns *c = r->cols;
+    size_t index;
+    int created;
+    dii_status st = dii_group_find(&r->groups, r->subs, c->unit_id[row], c->year[row], &index,
+                                   &created);
+    if (st != DII_OK)
+        return st;
+    struct dii_submission *sub = &r->subs->items[index];
+    if (created) {
+        sub->line = sub->year_line = (unsigned long)row + 1;
+        sub->column = DII_COLUMN_UNIT_ID;
+        sub->year_column = DII_COLUMN_YEAR;
+    }
+    const char *name = optional_text(c->unit_name, row);
+    if (sub->unit_name == NULL && name != NULL && name[0] != '\0'
+        && (sub->unit_name = dii_mem_strdup(name)) == NULL)
+        return DII_ERR_NO_MEMORY;
+    dii_value_entry *e = dii_submission_append_value(sub);
+    return e != NULL ? set_value(r, e, row) : DII_ERR_NO_MEMORY;
+}
+
+dii_status dii_read_columns(const void *input, struct dii_submissions *subs,
+                            dii_diagnostics *diags)
+{
+    column_reader r = {input, subs, diags, {NULL, 0, 0, 0}};
+    subs->is_csv = 1;
+    dii_status st = DII_OK;
+    for (size_t row = 0; row < r.cols->rows && st == DII_OK; row++)
+        if (row_ok(&r, row, &st))
+            st = add_row(&r, row);
+    dii_group_table_free(&r.groups);
+    return st;
+}
+
+/* Caller errors, which no diagnostic could locate: a missing column, a kind
+ * that is not one of the three a table may hold, a boolean that is not 0/1. */
+dii_status dii_columns_check(const dii_columns *cols)
+{
+    if (cols == NULL)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: cols is NULL");
+    if (cols->version != DII_COLUMNS_VERSION)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: cols->version "
+                        "is %u; this library knows version %d", cols->version,
+                        DII_COLUMNS_VERSION);
+    if (cols->rows > 0 && (cols->unit_id == NULL || cols->year == NULL
+                           || cols->indicator == NULL || cols->value == NULL))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: unit_id, year, "
+                        "indicator and value are required columns");
+    for (size_t row = 0; cols->kind != NULL && row < cols->rows; row++) {
+        unsigned k = cols->kind[row];
+        if (k != DII_VALUE_NUMBER && k != DII_VALUE_BOOLEAN && k != DII_VALUE_MISSING)
+            return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: row %zu: "
+                            "kind %u is not DII_VALUE_NUMBER, _BOOLEAN or _MISSING", row, k);
+        if (k == DII_VALUE_BOOLEAN && cols->value[row] != 0 && cols->value[row] != 1)
+            return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: row %zu: "
+                            "a boolean's value must be 1 or 0", row);
+    }
+    return DII_OK;
+}
