@@ -79,6 +79,7 @@ dii_status dii_framework_index_ids(struct dii_framework *fw);
 /* One value of a submission as written in the input. */
 typedef struct dii_value_entry {
     const char *indicator; /* in the set's pool of ids (dii_submissions.ids) */
+    size_t id;             /* its index there: see dii_value_set_indicator */
     dii_value_kind kind;
     double number;       /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN */
     char *text;          /* DII_VALUE_INVALID: the offending text or JSON type name */
@@ -123,6 +124,15 @@ void dii_submissions_destroy(struct dii_submissions *subs);
 struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
 /* Appends a zeroed value entry and returns it (NULL on allocation failure). */
 dii_value_entry *dii_submission_append_value(struct dii_submission *sub);
+/* Sets e's indicator id to the n bytes at s, pooled in subs->ids: every
+ * reader sets ids through here. DII_ERR_NO_MEMORY on failure. */
+dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry *e,
+                                   const char *s, size_t n);
+/* Each of subs' distinct indicator ids resolved against fw once: a new
+ * array, indexed by dii_value_entry.id, of the indicator (NULL when fw has
+ * none of that id). Free with dii_mem_free. NULL on allocation failure. */
+const dii_indicator **dii_resolve_indicator_ids(const struct dii_framework *fw,
+                                                const struct dii_submissions *subs);
 
 /* Builds "/a/b" style JSON pointers: returns a new string base + "/" +
  * escaped(token) (RFC 6901: ~ -> ~0, / -> ~1). NULL on allocation failure. */

@@ -475,8 +475,7 @@ static dii_status add_row_value(csv_reader *r, size_t index)
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
     const char *id = cell_of(r, ROLE_INDICATOR)->text;
-    e->indicator = dii_strpool_intern(&r->subs->ids, id, strlen(id));
-    if (e->indicator == NULL)
+    if (dii_value_set_indicator(r->subs, e, id, strlen(id)) != DII_OK)
         return DII_ERR_NO_MEMORY;
     e->line = value->line;
     e->column = value->column;

@@ -396,9 +396,10 @@ static dii_status add_value(json_ctx *c, struct dii_submission *sub,
     dii_value_entry *e = dii_submission_append_value(sub);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
-    e->indicator = dii_strpool_intern(&c->subs->ids, member->key, member->key_len);
+    if (dii_value_set_indicator(c->subs, e, member->key, member->key_len) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     e->pointer = member_pointer(values_pointer, values_pointer_len, member);
-    if (e->indicator == NULL || e->pointer == NULL)
+    if (e->pointer == NULL)
         return DII_ERR_NO_MEMORY;
     e->line = member->line;
     e->column = member->column;

@@ -19,47 +19,29 @@
 /* Freeing                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static void result_clear(struct dii_result *r)
-{
-    dii_mem_free(r->unit_id);
-    dii_mem_free(r->unit_name);
-    dii_mem_free(r->groups);      /* their ids live in the label pool */
-    dii_mem_free(r->indicators);
-}
-
 /* Frees the results and everything they own, the struct included. Tolerates
- * a half-built set: arrays may be NULL, and any element within *_count may
- * still be all zeros (so a builder can calloc an array, set the count, then
- * fill it in and call this on any failure). */
+ * a half-built set: arrays may be NULL (a results' strings and arrays all
+ * live in the pool and the blocks). */
 void dii_results_destroy(struct dii_results *results)
 {
     if (!results)
         return;
     dii_mem_free(results->framework_id);
     dii_mem_free(results->framework_version);
-    if (results->items)
-        for (size_t i = 0; i < results->count; i++)
-            result_clear(&results->items[i]);
     dii_mem_free(results->items);
+    dii_mem_free(results->indicator_block);
+    dii_mem_free(results->group_block);
     if (results->warnings)
         for (size_t i = 0; i < results->warning_count; i++)
             dii_mem_free(results->warnings[i]);
     dii_mem_free(results->warnings);
-    for (size_t i = 0; results->labels && i < results->label_count; i++)
-        dii_mem_free(results->labels[i]);
-    dii_mem_free(results->labels);
+    dii_strpool_free(&results->labels);
     dii_mem_free(results);
 }
 
 const char *dii_results_intern(struct dii_results *results, const char *s)
 {
-    if (!s || dii_mem_grow((void **)&results->labels, &results->label_cap,
-                           results->label_count + 1, sizeof(char *)) != 0)
-        return NULL;
-    char *copy = dii_mem_strdup(s);
-    if (copy)
-        results->labels[results->label_count++] = copy;
-    return copy;
+    return s ? dii_strpool_intern(&results->labels, s, strlen(s)) : NULL;
 }
 
 DII_API void dii_results_free(dii_results *results)

@@ -4,10 +4,11 @@
 #ifndef DII_RESULT_H
 #define DII_RESULT_H
 #include "dii/dii.h"
+#include "strpool.h"
 
-/* The ids, codes and group ids below point into the set's label pool
- * (dii_results_intern): the same few strings are shared by every result
- * instead of being copied once per unit and indicator. */
+/* The ids, codes, group ids and unit ids and names below point into the
+ * set's label pool (dii_results_intern): the same few strings are shared by
+ * every result instead of being copied once per unit and indicator. */
 typedef struct dii_indicator_result {
     const char *id;
     const char *code;     /* may be NULL */
@@ -39,8 +40,8 @@ typedef struct dii_group_result {
 } dii_group_result;
 
 struct dii_result {
-    char *unit_id;
-    char *unit_name;      /* may be NULL */
+    const char *unit_id;  /* in the label pool */
+    const char *unit_name; /* in the label pool; may be NULL */
     int year;
     int target_year;
     double points;
@@ -49,9 +50,9 @@ struct dii_result {
     int rank;
     size_t cohort_size;
     size_t compliance[4]; /* by dii_compliance */
-    dii_group_result *groups;
+    dii_group_result *groups;         /* in the set's group_block */
     size_t group_count;
-    dii_indicator_result *indicators;
+    dii_indicator_result *indicators; /* in the set's indicator_block */
     size_t indicator_count;
 };
 
@@ -63,14 +64,17 @@ struct dii_results {
     size_t count;
     char **warnings;
     size_t warning_count;
-    char **labels;        /* the label pool: owned copies of ids, codes, group ids */
-    size_t label_count;
-    size_t label_cap;
+    dii_strpool labels;   /* the label pool: one copy of each id, code, group id, unit */
+    /* Every result's indicators and groups, one block each: hundreds of
+     * equal-sized arrays freed and made again call after call are what
+     * malloc handles worst. */
+    dii_indicator_result *indicator_block;
+    dii_group_result *group_block;
 };
 
 void dii_results_destroy(struct dii_results *results);
-/* Copies s into the set's label pool and returns the copy (NULL when s is
- * NULL or on allocation failure), valid as long as the set. */
+/* The label pool's copy of s (NULL when s is NULL or on allocation
+ * failure), valid as long as the set. */
 const char *dii_results_intern(struct dii_results *results, const char *s);
 
 #endif

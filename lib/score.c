@@ -18,6 +18,7 @@ typedef struct score_ctx {
     size_t cohort_count;            /* cohorts = distinct target years */
     dii_cohort_range *ranges;       /* [cohort][indicator] */
     const dii_value_entry **values; /* [submission][indicator], NULL = not given */
+    const dii_indicator **indicator_of_id; /* by dii_value_entry.id */
     const char **labels;            /* per indicator: id, code, group id; then group ids */
 } score_ctx;
 
@@ -32,7 +33,7 @@ static void index_values(score_ctx *c, size_t s)
     const struct dii_submission *sub = &c->subs->items[s];
     const dii_value_entry **row = c->values + s * c->fw->indicator_count;
     for (size_t v = 0; v < sub->value_count; v++) {
-        const dii_indicator *ind = dii_framework_find_indicator(c->fw, sub->values[v].indicator);
+        const dii_indicator *ind = c->indicator_of_id[sub->values[v].id];
         if (ind)
             row[ind->index] = &sub->values[v];
     }
@@ -142,12 +143,10 @@ static double ratio_or_zero(double points, double max)
     return max > 0 ? points / max : 0;
 }
 
-static int sum_groups(const score_ctx *c, struct dii_result *r)
+static void sum_groups(const score_ctx *c, size_t s, struct dii_result *r)
 {
     const struct dii_framework *fw = c->fw;
-    r->groups = dii_mem_calloc(fw->group_count, sizeof *r->groups);
-    if (!r->groups)
-        return -1;
+    r->groups = c->results->group_block + s * fw->group_count;
     r->group_count = fw->group_count;
     for (size_t g = 0; g < fw->group_count; g++)
         r->groups[g].id = c->labels[3 * fw->indicator_count + g];
@@ -163,26 +162,24 @@ static int sum_groups(const score_ctx *c, struct dii_result *r)
     for (size_t g = 0; g < r->group_count; g++)
         r->groups[g].index = ratio_or_zero(r->groups[g].points, r->groups[g].max_points);
     r->index = ratio_or_zero(r->points, r->max_points);
-    return 0;
 }
 
 static int score_submission(const score_ctx *c, size_t s, struct dii_result *r)
 {
     const struct dii_submission *sub = &c->subs->items[s];
-    r->unit_id = dii_mem_strdup(sub->unit_id);
-    r->unit_name = dii_mem_strdup(sub->unit_name);
+    r->unit_id = dii_results_intern(c->results, sub->unit_id);
+    r->unit_name = dii_results_intern(c->results, sub->unit_name);
     if (!r->unit_id || (sub->unit_name && !r->unit_name))
         return -1;
     r->year = sub->year;
     r->target_year = c->target_years[s];
-    r->indicators = dii_mem_calloc(c->fw->indicator_count, sizeof *r->indicators);
-    if (!r->indicators)
-        return -1;
+    r->indicators = c->results->indicator_block + s * c->fw->indicator_count;
     r->indicator_count = c->fw->indicator_count;
     for (size_t k = 0; k < r->indicator_count; k++)
         if (score_indicator(c, s, k, &r->indicators[k]) != 0)
             return -1;
-    return sum_groups(c, r);
+    sum_groups(c, s, r);
+    return 0;
 }
 
 /* Ranks each cohort: the results that share a target year. */
@@ -266,8 +263,14 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
     c->target_years = dii_mem_calloc(n, sizeof *c->target_years);
     c->cohort_of = dii_mem_calloc(n, sizeof *c->cohort_of);
     c->values = dii_mem_calloc(n * k, sizeof *c->values);
+    c->indicator_of_id = dii_resolve_indicator_ids(c->fw, c->subs);
+    /* +1: calloc of 0 elements may legitimately return NULL. */
+    r->indicator_block = dii_mem_calloc(n * k + 1, sizeof *r->indicator_block);
+    r->group_block = dii_mem_calloc(n * c->fw->group_count + 1, sizeof *r->group_block);
     if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
-        !c->target_years || !c->cohort_of || !c->values || intern_labels(c) != 0)
+        !c->target_years || !c->cohort_of || !c->values || !c->indicator_of_id ||
+        !r->indicator_block ||
+        !r->group_block || intern_labels(c) != 0)
         return -1;
     r->count = n;
     for (size_t s = 0; s < n; s++) {
@@ -325,12 +328,13 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
     if (st != DII_OK)
         return st;
     score_ctx c = {fw, subs, dii_mem_calloc(1, sizeof(struct dii_results)), NULL, NULL, 0,
-                   NULL, NULL, NULL};
+                   NULL, NULL, NULL, NULL};
     int failed = !c.results || build_results(&c, opts) != 0;
     dii_mem_free(c.target_years);
     dii_mem_free(c.cohort_of);
     dii_mem_free(c.ranges);
     dii_mem_free((void *)c.values);
+    dii_mem_free((void *)c.indicator_of_id);
     dii_mem_free((void *)c.labels);
     if (failed) {
         dii_results_destroy(c.results);

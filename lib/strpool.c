@@ -1,6 +1,7 @@
 /* Interning: a hash table over the pool's strings (hash.h's hash). */
 #include "strpool.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -36,30 +37,36 @@ static int rehash(dii_strpool *p)
     return 0;
 }
 
-static const char *add(dii_strpool *p, const char *s, size_t n, size_t slot)
+static size_t add(dii_strpool *p, const char *s, size_t n, size_t slot)
 {
     if (dii_mem_grow((void **)&p->strings, &p->cap, p->count + 1, sizeof *p->strings) != 0)
-        return NULL;
+        return SIZE_MAX;
     char *copy = dii_mem_strndup(s, n);
     if (copy == NULL)
-        return NULL;
+        return SIZE_MAX;
     p->strings[p->count++] = copy;
     p->slots[slot] = p->count;
-    return copy;
+    return p->count - 1;
+}
+
+size_t dii_strpool_index(dii_strpool *p, const char *s, size_t n)
+{
+    if ((p->count + 1) * 2 > p->slot_count && rehash(p) != 0)
+        return SIZE_MAX;
+    size_t mask = p->slot_count - 1;
+    size_t at = hash_bytes(s, n) & mask;
+    for (; p->slots[at] != 0; at = (at + 1) & mask) {
+        size_t i = p->slots[at] - 1;
+        if (same(p->strings[i], s, n))
+            return i;
+    }
+    return add(p, s, n, at);
 }
 
 const char *dii_strpool_intern(dii_strpool *p, const char *s, size_t n)
 {
-    if ((p->count + 1) * 2 > p->slot_count && rehash(p) != 0)
-        return NULL;
-    size_t mask = p->slot_count - 1;
-    size_t at = hash_bytes(s, n) & mask;
-    for (; p->slots[at] != 0; at = (at + 1) & mask) {
-        const char *stored = p->strings[p->slots[at] - 1];
-        if (same(stored, s, n))
-            return stored;
-    }
-    return add(p, s, n, at);
+    size_t i = dii_strpool_index(p, s, n);
+    return i == SIZE_MAX ? NULL : p->strings[i];
 }
 
 void dii_strpool_free(dii_strpool *p)

@@ -15,8 +15,12 @@ typedef struct dii_strpool {
     size_t slot_count;
 } dii_strpool;
 
-/* The pool's copy of the n bytes at s (plus a NUL), made on first sight;
- * valid until the pool is freed. NULL on allocation failure. */
+/* The index in pool->strings of the pool's copy of the n bytes at s (plus
+ * a NUL), made on first sight; the copy is valid until the pool is freed.
+ * SIZE_MAX on allocation failure. */
+size_t dii_strpool_index(dii_strpool *pool, const char *s, size_t n);
+
+/* The same, as the copy itself (NULL on allocation failure). */
 const char *dii_strpool_intern(dii_strpool *pool, const char *s, size_t n);
 
 void dii_strpool_free(dii_strpool *pool);

@@ -1,5 +1,6 @@
 /* The submissions model: building it (for the parsers) and reading it
  * (the public accessors). Read-only once the loader hands it out. */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -60,6 +61,27 @@ dii_value_entry *dii_submission_append_value(struct dii_submission *sub)
     dii_value_entry *e = &sub->values[sub->value_count++];
     memset(e, 0, sizeof *e);
     return e;
+}
+
+dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry *e,
+                                   const char *s, size_t n)
+{
+    size_t id = dii_strpool_index(&subs->ids, s, n);
+    if (id == SIZE_MAX)
+        return DII_ERR_NO_MEMORY;
+    e->id = id;
+    e->indicator = subs->ids.strings[id];
+    return DII_OK;
+}
+
+const dii_indicator **dii_resolve_indicator_ids(const struct dii_framework *fw,
+                                                const struct dii_submissions *subs)
+{
+    /* +1: calloc of 0 elements may legitimately return NULL. */
+    const dii_indicator **out = dii_mem_calloc(subs->ids.count + 1, sizeof *out);
+    for (size_t i = 0; out != NULL && i < subs->ids.count; i++)
+        out[i] = dii_framework_find_indicator(fw, subs->ids.strings[i]);
+    return out;
 }
 
 DII_API void dii_submissions_free(dii_submissions *subs)

@@ -79,8 +79,7 @@ static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
     if (source != NULL && source[0] != '\0' && (e->source = dii_mem_strdup(source)) == NULL)
         return DII_ERR_NO_MEMORY;
     const char *id = c->indicator[row];
-    e->indicator = dii_strpool_intern(&r->subs->ids, id, strlen(id));
-    return e->indicator != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+    return dii_value_set_indicator(r->subs, e, id, strlen(id));
 }
 
 static dii_status add_row(column_reader *r, size_t row)

@@ -29,8 +29,7 @@ static int copy_values(struct dii_submissions *out, struct dii_submission *dst,
         if (!d)
             return -1;
         *d = *s;
-        d->indicator = dii_strpool_intern(&out->ids, s->indicator, strlen(s->indicator));
-        failed = d->indicator == NULL;
+        failed = dii_value_set_indicator(out, d, s->indicator, strlen(s->indicator)) != DII_OK;
         d->text = copy_opt(s->text, &failed);
         d->source = copy_opt(s->source, &failed);
         d->pointer = copy_opt(s->pointer, &failed);

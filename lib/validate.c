@@ -2,9 +2,9 @@
  * problem, located, into one diagnostics list (design.md §5.4).
  *
  * One pass over the submissions in input order. Lookups that would make the
- * pass quadratic are prepared once: indicator ids are found through the
- * framework's own index (dii_framework_find_indicator), and same unit and
- * year twice through a sorted view of the submissions. */
+ * pass quadratic are prepared once: each distinct indicator id is resolved
+ * once (dii_resolve_indicator_ids), and same unit and year twice is found
+ * through a sorted view of the submissions. */
 #include "validate.h"
 
 #include <math.h>
@@ -148,6 +148,7 @@ typedef struct validator {
     const struct dii_submissions *subs;
     const char *file;
     dii_diagnostics *diags;
+    const dii_indicator **indicator_of_id; /* by dii_value_entry.id */
     /* Per indicator: 1 + index of the last submission that gave it, and the
      * entry where that submission first gave it. Stamping with the
      * submission avoids clearing the arrays between submissions. */
@@ -159,6 +160,7 @@ typedef struct validator {
 
 static void validator_release(validator *v)
 {
+    dii_mem_free((void *)v->indicator_of_id);
     dii_mem_free(v->given_in);
     dii_mem_free(v->given_at);
     dii_mem_free(v->first_of);
@@ -176,7 +178,9 @@ static dii_status validator_init(validator *v, const struct dii_framework *fw,
     v->given_in = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_in);
     v->given_at = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_at);
     v->first_of = dii_mem_calloc(subs->count + 1, sizeof *v->first_of);
-    if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL || v->first_of == NULL)
+    v->indicator_of_id = dii_resolve_indicator_ids(fw, subs);
+    if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL || v->first_of == NULL
+        || v->indicator_of_id == NULL)
         return DII_ERR_NO_MEMORY;
     return find_repeated_submissions(subs, v->first_of);
 }
@@ -401,7 +405,7 @@ static dii_status check_entry(validator *v, size_t sub_index, const struct dii_s
                               size_t e)
 {
     const dii_value_entry *entry = &sub->values[e];
-    const dii_indicator *ind = dii_framework_find_indicator(v->fw, entry->indicator);
+    const dii_indicator *ind = v->indicator_of_id[entry->id];
     if (ind == NULL)
         return report_unknown_indicator(v, entry);
     size_t k = ind->index;
