@@ -272,8 +272,8 @@ static dii_results *build_results(void)
     rs->warnings[0] = xstrdup("indicator 'ai_blockchain_iot_deployed' is provisional (\"inferred\")");
 
     struct dii_result *r = &rs->items[0];
-    r->unit_id = xstrdup("11");
-    r->unit_name = xstrdup("Điện Biên");
+    r->unit_id = intern(rs, "11");
+    r->unit_name = intern(rs, "Điện Biên");
     r->year = 2022;
     r->target_year = 2023;
     r->points = 21.855926641099295;
@@ -284,11 +284,11 @@ static dii_results *build_results(void)
     r->compliance[DII_COMPLIANCE_MET] = 1;
     r->compliance[DII_COMPLIANCE_NOT_MET] = 1;
     r->compliance[DII_COMPLIANCE_MISSING] = 1;
-    r->groups = xcalloc(2, sizeof *r->groups);
+    r->groups = rs->group_block = xcalloc(2, sizeof *r->groups);
     r->group_count = 2;
     r->groups[0] = (dii_group_result){intern(rs, "I"), 15.1226, 16, 0.9451625};
     r->groups[1] = (dii_group_result){intern(rs, "II"), 1, 1, 1};
-    r->indicators = xcalloc(3, sizeof *r->indicators);
+    r->indicators = rs->indicator_block = xcalloc(3, sizeof *r->indicators);
     r->indicator_count = 3;
 
     dii_indicator_result *k = &r->indicators[0];
@@ -335,7 +335,7 @@ static dii_results *build_results(void)
     k->status = DII_COMPLIANCE_MISSING;
 
     r = &rs->items[1];
-    r->unit_id = xstrdup("12");
+    r->unit_id = intern(rs, "12");
     r->year = 2024;
     r->target_year = 2024;
     r->points = 1e-7;
@@ -935,11 +935,11 @@ START_TEST(destroy_half_built)
     rs->framework_id = xstrdup("x");
     rs->items = xcalloc(3, sizeof *rs->items);
     rs->count = 3;
-    rs->items[0].unit_id = xstrdup("1");
-    rs->items[0].groups = xcalloc(2, sizeof *rs->items[0].groups);
+    rs->items[0].unit_id = intern(rs, "1");
+    rs->items[0].groups = rs->group_block = xcalloc(2, sizeof *rs->items[0].groups);
     rs->items[0].group_count = 2;
     rs->items[0].groups[0].id = intern(rs, "I");
-    rs->items[0].indicators = xcalloc(4, sizeof *rs->items[0].indicators);
+    rs->items[0].indicators = rs->indicator_block = xcalloc(4, sizeof *rs->items[0].indicators);
     rs->items[0].indicator_count = 4;
     rs->items[0].indicators[0].id = intern(rs, "a");
     rs->items[0].indicators[0].code = intern(rs, "1");
