@@ -29,31 +29,26 @@ static const unsigned char kinds[] = {DII_VALUE_NUMBER, DII_VALUE_NUMBER, DII_VA
 static const char *const names[] = {NULL, "Tỉnh A", "Tỉnh B", "", NULL};
 static const char *const sources[] = {"report 2024", NULL, NULL, NULL, ""};
 
-static dii_columns table(void)
+/* A table of the four required columns. */
+static dii_columns required(size_t rows, const char *const *unit_id, const int *year,
+                            const char *const *indicator, const double *value)
 {
     dii_columns c = DII_COLUMNS_INIT;
-    c.rows = 5;
-    c.unit_id = units;
-    c.year = years;
-    c.indicator = inds;
-    c.value = values;
+    c.rows = rows;
+    c.unit_id = unit_id;
+    c.year = year;
+    c.indicator = indicator;
+    c.value = value;
+    return c;
+}
+
+static dii_columns table(void)
+{
+    dii_columns c = required(5, units, years, inds, values);
     c.kind = kinds;
     c.unit_name = names;
     c.source = sources;
     return c;
-}
-
-static const dii_diagnostic *expect_diag(const dii_diagnostics *d, const char *code,
-                                         unsigned long line, unsigned long column)
-{
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
-        const dii_diagnostic *g = dii_diagnostics_get(d, i);
-        if (strcmp(dii_diagnostic_code(g), code) == 0 && dii_diagnostic_line(g) == line &&
-            dii_diagnostic_column(g) == column)
-            return g;
-    }
-    ck_abort_msg("no '%s' diagnostic at %lu:%lu", code, line, column);
-    return NULL;
 }
 
 START_TEST(rows_group_into_submissions)
@@ -136,12 +131,7 @@ START_TEST(numbers_without_kinds_score)
     const int y[] = {2023, 2023};
     const char *i[] = {MOBILE, FIXED};
     const double v[] = {80, 50};
-    dii_columns c = DII_COLUMNS_INIT;
-    c.rows = 2;
-    c.unit_id = u;
-    c.year = y;
-    c.indicator = i;
-    c.value = v;
+    dii_columns c = required(2, u, y, i, v);
     dii_framework *fw = NULL;
     ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
     dii_submissions *subs = NULL;
@@ -165,28 +155,23 @@ START_TEST(shape_problems_are_located)
     const int y[] = {2024, 2024, 2024, 2024};
     const char *i[] = {MOBILE, MOBILE, MOBILE, ""};
     const double v[] = {1, 2, 3, NAN};
-    dii_columns c = DII_COLUMNS_INIT;
-    c.rows = 4;
-    c.unit_id = u;
-    c.year = y;
-    c.indicator = i;
-    c.value = v;
+    dii_columns c = required(4, u, y, i, v);
     dii_submissions *subs = NULL;
     dii_diagnostics *d = NULL;
     ck_assert_int_eq(dii_submissions_from_columns(&c, "frame", &subs, &d), DII_OK);
     ck_assert_uint_eq(dii_diagnostics_count(d), 3);
-    const dii_diagnostic *g = expect_diag(d, "missing-field", 2, DII_COLUMN_UNIT_ID);
+    const dii_diagnostic *g = expect_diag_at(d, "missing-field", 2, DII_COLUMN_UNIT_ID);
     ck_assert_str_eq(dii_diagnostic_message(g), "unit_id is empty");
     ck_assert_str_eq(dii_diagnostic_file(g), "frame");
-    expect_diag(d, "missing-field", 3, DII_COLUMN_UNIT_ID);
-    g = expect_diag(d, "missing-field", 4, DII_COLUMN_INDICATOR);
+    expect_diag_at(d, "missing-field", 3, DII_COLUMN_UNIT_ID);
+    g = expect_diag_at(d, "missing-field", 4, DII_COLUMN_INDICATOR);
     ck_assert_str_eq(dii_diagnostic_message(g), "indicator is empty");
     ck_assert_uint_eq(dii_submissions_count(subs), 1); /* only row 0 was usable */
     dii_framework *fw = NULL;
     ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
     dii_diagnostics *v_diags = NULL;
     ck_assert_int_eq(dii_validate(fw, subs, &v_diags), DII_ERR_VALIDATION);
-    expect_diag(v_diags, "missing-field", 4, DII_COLUMN_INDICATOR);
+    expect_diag_at(v_diags, "missing-field", 4, DII_COLUMN_INDICATOR);
     dii_diagnostics_free(v_diags);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
@@ -195,10 +180,7 @@ START_TEST(shape_problems_are_located)
     const char *u2[] = {"A"};
     const char *i2[] = {MOBILE};
     const double nan_value[] = {NAN};
-    c.rows = 1;
-    c.unit_id = u2;
-    c.indicator = i2;
-    c.value = nan_value;
+    c = required(1, u2, y, i2, nan_value);
     ck_assert_int_eq(dii_submissions_from_columns(&c, "frame", &subs, NULL), DII_OK);
     ck_assert_int_eq(dii_validate(fw, subs, &v_diags), DII_ERR_VALIDATION);
     ck_assert_int_ge(find_diag(v_diags, "not-finite"), 0);
@@ -221,7 +203,7 @@ START_TEST(invalid_utf8_is_refused)
     dii_diagnostics *d = NULL;
     ck_assert_int_eq(dii_submissions_from_columns(&c, "frame", &subs, &d), DII_ERR_PARSE);
     ck_assert_ptr_null(subs);
-    expect_diag(d, "encoding", 2, DII_COLUMN_UNIT_NAME);
+    expect_diag_at(d, "encoding", 2, DII_COLUMN_UNIT_NAME);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "frame:2:5"));
     dii_diagnostics_free(d);
 }
@@ -290,12 +272,7 @@ START_TEST(allocation_failures)
     const int y[] = {2024, 2024};
     const char *i[] = {MOBILE, MOBILE};
     const double v[] = {1, 2};
-    dii_columns with_problem = DII_COLUMNS_INIT;
-    with_problem.rows = 2;
-    with_problem.unit_id = u;
-    with_problem.year = y;
-    with_problem.indicator = i;
-    with_problem.value = v;
+    dii_columns with_problem = required(2, u, y, i, v);
     check_loader_under_failures(load_table, &with_problem, DII_OK);
 }
 END_TEST

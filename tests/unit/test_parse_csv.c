@@ -53,21 +53,9 @@ static dii_diagnostics *load_fails(const char *text, const char *name,
 static const dii_diagnostic *expect_diag(const dii_diagnostics *d, const char *code,
                                          unsigned long line, unsigned long column)
 {
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
-        const dii_diagnostic *g = dii_diagnostics_get(d, i);
-        if (strcmp(dii_diagnostic_code(g), code) == 0 && dii_diagnostic_line(g) == line &&
-            dii_diagnostic_column(g) == column) {
-            ck_assert_ptr_null(dii_diagnostic_pointer(g)); /* CSV has no pointers */
-            return g;
-        }
-    }
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
-        const dii_diagnostic *g = dii_diagnostics_get(d, i);
-        fprintf(stderr, "  have %s at %lu:%lu: %s\n", dii_diagnostic_code(g),
-                dii_diagnostic_line(g), dii_diagnostic_column(g), dii_diagnostic_message(g));
-    }
-    ck_abort_msg("no '%s' diagnostic at %lu:%lu", code, line, column);
-    return NULL;
+    const dii_diagnostic *g = expect_diag_at(d, code, line, column);
+    ck_assert_ptr_null(dii_diagnostic_pointer(g)); /* CSV has no pointers */
+    return g;
 }
 
 static void expect_value(const dii_submission *s, size_t i, const char *indicator,

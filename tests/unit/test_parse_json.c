@@ -48,25 +48,6 @@ static dii_diagnostics *load_fails(const char *text, size_t len, const char *nam
     return d;
 }
 
-/* The diagnostic with this code at line:column; fails when there is none. */
-static const dii_diagnostic *expect_diag(const dii_diagnostics *d, const char *code,
-                                         unsigned long line, unsigned long column)
-{
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
-        const dii_diagnostic *g = dii_diagnostics_get(d, i);
-        if (strcmp(dii_diagnostic_code(g), code) == 0 && dii_diagnostic_line(g) == line &&
-            dii_diagnostic_column(g) == column)
-            return g;
-    }
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
-        const dii_diagnostic *g = dii_diagnostics_get(d, i);
-        fprintf(stderr, "  have %s at %lu:%lu: %s\n", dii_diagnostic_code(g),
-                dii_diagnostic_line(g), dii_diagnostic_column(g), dii_diagnostic_message(g));
-    }
-    ck_abort_msg("no '%s' diagnostic at %lu:%lu", code, line, column);
-    return NULL;
-}
-
 static void expect_pointer(const dii_diagnostic *g, const char *pointer)
 {
     if (pointer == NULL)
@@ -211,8 +192,8 @@ START_TEST(jsonl_bad_line_and_good_line)
     ck_assert_int_eq(st, DII_ERR_PARSE);
     ck_assert_ptr_null(subs);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "broken-line.jsonl:2:54"));
-    expect_diag(d, "syntax", 2, 54);
-    const dii_diagnostic *g = expect_diag(d, "unknown-field", 4, 58);
+    expect_diag_at(d, "syntax", 2, 54);
+    const dii_diagnostic *g = expect_diag_at(d, "unknown-field", 4, 58);
     ck_assert_int_eq(dii_diagnostic_severity(g), DII_SEVERITY_WARNING);
     expect_pointer(g, "/extra");
     ck_assert_str_eq(dii_diagnostic_file(g), SUB_DIR "/broken-line.jsonl");
@@ -249,8 +230,8 @@ START_TEST(jsonl_crlf_and_non_objects)
      * line 3 good; CR LF line ends */
     const char text[] = "[1]\r\n42\r\n{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}}\r\n";
     dii_diagnostics *d = load_fails(text, strlen(text), "x.ndjson");
-    expect_diag(d, "wrong-type", 1, 1);
-    expect_diag(d, "syntax", 2, 1);
+    expect_diag_at(d, "wrong-type", 1, 1);
+    expect_diag_at(d, "syntax", 2, 1);
     ck_assert_uint_eq(dii_diagnostics_count(d), 2);
     dii_diagnostics_free(d);
 }
@@ -292,7 +273,7 @@ START_TEST(formats_are_sniffed)
     dii_diagnostics_free(d);
     /* read as one JSON document, two objects are a syntax error */
     d = load_fails(lines, strlen(lines), "two.JSON");
-    expect_diag(d, "syntax", 2, 1);
+    expect_diag_at(d, "syntax", 2, 1);
     dii_diagnostics_free(d);
 }
 END_TEST
@@ -340,7 +321,7 @@ START_TEST(syntax_error_located)
     const char text[] = "{\n  \"unit\": {\"id\": \"11\"},\n  \"year\": 2022,,\n  \"values\": {}\n}\n";
     dii_diagnostics *d = load_fails(text, strlen(text), "bad.json");
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-    const dii_diagnostic *g = expect_diag(d, "syntax", 3, 16);
+    const dii_diagnostic *g = expect_diag_at(d, "syntax", 3, 16);
     ck_assert_str_eq(dii_diagnostic_file(g), "bad.json");
     ck_assert_ptr_null(dii_diagnostic_pointer(g));
     ck_assert_str_eq(dii_last_error(), "bad.json:3:16: string or '}' expected near ','");
@@ -348,13 +329,13 @@ START_TEST(syntax_error_located)
     /* a token longer than one byte is located at its start:
      * `{"year": tru}` -> "tru" starts at col 10 */
     d = load_fails("{\"year\": tru}", 13, "t.json");
-    expect_diag(d, "syntax", 1, 10);
+    expect_diag_at(d, "syntax", 1, 10);
     dii_diagnostics_free(d);
     /* columns count bytes, not characters: `{"name": "Điện", x}` has the
      * 9-byte string at cols 10-18, so x is at col 21 (jansson would say 18) */
     const char multibyte[] = "{\"name\": \"\xC4\x90i\xE1\xBB\x87n\", x}";
     d = load_fails(multibyte, strlen(multibyte), "m.json");
-    expect_diag(d, "syntax", 1, 21);
+    expect_diag_at(d, "syntax", 1, 21);
     dii_diagnostics_free(d);
     /* premature end: located at the last byte read */
     d = load_fails("{\"a\": [1,\n", 10, "e.json");
@@ -374,13 +355,13 @@ START_TEST(encoding_errors)
                         "\"\xF4\x90\x80\x80\", \"c\": \"\xE2\x82\"}}";
     dii_diagnostics *d = load_fails(text, strlen(text), "enc.json");
     ck_assert_uint_eq(dii_diagnostics_count(d), 4);
-    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag(d, "encoding", 1, 18)),
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 18)),
                                  "overlong"));
-    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag(d, "encoding", 2, 32)),
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag_at(d, "encoding", 2, 32)),
                                  "surrogate"));
-    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag(d, "encoding", 2, 44)),
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag_at(d, "encoding", 2, 44)),
                                  "U+10FFFF"));
-    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag(d, "encoding", 2, 57)),
+    ck_assert_ptr_nonnull(strstr(dii_diagnostic_message(expect_diag_at(d, "encoding", 2, 57)),
                                  "truncated"));
     dii_diagnostics_free(d);
 }
@@ -397,27 +378,27 @@ START_TEST(utf8_check_directly)
      * E0 80 80 overlong (col 5), sequence cut by end of input (col 8) */
     const char bad[] = "\x80\xBF" "a\xF8\xE0\x80\x80\xF0\x9F\x98";
     ck_assert_uint_eq(dii_utf8_check(bad, strlen(bad), "b", d), 4);
-    expect_diag(d, "encoding", 1, 1);
-    expect_diag(d, "encoding", 1, 4);
-    expect_diag(d, "encoding", 1, 5);
-    expect_diag(d, "encoding", 1, 8);
+    expect_diag_at(d, "encoding", 1, 1);
+    expect_diag_at(d, "encoding", 1, 4);
+    expect_diag_at(d, "encoding", 1, 5);
+    expect_diag_at(d, "encoding", 1, 8);
     /* lines: the error on line 3 after LF and CR LF line ends */
     ck_assert_uint_eq(dii_utf8_check("a\nb\r\n\xFF", 6, "c", d), 1);
-    expect_diag(d, "encoding", 3, 1);
+    expect_diag_at(d, "encoding", 3, 1);
     dii_diagnostics_free(d);
 
     /* UTF-16 with a byte-order mark: one error, whatever follows */
     d = dii_diag_new();
     ck_assert_uint_eq(dii_utf8_check("\xFF\xFEu\0n\0\xFF\xFF", 8, "u16", d), 1);
-    ck_assert_str_eq(dii_diagnostic_message(expect_diag(d, "encoding", 1, 1)),
+    ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 1)),
                      "the input is UTF-16, not UTF-8");
     dii_diagnostics_free(d);
     /* NUL bytes (UTF-16 without a mark): one error per line, at the first
      * NUL: `u\0n\0\n\0a\0` -> 1:2 and 2:1 */
     d = dii_diag_new();
     ck_assert_uint_eq(dii_utf8_check("u\0n\0\n\0a\0", 8, "nul", d), 2);
-    expect_diag(d, "encoding", 1, 2);
-    expect_diag(d, "encoding", 2, 1);
+    expect_diag_at(d, "encoding", 1, 2);
+    expect_diag_at(d, "encoding", 2, 1);
     dii_diagnostics_free(d);
 }
 END_TEST
@@ -431,15 +412,15 @@ START_TEST(unsupported_format)
     ck_assert_uint_eq(dii_submissions_count(subs), 0);
     /* ... and a file with no submission at all gets a warning at 1:1. */
     ck_assert_uint_eq(dii_diagnostics_count(d), 2);
-    expect_pointer(expect_diag(d, "unsupported-format", 1, 12), "/format");
-    expect_diag(d, "no-submissions", 1, 1);
+    expect_pointer(expect_diag_at(d, "unsupported-format", 1, 12), "/format");
+    expect_diag_at(d, "no-submissions", 1, 1);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
     /* a batch in an unknown version: nothing read */
     subs = load_ok("{\"format\": \"dii-submissions/2\", \"submissions\": [{}]}", "f.json", &d);
     ck_assert_uint_eq(dii_submissions_count(subs), 0);
-    expect_diag(d, "unsupported-format", 1, 12);
+    expect_diag_at(d, "unsupported-format", 1, 12);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
@@ -449,7 +430,7 @@ START_TEST(unsupported_format)
                    "f.json", &d);
     ck_assert_uint_eq(dii_submissions_count(subs), 1);
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-    expect_diag(d, "unsupported-format", 1, 12);
+    expect_diag_at(d, "unsupported-format", 1, 12);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -462,7 +443,7 @@ START_TEST(missing_fields)
     dii_submissions *subs = load_ok("{\"format\": \"dii-submission/1\"}", "m.json", &d);
     ck_assert_uint_eq(count_diag(d, "missing-field"), 3);
     ck_assert_uint_eq(dii_diagnostics_count(d), 3);
-    expect_pointer(expect_diag(d, "missing-field", 1, 1), "");
+    expect_pointer(expect_diag_at(d, "missing-field", 1, 1), "");
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_str_eq(dii_submission_unit_id(s), "");
     ck_assert_int_eq(s->year_valid, 0);
@@ -476,18 +457,18 @@ START_TEST(missing_fields)
     subs = load_ok("{\"unit\": {\"name\": \"X\"}, \"year\": 2022, \"values\": {}}\n", "m.json",
                    &d);
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-    expect_pointer(expect_diag(d, "missing-field", 1, 10), "/unit");
+    expect_pointer(expect_diag_at(d, "missing-field", 1, 10), "/unit");
     ck_assert_str_eq(dii_submission_unit_name(dii_submissions_get(subs, 0)), "X");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     subs = load_ok("{\"year\": 2022, \"values\": {},\n\"unit\": {\"id\": \"\"}}", "m.json", &d);
-    expect_pointer(expect_diag(d, "missing-field", 2, 16), "/unit/id");
+    expect_pointer(expect_diag_at(d, "missing-field", 2, 16), "/unit/id");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
     /* a batch without its format */
     subs = load_ok("{\"submissions\": []}", "m.json", &d);
-    expect_pointer(expect_diag(d, "missing-field", 1, 1), "");
+    expect_pointer(expect_diag_at(d, "missing-field", 1, 1), "");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -505,14 +486,14 @@ START_TEST(wrong_types)
     dii_diagnostics *d = NULL;
     dii_submissions *subs = load_ok(text, "w.json", &d);
     ck_assert_uint_eq(dii_diagnostics_count(d), 5);
-    expect_pointer(expect_diag(d, "wrong-type", 1, 15), "/framework");
-    expect_pointer(expect_diag(d, "wrong-type", 2, 10), "/unit");
-    const dii_diagnostic *year = expect_diag(d, "wrong-type", 3, 10);
+    expect_pointer(expect_diag_at(d, "wrong-type", 1, 15), "/framework");
+    expect_pointer(expect_diag_at(d, "wrong-type", 2, 10), "/unit");
+    const dii_diagnostic *year = expect_diag_at(d, "wrong-type", 3, 10);
     expect_pointer(year, "/year");
     ck_assert_str_eq(dii_diagnostic_message(year), "\"year\" must be an integer, not a real number");
     ck_assert_ptr_nonnull(dii_diagnostic_hint(year));
-    expect_pointer(expect_diag(d, "wrong-type", 4, 12), "/values");
-    expect_pointer(expect_diag(d, "wrong-type", 5, 13), "/sources");
+    expect_pointer(expect_diag_at(d, "wrong-type", 4, 12), "/values");
+    expect_pointer(expect_diag_at(d, "wrong-type", 5, 13), "/sources");
     /* the submission is still there, with what could be read */
     ck_assert_uint_eq(dii_submissions_count(subs), 1);
     ck_assert_int_eq(subs->items[0].year_valid, 0);
@@ -528,11 +509,11 @@ START_TEST(wrong_types)
                          " \"year\": \"2022\",\n \"values\": {\"a\": 1},\n \"sources\": {\"a\": 7}}";
     subs = load_ok(text2, "w.json", &d);
     ck_assert_uint_eq(dii_diagnostics_count(d), 5);
-    expect_pointer(expect_diag(d, "wrong-type", 1, 12), "/format");
-    expect_pointer(expect_diag(d, "wrong-type", 2, 17), "/unit/id");
-    expect_pointer(expect_diag(d, "wrong-type", 2, 29), "/unit/name");
-    expect_pointer(expect_diag(d, "wrong-type", 3, 10), "/year");
-    expect_pointer(expect_diag(d, "wrong-type", 5, 19), "/sources/a");
+    expect_pointer(expect_diag_at(d, "wrong-type", 1, 12), "/format");
+    expect_pointer(expect_diag_at(d, "wrong-type", 2, 17), "/unit/id");
+    expect_pointer(expect_diag_at(d, "wrong-type", 2, 29), "/unit/name");
+    expect_pointer(expect_diag_at(d, "wrong-type", 3, 10), "/year");
+    expect_pointer(expect_diag_at(d, "wrong-type", 5, 19), "/sources/a");
     ck_assert_str_eq(dii_submission_unit_id(dii_submissions_get(subs, 0)), "");
     ck_assert_uint_eq(dii_submission_value_count(dii_submissions_get(subs, 0)), 1);
     dii_diagnostics_free(d);
@@ -541,7 +522,7 @@ START_TEST(wrong_types)
     /* a top-level array, a batch item that is not an object, "submissions"
      * that is not an array, a year too large for an int */
     subs = load_ok("[1]", "w.json", &d);
-    expect_diag(d, "wrong-type", 1, 1);
+    expect_diag_at(d, "wrong-type", 1, 1);
     ck_assert_uint_eq(dii_submissions_count(subs), 0);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
@@ -550,14 +531,14 @@ START_TEST(wrong_types)
                    "w.json", &d);
     /* `[` at col 48: the 1 at col 49; the second item's `{` at col 52, then
      * `"unit": {"id": "1"}, "year": ` takes 30 bytes: 99999999999 at col 82 */
-    expect_pointer(expect_diag(d, "wrong-type", 1, 49), "/submissions/0");
-    expect_pointer(expect_diag(d, "wrong-type", 1, 82), "/submissions/1/year");
+    expect_pointer(expect_diag_at(d, "wrong-type", 1, 49), "/submissions/0");
+    expect_pointer(expect_diag_at(d, "wrong-type", 1, 82), "/submissions/1/year");
     ck_assert_uint_eq(dii_submissions_count(subs), 1);
     ck_assert_str_eq(subs->items[0].pointer, "/submissions/1");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": {}}", "w.json", &d);
-    expect_pointer(expect_diag(d, "wrong-type", 1, 48), "/submissions");
+    expect_pointer(expect_diag_at(d, "wrong-type", 1, 48), "/submissions");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -574,12 +555,12 @@ START_TEST(unknown_fields_are_warnings)
     ck_assert_uint_eq(dii_diagnostics_count(d), 3);
     ck_assert_uint_eq(dii_diagnostics_warning_count(d), 3);
     ck_assert_uint_eq(dii_diagnostics_error_count(d), 0);
-    const dii_diagnostic *g = expect_diag(d, "unknown-field", 1, 22);
+    const dii_diagnostic *g = expect_diag_at(d, "unknown-field", 1, 22);
     expect_pointer(g, "/unit/nam");
     ck_assert_str_eq(dii_diagnostic_hint(g), "did you mean 'name'?");
-    g = expect_diag(d, "unknown-field", 1, 49);
+    g = expect_diag_at(d, "unknown-field", 1, 49);
     ck_assert_str_eq(dii_diagnostic_hint(g), "did you mean 'values'?");
-    g = expect_diag(d, "unknown-field", 1, 76);
+    g = expect_diag_at(d, "unknown-field", 1, 76);
     ck_assert_str_eq(dii_diagnostic_hint(g),
                      "allowed fields: format, framework, unit, year, values, sources");
     /* the model keeps a copy for validation */
@@ -593,7 +574,7 @@ START_TEST(unknown_fields_are_warnings)
     /* unknown members of a batch */
     subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [], \"note\": 1}",
                    "u.json", &d);
-    expect_pointer(expect_diag(d, "unknown-field", 1, 52), "/note");
+    expect_pointer(expect_diag_at(d, "unknown-field", 1, 52), "/note");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -612,9 +593,9 @@ START_TEST(duplicate_keys)
     dii_diagnostics *d = NULL;
     dii_submissions *subs = load_ok(text, "dup.json", &d);
     ck_assert_uint_eq(dii_diagnostics_count(d), 3);
-    expect_pointer(expect_diag(d, "duplicate-field", 2, 2), "/year");
-    expect_pointer(expect_diag(d, "duplicate-value", 4, 3), "/values/a");
-    expect_pointer(expect_diag(d, "duplicate-value", 5, 24), "/sources/a");
+    expect_pointer(expect_diag_at(d, "duplicate-field", 2, 2), "/year");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 4, 3), "/values/a");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 5, 24), "/sources/a");
     /* jansson keeps the last of each; so do the positions */
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_int_eq(dii_submission_year(s), 2023);
@@ -632,8 +613,8 @@ START_TEST(duplicate_keys)
     subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [{\"unit\": "
                    "{\"id\": \"1\", \"id\": \"2\"}, \"year\": 2022, \"values\": {\"b\": 1, \"b\": 2}}]}",
                    "dup.json", &d);
-    expect_pointer(expect_diag(d, "duplicate-field", 1, 70), "/submissions/0/unit/id");
-    expect_pointer(expect_diag(d, "duplicate-value", 1, 115), "/submissions/0/values/b");
+    expect_pointer(expect_diag_at(d, "duplicate-field", 1, 70), "/submissions/0/unit/id");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 1, 115), "/submissions/0/values/b");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -649,7 +630,7 @@ START_TEST(empty_input)
     for (size_t i = 0; i < 4; i++) {
         dii_diagnostics *d = load_fails(texts[i], strlen(texts[i]), "e.csv");
         ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-        const dii_diagnostic *g = expect_diag(d, "syntax", 1, 1);
+        const dii_diagnostic *g = expect_diag_at(d, "syntax", 1, 1);
         ck_assert_str_eq(dii_diagnostic_message(g), "empty input");
         dii_diagnostics_free(d);
     }
@@ -799,7 +780,7 @@ static void expect_syntax(const char *text, size_t len, unsigned long line, unsi
 {
     dii_diagnostics *d = load_fails(text, len, "x.json");
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-    const dii_diagnostic *g = expect_diag(d, "syntax", line, column);
+    const dii_diagnostic *g = expect_diag_at(d, "syntax", line, column);
     ck_assert_str_eq(dii_diagnostic_message(g), message);
     dii_diagnostics_free(d);
 }
@@ -941,13 +922,13 @@ START_TEST(huge_integers_and_years)
     dii_submissions *subs = load_ok("{\"unit\": {\"id\": \"1\"}, \"year\": 99999999999999999999,"
                                     " \"values\": {}}",
                                     "y.json", &d);
-    const dii_diagnostic *g = expect_diag(d, "wrong-type", 1, 31);
+    const dii_diagnostic *g = expect_diag_at(d, "wrong-type", 1, 31);
     ck_assert_str_eq(dii_diagnostic_message(g), "year 99999999999999999999 is not a usable year");
     ck_assert_int_eq(subs->items[0].year_valid, 0);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     subs = load_ok("{\"unit\": {\"id\": \"1\"}, \"year\": 2e3, \"values\": {}}", "y.json", &d);
-    g = expect_diag(d, "wrong-type", 1, 31);
+    g = expect_diag_at(d, "wrong-type", 1, 31);
     ck_assert_str_eq(dii_diagnostic_message(g), "\"year\" must be an integer, not a real number");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
@@ -965,7 +946,7 @@ START_TEST(infinite_value_is_not_finite)
     dii_submissions *subs = load_ok(text, "inf.json", &d);
     dii_diagnostics_free(d);
     ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
-    const dii_diagnostic *g = expect_diag(d, "not-finite", 1, 114);
+    const dii_diagnostic *g = expect_diag_at(d, "not-finite", 1, 114);
     expect_pointer(g, "/values/village_mobile_broadband_coverage");
     ck_assert_str_eq(dii_diagnostic_message(g), "value inf of indicator "
                                                 "'village_mobile_broadband_coverage' is not a "
@@ -1098,7 +1079,7 @@ START_TEST(empty_and_blank_texts)
         dii_diagnostics *d = dii_diag_new();
         ck_assert_int_eq(dii_parse_submissions_json(texts[i], strlen(texts[i]), "e.json", raw, d),
                          DII_ERR_PARSE);
-        const dii_diagnostic *g = expect_diag(d, "syntax", 1, columns[i]);
+        const dii_diagnostic *g = expect_diag_at(d, "syntax", 1, columns[i]);
         ck_assert_str_eq(dii_diagnostic_message(g), "'[' or '{' expected near end of file");
         ck_assert_uint_eq(raw->count, 0);
         dii_diagnostics_free(d);
@@ -1123,12 +1104,12 @@ START_TEST(duplicate_keys_at_every_level)
     dii_diagnostics *d = NULL;
     dii_submissions *subs = load_ok(text, "dup.json", &d);
     ck_assert_uint_eq(dii_diagnostics_count(d), 6);
-    expect_pointer(expect_diag(d, "duplicate-field", 1, 22), "/unit/id");
-    expect_pointer(expect_diag(d, "duplicate-field", 3, 27), "/values/a/x");
-    expect_pointer(expect_diag(d, "duplicate-value", 3, 36), "/values/a");
-    expect_pointer(expect_diag(d, "duplicate-value", 3, 52), "/values/a");
-    expect_pointer(expect_diag(d, "duplicate-value", 4, 24), "/sources/b");
-    expect_pointer(expect_diag(d, "duplicate-field", 5, 2), "/year");
+    expect_pointer(expect_diag_at(d, "duplicate-field", 1, 22), "/unit/id");
+    expect_pointer(expect_diag_at(d, "duplicate-field", 3, 27), "/values/a/x");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 3, 36), "/values/a");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 3, 52), "/values/a");
+    expect_pointer(expect_diag_at(d, "duplicate-value", 4, 24), "/sources/b");
+    expect_pointer(expect_diag_at(d, "duplicate-field", 5, 2), "/year");
     /* the last of each wins; the first appearance keeps its place */
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_str_eq(dii_submission_unit_id(s), "2");
@@ -1231,10 +1212,10 @@ START_TEST(jsonl_lines_parsed_independently)
                         "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": 1, \"a\": 2}}\n"
                         "{\"unit\": {\"id\": \"2\"}, \"year\": 2022, \"values\": {\"b\": 12\n";
     dii_diagnostics *d = load_fails(text, strlen(text), "l.jsonl");
-    ck_assert_str_eq(dii_diagnostic_message(expect_diag(d, "syntax", 1, 7)),
+    ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "syntax", 1, 7)),
                      "unterminated string (premature end of input)");
-    expect_pointer(expect_diag(d, "duplicate-value", 2, 56), "/values/a");
-    ck_assert_str_eq(dii_diagnostic_message(expect_diag(d, "syntax", 3, 53)),
+    expect_pointer(expect_diag_at(d, "duplicate-value", 2, 56), "/values/a");
+    ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "syntax", 3, 53)),
                      "'}' expected near end of file");
     ck_assert_uint_eq(dii_diagnostics_count(d), 3);
     dii_diagnostics_free(d);

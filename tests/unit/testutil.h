@@ -2,6 +2,7 @@
 #ifndef DII_TESTUTIL_H
 #define DII_TESTUTIL_H
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 #include "dii/dii.h"
 
@@ -27,6 +28,26 @@ static inline size_t count_diag(const dii_diagnostics *d, const char *code)
         if (strcmp(dii_diagnostic_code(dii_diagnostics_get(d, i)), code) == 0)
             n++;
     return n;
+}
+
+/* The diagnostic with this code at line:column; fails (listing what there
+ * is) when there is none. */
+static inline const dii_diagnostic *expect_diag_at(const dii_diagnostics *d, const char *code,
+                                                   unsigned long line, unsigned long column)
+{
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
+        const dii_diagnostic *g = dii_diagnostics_get(d, i);
+        if (strcmp(dii_diagnostic_code(g), code) == 0 && dii_diagnostic_line(g) == line &&
+            dii_diagnostic_column(g) == column)
+            return g;
+    }
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
+        const dii_diagnostic *g = dii_diagnostics_get(d, i);
+        fprintf(stderr, "  have %s at %lu:%lu: %s\n", dii_diagnostic_code(g),
+                dii_diagnostic_line(g), dii_diagnostic_column(g), dii_diagnostic_message(g));
+    }
+    ck_abort_msg("no '%s' diagnostic at %lu:%lu", code, line, column);
+    return NULL;
 }
 
 #endif
