@@ -15,6 +15,9 @@
 #include "alloc.h"
 #include "strbuf.h"
 
+/* result.h says why; a new member must not quietly undo it. */
+_Static_assert(sizeof(dii_indicator_result) == 64, "dii_indicator_result grew past 64 bytes");
+
 /* ------------------------------------------------------------------------ */
 /* Freeing                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -31,6 +34,7 @@ void dii_results_destroy(struct dii_results *results)
     dii_mem_free(results->items);
     dii_mem_free(results->indicator_block);
     dii_mem_free(results->group_block);
+    dii_mem_free(results->indicator_info);
     if (results->warnings)
         for (size_t i = 0; i < results->warning_count; i++)
             dii_mem_free(results->warnings[i]);
@@ -142,10 +146,15 @@ static const dii_indicator_result *ind_at(const dii_result *r, size_t k)
     return k < dii_result_indicator_count(r) ? &r->indicators[k] : NULL;
 }
 
+static const dii_indicator_info *info_at(const dii_result *r, size_t k)
+{
+    return k < dii_result_indicator_count(r) && r->info ? &r->info[k] : NULL;
+}
+
 DII_API const char *dii_result_indicator_id(const dii_result *r, size_t k)
 {
-    const dii_indicator_result *ir = ind_at(r, k);
-    return ir ? ir->id : NULL;
+    const dii_indicator_info *info = info_at(r, k);
+    return info ? info->id : NULL;
 }
 
 DII_API int dii_result_indicator_value(const dii_result *r, size_t k, double *value)
@@ -178,7 +187,7 @@ DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k)
 DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k)
 {
     const dii_indicator_result *ir = ind_at(r, k);
-    return ir ? ir->status : DII_COMPLIANCE_MISSING;
+    return ir ? (dii_compliance)ir->status : DII_COMPLIANCE_MISSING;
 }
 
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,
@@ -189,11 +198,11 @@ DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year
     if (year)
         *year = has ? ir->target_year : 0;
     if (op)
-        *op = has ? ir->target_op : DII_OP_GE;
+        *op = has ? (dii_op)ir->target_op : DII_OP_GE;
     if (value)
         *value = has ? ir->target_value : 0;
     if (basis)
-        *basis = has ? ir->target_basis : DII_BASIS_EXACT;
+        *basis = has ? (dii_target_basis)ir->target_basis : DII_BASIS_EXACT;
     return has;
 }
 
@@ -217,8 +226,8 @@ DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double 
 
 DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k)
 {
-    const dii_indicator_result *ir = ind_at(r, k);
-    return ir ? ir->provisional != 0 : 0;
+    const dii_indicator_info *info = info_at(r, k);
+    return info ? info->provisional != 0 : 0;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -9,27 +9,35 @@
 /* The ids, codes, group ids and unit ids and names below point into the
  * set's label pool (dii_results_intern): the same few strings are shared by
  * every result instead of being copied once per unit and indicator. */
-typedef struct dii_indicator_result {
+
+/* What every result shares about the framework's k-th indicator. */
+typedef struct dii_indicator_info {
     const char *id;
     const char *code;     /* may be NULL */
     const char *group_id;
     int is_boolean;       /* unit boolean: value and target print as true/false */
-    int has_value;
+    int provisional;
+} dii_indicator_info;
+
+/* One unit's outcome on one indicator. Kept to 64 bytes: a set holds one
+ * per unit and indicator, and on a first touch every page of them costs a
+ * page fault, which dominates scoring a large cohort once memory is cold. */
+typedef struct dii_indicator_result {
     double value;
     double points;
     double max_points;    /* 0 when excluded as missing */
     double attainment;
-    dii_compliance status;
-    int has_target;
-    int target_year;
-    dii_op target_op;
     double target_value;
-    dii_target_basis target_basis;
-    int has_gap;
     double gap;
-    int has_progress;
     double progress;
-    int provisional;
+    int target_year;
+    unsigned char status;       /* dii_compliance */
+    unsigned char target_op;    /* dii_op */
+    unsigned char target_basis; /* dii_target_basis */
+    unsigned char has_value : 1;
+    unsigned char has_target : 1;
+    unsigned char has_gap : 1;
+    unsigned char has_progress : 1;
 } dii_indicator_result;
 
 typedef struct dii_group_result {
@@ -53,6 +61,7 @@ struct dii_result {
     dii_group_result *groups;         /* in the set's group_block */
     size_t group_count;
     dii_indicator_result *indicators; /* in the set's indicator_block */
+    const dii_indicator_info *info;   /* the set's indicator_info, indicator_count long */
     size_t indicator_count;
 };
 
@@ -70,6 +79,7 @@ struct dii_results {
      * malloc handles worst. */
     dii_indicator_result *indicator_block;
     dii_group_result *group_block;
+    dii_indicator_info *indicator_info; /* per framework indicator */
 };
 
 void dii_results_destroy(struct dii_results *results);

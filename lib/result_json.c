@@ -26,18 +26,19 @@ static void put_value(jsonw *w, int is_boolean, double v)
         jw_num(w, v);
 }
 
-static void put_indicator(jsonw *w, const dii_indicator_result *ir)
+static void put_indicator(jsonw *w, const dii_indicator_info *info,
+                          const dii_indicator_result *ir)
 {
     jw_open(w, '{');
     jw_key(w, "id");
-    jw_str(w, ir->id);
+    jw_str(w, info->id);
     jw_key(w, "code");
-    jw_str(w, ir->code);
+    jw_str(w, info->code);
     jw_key(w, "group");
-    jw_str(w, ir->group_id);
+    jw_str(w, info->group_id);
     jw_key(w, "value");
     if (ir->has_value)
-        put_value(w, ir->is_boolean, ir->value);
+        put_value(w, info->is_boolean, ir->value);
     else
         jw_null(w);
     jw_key(w, "points");
@@ -56,7 +57,7 @@ static void put_indicator(jsonw *w, const dii_indicator_result *ir)
         jw_key(w, "op");
         put_enum(w, dii_op_symbol(ir->target_op));
         jw_key(w, "value");
-        put_value(w, ir->is_boolean, ir->target_value);
+        put_value(w, info->is_boolean, ir->target_value);
         jw_key(w, "basis");
         put_enum(w, dii_target_basis_name(ir->target_basis));
         jw_close(w, '}');
@@ -74,7 +75,7 @@ static void put_indicator(jsonw *w, const dii_indicator_result *ir)
     else
         jw_null(w);
     jw_key(w, "provisional");
-    jw_bool(w, ir->provisional);
+    jw_bool(w, info->provisional);
     jw_close(w, '}');
 }
 
@@ -134,7 +135,7 @@ static void put_result(jsonw *w, const struct dii_result *r)
     jw_open(w, '[');
     for (size_t k = 0; r->indicators && k < r->indicator_count; k++) {
         jw_elem(w);
-        put_indicator(w, &r->indicators[k]);
+        put_indicator(w, &r->info[k], &r->indicators[k]);
     }
     jw_close(w, ']');
     jw_close(w, '}');

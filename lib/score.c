@@ -19,7 +19,7 @@ typedef struct score_ctx {
     dii_cohort_range *ranges;       /* [cohort][indicator] */
     const dii_value_entry **values; /* [submission][indicator], NULL = not given */
     const dii_indicator **indicator_of_id; /* by dii_value_entry.id */
-    const char **labels;            /* per indicator: id, code, group id; then group ids */
+    const char **group_labels;      /* per group: its id in the label pool */
 } score_ctx;
 
 static int target_year_of(const struct dii_submission *sub, const dii_score_options *opts)
@@ -81,16 +81,19 @@ static int needs_cohort(const struct dii_indicator *ind)
 
 static void fill_target(dii_indicator_result *out, const struct dii_indicator *ind, int year)
 {
-    out->has_target = dii_indicator_target_for_year(ind, year, &out->target_year, &out->target_op,
-                                                    &out->target_value,
-                                                    &out->target_basis) == DII_OK;
+    dii_op op = DII_OP_GE;
+    dii_target_basis basis = DII_BASIS_EXACT;
+    out->has_target = dii_indicator_target_for_year(ind, year, &out->target_year, &op,
+                                                    &out->target_value, &basis) == DII_OK;
+    out->target_op = (unsigned char)op;
+    out->target_basis = (unsigned char)basis;
 }
 
 /* How far short of the target, and how far from the baseline towards it. */
 static void fill_gap_and_progress(dii_indicator_result *out, const struct dii_indicator *ind,
                                   int value_year)
 {
-    if (!out->has_value || !out->has_target || out->is_boolean)
+    if (!out->has_value || !out->has_target || ind->unit == DII_UNIT_BOOLEAN)
         return;
     out->has_gap = 1;
     out->gap = ind->direction == DII_DIRECTION_HIGHER ? out->target_value - out->value
@@ -108,11 +111,6 @@ static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator
     const struct dii_indicator *ind = &c->fw->indicators[k];
     const dii_value_entry *e = value_of(c, s, k);
     int year = c->target_years[s];
-    out->id = c->labels[3 * k];
-    out->code = c->labels[3 * k + 1];
-    out->group_id = c->labels[3 * k + 2];
-    out->is_boolean = ind->unit == DII_UNIT_BOOLEAN;
-    out->provisional = ind->provisional;
     out->max_points = ind->points;
     fill_target(out, ind, year);
     if (!e) {
@@ -124,14 +122,14 @@ static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator
     out->has_value = 1;
     out->value = e->number;
     const dii_cohort_range *range = &c->ranges[c->cohort_of[s] * c->fw->indicator_count + k];
-    dii_score_input in = {e->number, out->has_target, out->target_op, out->target_value,
+    dii_score_input in = {e->number, out->has_target, (dii_op)out->target_op, out->target_value,
                           needs_cohort(ind) ? range : NULL};
     out->attainment = dii_attainment(ind, &in);
     out->points = ind->points * out->attainment;
     if (!out->has_target)
         out->status = DII_COMPLIANCE_NO_TARGET;
     else
-        out->status = dii_op_holds(out->target_op, out->value, out->target_value)
+        out->status = dii_op_holds((dii_op)out->target_op, out->value, out->target_value)
                           ? DII_COMPLIANCE_MET
                           : DII_COMPLIANCE_NOT_MET;
     fill_gap_and_progress(out, ind, c->subs->items[s].year);
@@ -149,7 +147,7 @@ static void sum_groups(const score_ctx *c, size_t s, struct dii_result *r)
     r->groups = c->results->group_block + s * fw->group_count;
     r->group_count = fw->group_count;
     for (size_t g = 0; g < fw->group_count; g++)
-        r->groups[g].id = c->labels[3 * fw->indicator_count + g];
+        r->groups[g].id = c->group_labels[g];
     for (size_t k = 0; k < r->indicator_count; k++) {
         const dii_indicator_result *ir = &r->indicators[k];
         dii_group_result *gr = &r->groups[fw->indicators[k].group_index];
@@ -174,6 +172,7 @@ static int score_submission(const score_ctx *c, size_t s, struct dii_result *r)
     r->year = sub->year;
     r->target_year = c->target_years[s];
     r->indicators = c->results->indicator_block + s * c->fw->indicator_count;
+    r->info = c->results->indicator_info;
     r->indicator_count = c->fw->indicator_count;
     for (size_t k = 0; k < r->indicator_count; k++)
         if (score_indicator(c, s, k, &r->indicators[k]) != 0)
@@ -230,24 +229,28 @@ static int add_provisional_warnings(const struct dii_framework *fw, struct dii_r
     return 0;
 }
 
-/* One copy of each label for the whole set (see result.h). */
-static int intern_labels(score_ctx *c)
+/* What every result shares about each indicator, and the group labels:
+ * one copy of each label for the whole set (see result.h). */
+static int fill_shared_labels(score_ctx *c)
 {
     const struct dii_framework *fw = c->fw;
-    size_t k_count = fw->indicator_count;
-    c->labels = dii_mem_calloc(3 * k_count + fw->group_count, sizeof *c->labels);
-    if (!c->labels)
+    dii_indicator_info *info = c->results->indicator_info;
+    /* +1: calloc of 0 elements may legitimately return NULL. */
+    c->group_labels = dii_mem_calloc(fw->group_count + 1, sizeof *c->group_labels);
+    if (!c->group_labels)
         return -1;
-    for (size_t k = 0; k < k_count; k++) {
+    for (size_t k = 0; k < fw->indicator_count; k++) {
         const struct dii_indicator *ind = &fw->indicators[k];
-        c->labels[3 * k] = dii_results_intern(c->results, ind->id);
-        c->labels[3 * k + 1] = dii_results_intern(c->results, ind->code);
-        c->labels[3 * k + 2] = dii_results_intern(c->results, ind->group_id);
-        if (!c->labels[3 * k] || !c->labels[3 * k + 2] || (ind->code && !c->labels[3 * k + 1]))
+        info[k].id = dii_results_intern(c->results, ind->id);
+        info[k].code = dii_results_intern(c->results, ind->code);
+        info[k].group_id = dii_results_intern(c->results, ind->group_id);
+        info[k].is_boolean = ind->unit == DII_UNIT_BOOLEAN;
+        info[k].provisional = ind->provisional;
+        if (!info[k].id || !info[k].group_id || (ind->code && !info[k].code))
             return -1;
     }
     for (size_t g = 0; g < fw->group_count; g++)
-        if (!(c->labels[3 * k_count + g] = dii_results_intern(c->results, fw->groups[g].id)))
+        if (!(c->group_labels[g] = dii_results_intern(c->results, fw->groups[g].id)))
             return -1;
     return 0;
 }
@@ -267,10 +270,11 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
     /* +1: calloc of 0 elements may legitimately return NULL. */
     r->indicator_block = dii_mem_calloc(n * k + 1, sizeof *r->indicator_block);
     r->group_block = dii_mem_calloc(n * c->fw->group_count + 1, sizeof *r->group_block);
+    r->indicator_info = dii_mem_calloc(k + 1, sizeof *r->indicator_info);
     if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
         !c->target_years || !c->cohort_of || !c->values || !c->indicator_of_id ||
         !r->indicator_block ||
-        !r->group_block || intern_labels(c) != 0)
+        !r->group_block || !r->indicator_info || fill_shared_labels(c) != 0)
         return -1;
     r->count = n;
     for (size_t s = 0; s < n; s++) {
@@ -335,7 +339,7 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
     dii_mem_free(c.ranges);
     dii_mem_free((void *)c.values);
     dii_mem_free((void *)c.indicator_of_id);
-    dii_mem_free((void *)c.labels);
+    dii_mem_free((void *)c.group_labels);
     if (failed) {
         dii_results_destroy(c.results);
         if (diags) {

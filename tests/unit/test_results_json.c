@@ -289,12 +289,14 @@ static dii_results *build_results(void)
     r->groups[0] = (dii_group_result){intern(rs, "I"), 15.1226, 16, 0.9451625};
     r->groups[1] = (dii_group_result){intern(rs, "II"), 1, 1, 1};
     r->indicators = rs->indicator_block = xcalloc(3, sizeof *r->indicators);
+    r->info = rs->indicator_info = xcalloc(3, sizeof *rs->indicator_info);
     r->indicator_count = 3;
+    dii_indicator_info *info = rs->indicator_info;
 
     dii_indicator_result *k = &r->indicators[0];
-    k->id = intern(rs, "mobile_broadband_subscriptions_per_100");
-    k->code = intern(rs, "1");
-    k->group_id = intern(rs, "I");
+    info[0].id = intern(rs, "mobile_broadband_subscriptions_per_100");
+    info[0].code = intern(rs, "1");
+    info[0].group_id = intern(rs, "I");
     k->has_value = 1;
     k->value = 67.4;
     k->points = 67.4 / 72; /* 0.9361111111111112 at full precision */
@@ -312,10 +314,11 @@ static dii_results *build_results(void)
     k->progress = 0.5;
 
     k = &r->indicators[1];
-    k->id = intern(rs, "ai_blockchain_iot_deployed");
-    k->code = intern(rs, "9");
-    k->group_id = intern(rs, "II");
-    k->is_boolean = 1;
+    info[1].id = intern(rs, "ai_blockchain_iot_deployed");
+    info[1].code = intern(rs, "9");
+    info[1].group_id = intern(rs, "II");
+    info[1].is_boolean = 1;
+    info[1].provisional = 1;
     k->has_value = 1;
     k->value = 1;
     k->points = 1;
@@ -327,11 +330,10 @@ static dii_results *build_results(void)
     k->target_op = DII_OP_EQ;
     k->target_value = 1;
     k->target_basis = DII_BASIS_NEAREST;
-    k->provisional = 1;
 
     k = &r->indicators[2];
-    k->id = intern(rs, "fixed_broadband_speed_mbps");
-    k->group_id = intern(rs, "I");
+    info[2].id = intern(rs, "fixed_broadband_speed_mbps");
+    info[2].group_id = intern(rs, "I");
     k->status = DII_COMPLIANCE_MISSING;
 
     r = &rs->items[1];
@@ -941,8 +943,9 @@ START_TEST(destroy_half_built)
     rs->items[0].groups[0].id = intern(rs, "I");
     rs->items[0].indicators = rs->indicator_block = xcalloc(4, sizeof *rs->items[0].indicators);
     rs->items[0].indicator_count = 4;
-    rs->items[0].indicators[0].id = intern(rs, "a");
-    rs->items[0].indicators[0].code = intern(rs, "1");
+    rs->items[0].info = rs->indicator_info = xcalloc(4, sizeof *rs->indicator_info);
+    rs->indicator_info[0].id = intern(rs, "a");
+    rs->indicator_info[0].code = intern(rs, "1");
     rs->items[0].indicator_count = 4;
     rs->warning_count = 3; /* count set, array never allocated */
     ck_assert_uint_eq(dii_results_warning_count(rs), 0);

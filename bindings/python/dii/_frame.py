@@ -157,15 +157,23 @@ def score_frame(df, framework, target_year=None, *, nan="error"):
     from ._framework import Framework
     if not isinstance(framework, Framework):
         framework = Framework.builtin(framework)
+    np, pd = _pandas()
     subs = submissions_from_frame(df, nan=nan)
-    return framework.score(subs, target_year).to_dataframe()
+    results = framework.score(subs, target_year)
+    table = _dii.py_results_table(results._h)
+    # The submissions and results are freed before the frame is built, so
+    # that it can reuse their memory: memory the process has to be given
+    # afresh costs a page fault per page, which after a large pandas step
+    # (whose memory malloc returns to the system) is most of the time here.
+    del subs, results
+    return _table_frame(np, pd, table, framework)
 
 
 def results_to_dataframe(results, level="indicator"):
     """See :meth:`dii.Results.to_dataframe`."""
     np, pd = _pandas()
     if level == "indicator":
-        return _indicator_frame(np, pd, results)
+        return _table_frame(np, pd, _dii.py_results_table(results._h), results.framework)
     if level == "unit":
         t = _dii.py_results_table(results._h)
         return pd.DataFrame({c: t[c] for c in UNIT_COLUMNS}, columns=list(UNIT_COLUMNS))
@@ -220,10 +228,10 @@ def _framework_columns(np, pd, framework):
     return cached
 
 
-def _indicator_frame(np, pd, results):
-    t = _dii.py_results_table(results._h)
+def _table_frame(np, pd, t, framework):
+    """The tidy indicator-level frame from py_results_table's columns."""
     n, k = t["n_results"], t["n_indicators"]
-    per_framework = _framework_columns(np, pd, results.framework)
+    per_framework = _framework_columns(np, pd, framework)
     f8 = np.float64
 
     def per_result(key, dtype):
