@@ -32,20 +32,27 @@ static dii_status report_cell(column_reader *r, size_t row, unsigned long column
                         message);
 }
 
-/* A text cell the model can hold: present (when required) and UTF-8. 0 when
- * not, with the problem reported (or *st set on allocation failure). */
-static int text_ok(column_reader *r, size_t row, unsigned long column, const char *text,
-                   const char *missing, dii_status *st)
+/* A required text: present and not empty. 0 when not, reported. */
+static int present(column_reader *r, size_t row, unsigned long column, const char *text,
+                   const char *message, dii_status *st)
 {
-    if (text != NULL && !dii_utf8_is_valid(text)) {
-        *st = report_cell(r, row, column, "encoding", "the text is not valid UTF-8");
-        return 0;
-    }
-    if (missing != NULL && (text == NULL || text[0] == '\0')) {
-        *st = report_cell(r, row, column, "missing-field", missing);
-        return 0;
-    }
-    return 1;
+    if (text != NULL && text[0] != '\0')
+        return 1;
+    *st = report_cell(r, row, column, "missing-field", message);
+    return 0;
+}
+
+/* Each distinct text is checked for UTF-8 once: a unit id when its
+ * submission is made, an indicator id when the pool first stores it, a
+ * name when it differs from the one kept; equal bytes are equally valid.
+ * A problem is reported and reading goes on, so that every one is listed;
+ * "encoding" is fatal, so the loader then hands out nothing. */
+static dii_status check_utf8(column_reader *r, size_t row, unsigned long column,
+                             const char *text)
+{
+    if (text == NULL || dii_utf8_is_valid(text))
+        return DII_OK;
+    return report_cell(r, row, column, "encoding", "the text is not valid UTF-8");
 }
 
 static const char *optional_text(const char *const *column, size_t row)
@@ -53,18 +60,24 @@ static const char *optional_text(const char *const *column, size_t row)
     return column != NULL ? column[row] : NULL;
 }
 
-/* The row's key and texts, each checked; all problems reported. */
+/* The row's unit and indicator are there; both problems reported. */
 static int row_ok(column_reader *r, size_t row, dii_status *st)
 {
     const dii_columns *c = r->cols;
-    int ok = text_ok(r, row, DII_COLUMN_UNIT_ID, c->unit_id[row], "unit_id is empty", st);
+    int ok = present(r, row, DII_COLUMN_UNIT_ID, c->unit_id[row], "unit_id is empty", st);
     if (*st == DII_OK)
-        ok &= text_ok(r, row, DII_COLUMN_INDICATOR, c->indicator[row], "indicator is empty", st);
-    if (*st == DII_OK)
-        ok &= text_ok(r, row, DII_COLUMN_UNIT_NAME, optional_text(c->unit_name, row), NULL, st);
-    if (*st == DII_OK)
-        ok &= text_ok(r, row, DII_COLUMN_SOURCE, optional_text(c->source, row), NULL, st);
+        ok &= present(r, row, DII_COLUMN_INDICATOR, c->indicator[row], "indicator is empty", st);
     return ok && *st == DII_OK;
+}
+
+static dii_status set_indicator(column_reader *r, dii_value_entry *e, size_t row)
+{
+    const char *id = r->cols->indicator[row];
+    size_t known = r->subs->ids.count;
+    dii_status st = dii_value_set_indicator(r->subs, e, id, strlen(id));
+    if (st == DII_OK && r->subs->ids.count > known)
+        st = check_utf8(r, row, DII_COLUMN_INDICATOR, id);
+    return st;
 }
 
 static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
@@ -76,10 +89,26 @@ static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
     e->column = DII_COLUMN_VALUE;
     e->key_column = DII_COLUMN_INDICATOR;
     const char *source = optional_text(c->source, row);
-    if (source != NULL && source[0] != '\0' && (e->source = dii_mem_strdup(source)) == NULL)
-        return DII_ERR_NO_MEMORY;
-    const char *id = c->indicator[row];
-    return dii_value_set_indicator(r->subs, e, id, strlen(id));
+    if (source != NULL && source[0] != '\0') {
+        if (check_utf8(r, row, DII_COLUMN_SOURCE, source) != DII_OK
+            || (e->source = dii_mem_strdup(source)) == NULL)
+            return DII_ERR_NO_MEMORY;
+    }
+    return set_indicator(r, e, row);
+}
+
+/* The first non-empty name of a unit's rows is its name; every other one
+ * is still checked, so that no text the library was handed goes unchecked. */
+static dii_status take_name(column_reader *r, struct dii_submission *sub, size_t row)
+{
+    const char *name = optional_text(r->cols->unit_name, row);
+    if (name == NULL || name[0] == '\0'
+        || (sub->unit_name != NULL && strcmp(sub->unit_name, name) == 0))
+        return DII_OK;
+    dii_status st = check_utf8(r, row, DII_COLUMN_UNIT_NAME, name);
+    if (st == DII_OK && sub->unit_name == NULL && (sub->unit_name = dii_mem_strdup(name)) == NULL)
+        st = DII_ERR_NO_MEMORY;
+    return st;
 }
 
 static dii_status add_row(column_reader *r, size_t row)
@@ -89,18 +118,17 @@ static dii_status add_row(column_reader *r, size_t row)
     int created;
     dii_status st = dii_group_find(&r->groups, r->subs, c->unit_id[row], c->year[row], &index,
                                    &created);
-    if (st != DII_OK)
-        return st;
-    struct dii_submission *sub = &r->subs->items[index];
+    struct dii_submission *sub = st == DII_OK ? &r->subs->items[index] : NULL;
     if (created) {
         sub->line = sub->year_line = (unsigned long)row + 1;
         sub->column = DII_COLUMN_UNIT_ID;
         sub->year_column = DII_COLUMN_YEAR;
+        st = check_utf8(r, row, DII_COLUMN_UNIT_ID, c->unit_id[row]);
     }
-    const char *name = optional_text(c->unit_name, row);
-    if (sub->unit_name == NULL && name != NULL && name[0] != '\0'
-        && (sub->unit_name = dii_mem_strdup(name)) == NULL)
-        return DII_ERR_NO_MEMORY;
+    if (st == DII_OK)
+        st = take_name(r, sub, row);
+    if (st != DII_OK)
+        return st;
     dii_value_entry *e = dii_submission_append_value(sub);
     return e != NULL ? set_value(r, e, row) : DII_ERR_NO_MEMORY;
 }

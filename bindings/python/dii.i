@@ -290,6 +290,11 @@ DII_ENUM_OUTPUT(dii_target_basis, basis, DII_BASIS_EXACT)
  * them alive while the GIL is released): None, a float NaN and `na` (pandas'
  * missing markers) are NULL; a str is its UTF-8; any other object goes
  * through str(), kept in `items` in its place. */
+static int py_is_missing(PyObject *o, PyObject *na)
+{
+    return o == Py_None || o == na || (PyFloat_Check(o) && isnan(PyFloat_AS_DOUBLE(o)));
+}
+
 static int py_text_column(PyObject **items, const char ***texts, PyObject *na, const char *what)
 {
     Py_ssize_t n = PyList_GET_SIZE(*items);
@@ -301,7 +306,7 @@ static int py_text_column(PyObject **items, const char ***texts, PyObject *na, c
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *o = PyList_GET_ITEM(*items, i);
         Py_ssize_t len = 0;
-        if (o == Py_None || o == na || (PyFloat_Check(o) && isnan(PyFloat_AS_DOUBLE(o)))) {
+        if (!PyUnicode_CheckExact(o) && py_is_missing(o, na)) {
             (*texts)[i] = NULL;
             continue;
         }

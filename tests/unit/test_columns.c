@@ -193,17 +193,30 @@ START_TEST(shape_problems_are_located)
 }
 END_TEST
 
-/* Text that is not UTF-8 cannot be held: a parse failure, nothing handed out. */
+/* Text that is not UTF-8 cannot be held: a parse failure, nothing handed
+ * out, and every such text reported in one pass, in each column. */
 START_TEST(invalid_utf8_is_refused)
 {
     dii_columns c = table();
-    const char *bad_names[] = {NULL, "T\xe1nh", NULL, NULL, NULL};
+    /* row 2 names B a second time, differently: still checked */
+    const char *bad_names[] = {NULL, "T\xe1nh", "Tỉnh B", "\xc3", NULL};
+    const char *bad_units[] = {"B", "A", "B", "\xff", "A"};
+    const char *bad_inds[] = {MOBILE, MOBILE, "fixed\x80", AI, "fixed\x80"};
+    const char *bad_sources[] = {"ok", NULL, NULL, NULL, "r\xe9port"};
     c.unit_name = bad_names;
+    c.unit_id = bad_units;
+    c.indicator = bad_inds;
+    c.source = bad_sources;
     dii_submissions *subs = (dii_submissions *)&subs;
     dii_diagnostics *d = NULL;
     ck_assert_int_eq(dii_submissions_from_columns(&c, "frame", &subs, &d), DII_ERR_PARSE);
     ck_assert_ptr_null(subs);
     expect_diag_at(d, "encoding", 2, DII_COLUMN_UNIT_NAME);
+    expect_diag_at(d, "encoding", 3, DII_COLUMN_INDICATOR); /* once, though used twice */
+    expect_diag_at(d, "encoding", 4, DII_COLUMN_UNIT_ID);
+    expect_diag_at(d, "encoding", 4, DII_COLUMN_UNIT_NAME);
+    expect_diag_at(d, "encoding", 5, DII_COLUMN_SOURCE);
+    ck_assert_uint_eq(count_diag(d, "encoding"), 5);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "frame:2:5"));
     dii_diagnostics_free(d);
 }
