@@ -404,17 +404,40 @@ typedef enum dii_input_format {
     DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
 } dii_input_format;
 
-#define DII_PARSE_OPTIONS_VERSION 1
+#define DII_PARSE_OPTIONS_VERSION 2
 
-/** Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT. */
+/* Default limits on submissions input (README "Reliability" says why these
+ * values). A valid batch nests 4 levels deep and its longest strings are
+ * ids and source texts, so the defaults refuse only what no province
+ * report holds, while bounding the memory and time one input can take. */
+#define DII_DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20) /**< 256 MiB */
+#define DII_DEFAULT_MAX_DEPTH 64u                      /**< arrays and objects */
+#define DII_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /**< 64 KiB, decoded UTF-8 */
+#define DII_DEFAULT_MAX_SUBMISSIONS ((size_t)1000000)
+
+/**
+ * Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT.
+ * Members are only ever added at the end, with the version bumped; the
+ * library reads a member only when `version` says the caller has it, so a
+ * program built with an older header keeps working.
+ *
+ * Limits (version 2): 0 means the DII_DEFAULT_MAX_* value. Input beyond a
+ * limit is refused with DII_ERR_PARSE and a "limit-exceeded" diagnostic
+ * placed where the limit was crossed; loading stops there.
+ */
 typedef struct dii_parse_options {
-    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION */
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1 and 2 are accepted) */
     dii_input_format format;
     char csv_delimiter;    /**< ',' (default), ';' or '\t' */
     char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
+    /* version 2 */
+    size_t max_input_bytes;  /**< bytes of input, BOM included */
+    unsigned int max_depth;  /**< nesting of JSON arrays and objects */
+    size_t max_string_bytes; /**< any JSON string or key, any CSV cell (decoded bytes) */
+    size_t max_submissions;  /**< submissions in one input */
 } dii_parse_options;
 
-#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.' }
+#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0 }
 
 /**
  * Loads submissions from a file (path "-" is not special here: the caller

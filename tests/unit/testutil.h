@@ -10,6 +10,12 @@
 #define DII_TEST_DATA_DIR "tests/data"
 #endif
 
+/* The limits a load without options applies (input_limits.h), for tests that
+ * call the parsers directly. */
+#define DEFAULT_LIMITS                                                                 \
+    ((dii_limits){{DII_DEFAULT_MAX_INPUT_BYTES, DII_DEFAULT_MAX_DEPTH,                 \
+                   DII_DEFAULT_MAX_STRING_BYTES, DII_DEFAULT_MAX_SUBMISSIONS}})
+
 /* Index of the first diagnostic with the given code, or -1. */
 static inline long find_diag(const dii_diagnostics *d, const char *code)
 {
