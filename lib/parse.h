@@ -21,7 +21,9 @@ size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagno
 /* Submission parsers. data has no BOM. They append every problem to diags
  * (syntax problems as "syntax" errors) and fill subs; they return DII_ERR_PARSE
  * when the text is not well-formed enough to build the model, DII_OK
- * otherwise (shape problems are only diagnostics), DII_ERR_NO_MEMORY. */
+ * otherwise (shape problems are only diagnostics), DII_ERR_NO_MEMORY. A limit
+ * crossed (string length, depth, submissions; the loader checks the size)
+ * is one "limit-exceeded" error and DII_ERR_PARSE, and the parse stops. */
 dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags);

@@ -146,6 +146,29 @@ static void expect_refused(const char *text, const char *name, dii_limit_kind ki
     expect_refused_len(text, strlen(text), name, &o, line, column, message);
 }
 
+/* One limit tried on one text: accepted with the limit at `fits` (0: not
+ * tried), refused with it at `max` (one less, or smaller) with the error
+ * at line:column saying `message`. */
+typedef struct limit_case {
+    const char *text, *name;
+    dii_limit_kind kind;
+    size_t fits, max;
+    unsigned long line, column;
+    const char *message;
+} limit_case;
+
+static void run_cases(const limit_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const limit_case *c = &cases[i];
+        if (c->fits > 0)
+            expect_accepted(c->text, c->name, c->kind, c->fits);
+        expect_refused(c->text, c->name, c->kind, c->max, c->line, c->column, c->message);
+    }
+}
+
+#define RUN_CASES(cases) run_cases(cases, sizeof(cases) / sizeof((cases)[0]))
+
 /* ------------------------------------------------------------------------ */
 /* Input size                                                                */
 /* ------------------------------------------------------------------------ */
@@ -154,22 +177,21 @@ static void expect_refused(const char *text, const char *name, dii_limit_kind ki
 
 START_TEST(input_size_at_and_beyond)
 {
-    /* JSON: 48 + 1 + 59 + 1 + 89 + 1 = 199 bytes */
+    /* JSON: 48 + 1 + 59 + 1 + 89 + 1 = 199 bytes; JSON Lines: 57 + 1 + 86 + 1
+     * = 145; CSV: 28 + 1 + 10 + 1 + 39 + 1 = 80. One byte short, the error is
+     * at the last byte (the final LF); with 59 bytes allowed, offset 59 is
+     * line 2 (which starts at offset 49), column 11. */
     ck_assert_uint_eq(strlen(JSON_TEXT), 199);
-    expect_accepted(JSON_TEXT, "x.json", DII_LIMIT_INPUT_BYTES, 199);
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_INPUT_BYTES, 198, 3, 90,
-                   SIZE_MESSAGE("198 bytes"));
-    /* 59 bytes allowed: offset 59 is line 2 (from offset 49), column 11 */
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_INPUT_BYTES, 59, 2, 11, SIZE_MESSAGE("59 bytes"));
-    /* JSON Lines: 57 + 1 + 86 + 1 = 145 */
     ck_assert_uint_eq(strlen(JSONL_TEXT), 145);
-    expect_accepted(JSONL_TEXT, "x.jsonl", DII_LIMIT_INPUT_BYTES, 145);
-    expect_refused(JSONL_TEXT, "x.jsonl", DII_LIMIT_INPUT_BYTES, 144, 2, 87,
-                   SIZE_MESSAGE("144 bytes"));
-    /* CSV: 28 + 1 + 10 + 1 + 39 + 1 = 80 */
     ck_assert_uint_eq(strlen(CSV_TEXT), 80);
-    expect_accepted(CSV_TEXT, "x.csv", DII_LIMIT_INPUT_BYTES, 80);
-    expect_refused(CSV_TEXT, "x.csv", DII_LIMIT_INPUT_BYTES, 79, 3, 40, SIZE_MESSAGE("79 bytes"));
+    static const limit_case cases[] = {
+        {JSON_TEXT, "x.json", DII_LIMIT_INPUT_BYTES, 199, 198, 3, 90, SIZE_MESSAGE("198 bytes")},
+        {JSON_TEXT, "x.json", DII_LIMIT_INPUT_BYTES, 0, 59, 2, 11, SIZE_MESSAGE("59 bytes")},
+        {JSONL_TEXT, "x.jsonl", DII_LIMIT_INPUT_BYTES, 145, 144, 2, 87,
+         SIZE_MESSAGE("144 bytes")},
+        {CSV_TEXT, "x.csv", DII_LIMIT_INPUT_BYTES, 80, 79, 3, 40, SIZE_MESSAGE("79 bytes")},
+    };
+    RUN_CASES(cases);
     /* the limit is on the bytes of the input, BOM included; positions are
      * counted after the BOM as everywhere else */
     char with_bom[256] = "\xEF\xBB\xBF";
@@ -211,12 +233,13 @@ END_TEST
 
 START_TEST(depth_at_and_beyond)
 {
-    expect_accepted(JSON_TEXT, "x.json", DII_LIMIT_DEPTH, 5);
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_DEPTH, 4, 2, 54, DEPTH_MESSAGE("4 levels"));
-    expect_accepted(JSONL_TEXT, "x.jsonl", DII_LIMIT_DEPTH, 3);
-    expect_refused(JSONL_TEXT, "x.jsonl", DII_LIMIT_DEPTH, 2, 1, 53, DEPTH_MESSAGE("2 levels"));
-    /* depth 1 allows the root alone: the '[' of "submissions" is refused */
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_DEPTH, 1, 1, 48, DEPTH_MESSAGE("1 level"));
+    static const limit_case cases[] = {
+        {JSON_TEXT, "x.json", DII_LIMIT_DEPTH, 5, 4, 2, 54, DEPTH_MESSAGE("4 levels")},
+        {JSONL_TEXT, "x.jsonl", DII_LIMIT_DEPTH, 3, 2, 1, 53, DEPTH_MESSAGE("2 levels")},
+        /* depth 1 allows the root alone: the '[' of "submissions" is refused */
+        {JSON_TEXT, "x.json", DII_LIMIT_DEPTH, 0, 1, 1, 48, DEPTH_MESSAGE("1 level")},
+    };
+    RUN_CASES(cases);
     /* CSV has no nesting: depth 1 changes nothing */
     expect_accepted(CSV_TEXT, "x.csv", DII_LIMIT_DEPTH, 1);
 }
@@ -231,24 +254,21 @@ END_TEST
 
 START_TEST(string_length_at_and_beyond)
 {
-    /* decoded bytes count, not bytes as written: 27, not 30 */
-    expect_accepted(JSON_TEXT, "x.json", DII_LIMIT_STRING_BYTES, 27);
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_STRING_BYTES, 26, 3, 18,
-                   STRING_MESSAGE("26 bytes"));
-    /* the first string too long is the one reported: "dii-submissions/1" */
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_STRING_BYTES, 16, 1, 12,
-                   STRING_MESSAGE("16 bytes"));
-    expect_accepted(JSONL_TEXT, "x.jsonl", DII_LIMIT_STRING_BYTES, 27);
-    expect_refused(JSONL_TEXT, "x.jsonl", DII_LIMIT_STRING_BYTES, 26, 2, 17,
-                   STRING_MESSAGE("26 bytes"));
-    /* keys are strings too: "values" */
-    expect_refused(JSONL_TEXT, "x.jsonl", DII_LIMIT_STRING_BYTES, 5, 1, 37,
-                   STRING_MESSAGE("5 bytes"));
-    /* CSV: a quoted cell counts unquoted (26, not 29) */
-    expect_accepted(CSV_TEXT, "x.csv", DII_LIMIT_STRING_BYTES, 26);
-    expect_refused(CSV_TEXT, "x.csv", DII_LIMIT_STRING_BYTES, 25, 3, 9, STRING_MESSAGE("25 bytes"));
-    /* an unquoted header cell: "indicator" */
-    expect_refused(CSV_TEXT, "x.csv", DII_LIMIT_STRING_BYTES, 8, 1, 14, STRING_MESSAGE("8 bytes"));
+    static const limit_case cases[] = {
+        /* decoded bytes count, not bytes as written: 27, not 30 */
+        {JSON_TEXT, "x.json", DII_LIMIT_STRING_BYTES, 27, 26, 3, 18, STRING_MESSAGE("26 bytes")},
+        /* the first string too long is the one reported: "dii-submissions/1" */
+        {JSON_TEXT, "x.json", DII_LIMIT_STRING_BYTES, 0, 16, 1, 12, STRING_MESSAGE("16 bytes")},
+        {JSONL_TEXT, "x.jsonl", DII_LIMIT_STRING_BYTES, 27, 26, 2, 17,
+         STRING_MESSAGE("26 bytes")},
+        /* keys are strings too: "values" */
+        {JSONL_TEXT, "x.jsonl", DII_LIMIT_STRING_BYTES, 0, 5, 1, 37, STRING_MESSAGE("5 bytes")},
+        /* CSV: a quoted cell counts unquoted (26, not 29) */
+        {CSV_TEXT, "x.csv", DII_LIMIT_STRING_BYTES, 26, 25, 3, 9, STRING_MESSAGE("25 bytes")},
+        /* an unquoted header cell: "indicator" */
+        {CSV_TEXT, "x.csv", DII_LIMIT_STRING_BYTES, 0, 8, 1, 14, STRING_MESSAGE("8 bytes")},
+    };
+    RUN_CASES(cases);
 }
 END_TEST
 
@@ -261,15 +281,13 @@ END_TEST
 
 START_TEST(submissions_at_and_beyond)
 {
-    expect_accepted(JSON_TEXT, "x.json", DII_LIMIT_SUBMISSIONS, 2);
-    expect_refused(JSON_TEXT, "x.json", DII_LIMIT_SUBMISSIONS, 1, 3, 2,
-                   COUNT_MESSAGE("1 submission"));
-    expect_accepted(JSONL_TEXT, "x.jsonl", DII_LIMIT_SUBMISSIONS, 2);
-    expect_refused(JSONL_TEXT, "x.jsonl", DII_LIMIT_SUBMISSIONS, 1, 2, 1,
-                   COUNT_MESSAGE("1 submission"));
-    expect_accepted(CSV_TEXT, "x.csv", DII_LIMIT_SUBMISSIONS, 2);
-    expect_refused(CSV_TEXT, "x.csv", DII_LIMIT_SUBMISSIONS, 1, 3, 1,
-                   COUNT_MESSAGE("1 submission"));
+    static const limit_case cases[] = {
+        {JSON_TEXT, "x.json", DII_LIMIT_SUBMISSIONS, 2, 1, 3, 2, COUNT_MESSAGE("1 submission")},
+        {JSONL_TEXT, "x.jsonl", DII_LIMIT_SUBMISSIONS, 2, 1, 2, 1,
+         COUNT_MESSAGE("1 submission")},
+        {CSV_TEXT, "x.csv", DII_LIMIT_SUBMISSIONS, 2, 1, 3, 1, COUNT_MESSAGE("1 submission")},
+    };
+    RUN_CASES(cases);
     /* CSV counts submissions, not rows: four rows of two (unit, year) */
     const char rows[] = "unit_id,year,indicator,value\n1,2022,a,1\n1,2022,b,2\n"
                         "2,2022,a,1\n2,2022,b,2\n";
@@ -298,20 +316,6 @@ END_TEST
 /* Defaults and option versions                                              */
 /* ------------------------------------------------------------------------ */
 
-/* Nested arrays as a value: `levels` '[' inside the root and "values". */
-static char *nested(size_t levels)
-{
-    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
-    size_t n = strlen(prefix);
-    char *text = malloc(n + 2 * levels + 3);
-    ck_assert_ptr_nonnull(text);
-    memcpy(text, prefix, n);
-    memset(text + n, '[', levels);
-    memset(text + n + levels, ']', levels);
-    strcpy(text + n + 2 * levels, "}}");
-    return text;
-}
-
 /* A submission whose unit name is `bytes` long. */
 static char *long_name(size_t bytes)
 {
@@ -330,11 +334,13 @@ static char *long_name(size_t bytes)
  * limit 0) and with a version-1 caller. */
 static void check_default_limits(const dii_parse_options *o)
 {
-    char *text = nested(DII_DEFAULT_MAX_DEPTH - 2); /* + the root and "values" */
+    size_t prefix;
+    char *text = nested_text(DII_DEFAULT_MAX_DEPTH - 2, &prefix); /* + the root, "values" */
     expect_accepted_len(text, strlen(text), "d.json", o);
     free(text);
-    text = nested(DII_DEFAULT_MAX_DEPTH - 1);
+    text = nested_text(DII_DEFAULT_MAX_DEPTH - 1, &prefix);
     /* 52 bytes of prefix, then '[' from column 53: level 65 is the 63rd */
+    ck_assert_uint_eq(prefix, 52);
     expect_refused_len(text, strlen(text), "d.json", o, 1, 53 + 62, DEPTH_MESSAGE("64 levels"));
     free(text);
     text = long_name(DII_DEFAULT_MAX_STRING_BYTES);

@@ -1022,22 +1022,6 @@ START_TEST(grammar_errors_in_janssons_words)
 }
 END_TEST
 
-/* `{"unit": {"id": "1"}, "year": 2022, "values": {"a": ` then `levels`
- * '[' and as many ']': the root and "values" make 2 more levels. */
-static char *nested_text(size_t levels, size_t *prefix_len)
-{
-    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
-    size_t n = strlen(prefix);
-    char *text = malloc(n + 2 * levels + 3);
-    ck_assert_ptr_nonnull(text);
-    memcpy(text, prefix, n);
-    memset(text + n, '[', levels);
-    memset(text + n + levels, ']', levels);
-    strcpy(text + n + 2 * levels, "}}");
-    *prefix_len = n;
-    return text;
-}
-
 /* The depth limit itself is tested in test_limits.c; here, that the
  * reader keeps its own stack: a depth far beyond the C stack's reach is
  * read without recursion, up to the limit and beyond. */

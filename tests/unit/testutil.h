@@ -2,6 +2,7 @@
 #ifndef DII_TESTUTIL_H
 #define DII_TESTUTIL_H
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 #include "dii/dii.h"
 
@@ -33,6 +34,24 @@ static inline size_t count_diag(const dii_diagnostics *d, const char *code)
         if (strcmp(dii_diagnostic_code(dii_diagnostics_get(d, i)), code) == 0)
             n++;
     return n;
+}
+
+/* `{"unit": {"id": "1"}, "year": 2022, "values": {"a": ` then `levels`
+ * '[' and as many ']': the root and "values" make 2 more levels. The
+ * caller frees the text; *prefix_len is the length of the part before the
+ * first '['. */
+static inline char *nested_text(size_t levels, size_t *prefix_len)
+{
+    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
+    size_t n = strlen(prefix);
+    char *text = malloc(n + 2 * levels + 3);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, prefix, n);
+    memset(text + n, '[', levels);
+    memset(text + n + levels, ']', levels);
+    strcpy(text + n + 2 * levels, "}}");
+    *prefix_len = n;
+    return text;
 }
 
 #endif
