@@ -1,5 +1,6 @@
 /* The framework handle: loading entry points, accessors and destruction.
  * Parsing and checking live in framework_parse.c. */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -79,7 +80,9 @@ DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out
                                                   "not be NULL");
     char *data = NULL;
     size_t len = 0;
-    dii_status st = dii_read_file(path, &data, &len);
+    /* Frameworks are configuration the operator chose, not input from
+     * outside: no size limit (README "Reliability"). */
+    dii_status st = dii_read_file(path, SIZE_MAX, &data, &len);
     if (st == DII_ERR_IO)
         return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)

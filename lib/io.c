@@ -5,6 +5,7 @@
  * are read into one buffer rather than streamed. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,21 +25,27 @@ static dii_status fail_errno(const char *path, const char *what, int err)
                     text[0] != '\0' ? text : "unknown error");
 }
 
-/* Reads until end of file, growing the buffer as needed: st_size is only a
- * hint, since pipes and special files report 0 and files may grow. */
-static dii_status read_all(int fd, const char *path, size_t hint, char **data, size_t *len)
+/* Reads until end of file or `most` bytes, growing the buffer as needed:
+ * st_size is only a hint, since pipes and special files report 0 and files
+ * may grow. Stopping at `most` is what keeps a huge file, or an endless
+ * pipe, from being read into memory at all. */
+static dii_status read_all(int fd, const char *path, size_t hint, size_t most, char **data,
+                           size_t *len)
 {
-    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096;
+    if (hint > most)
+        hint = most;
+    size_t cap = hint < SIZE_MAX && hint + 1 > 4096 ? hint + 1 : 4096;
     size_t used = 0;
     char *buf = dii_mem_alloc(cap);
     if (buf == NULL)
         return dii_fail_nomem();
-    for (;;) {
+    while (used < most) {
         if (used + 1 >= cap && dii_mem_grow((void **)&buf, &cap, used + 2, 1) != 0) {
             dii_mem_free(buf);
             return dii_fail_nomem();
         }
-        ssize_t n = read(fd, buf + used, cap - 1 - used);
+        size_t room = cap - 1 - used;
+        ssize_t n = read(fd, buf + used, room < most - used ? room : most - used);
         if (n == 0)
             break;
         if (n < 0) {
@@ -56,7 +63,7 @@ static dii_status read_all(int fd, const char *path, size_t hint, char **data, s
     return DII_OK;
 }
 
-dii_status dii_read_file(const char *path, char **data, size_t *len)
+dii_status dii_read_file(const char *path, size_t most, char **data, size_t *len)
 {
     if (data != NULL)
         *data = NULL;
@@ -79,7 +86,8 @@ dii_status dii_read_file(const char *path, char **data, size_t *len)
          * fails with the same errno less clearly. */
         status = fail_errno(path, "read", EISDIR);
     else
-        status = read_all(fd, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, data, len);
+        status = read_all(fd, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, most, data,
+                          len);
     close(fd);
     return status;
 }

@@ -144,6 +144,7 @@ struct jdom_parser {
     size_t dup_count, dup_cap;
     jdom_node root;
     jdom_error *err;
+    dii_limits limits;
 };
 
 typedef enum tok_type {
@@ -184,8 +185,19 @@ typedef struct pending_key {
 /* Errors                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* Records a syntax error at byte offset. The position is counted afresh
- * from the start: only one error is ever reported per text. */
+/* Records the error's position at byte offset. Counted afresh from the
+ * start: only one error is ever reported per text. */
+static dii_status place_error(jdom_parser *p, size_t offset)
+{
+    text_cursor cur;
+    text_cursor_init(&cur, p->text, p->len);
+    text_cursor_seek(&cur, offset);
+    p->err->line = p->first_line + cur.line - 1;
+    p->err->column = text_cursor_column(&cur);
+    return DII_ERR_PARSE;
+}
+
+/* Records a syntax error at byte offset. */
 __attribute__((format(printf, 3, 4))) static dii_status fail_at(jdom_parser *p, size_t offset,
                                                                 const char *fmt, ...)
 {
@@ -193,12 +205,16 @@ __attribute__((format(printf, 3, 4))) static dii_status fail_at(jdom_parser *p, 
     va_start(ap, fmt);
     vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
     va_end(ap);
-    text_cursor cur;
-    text_cursor_init(&cur, p->text, p->len);
-    text_cursor_seek(&cur, offset);
-    p->err->line = p->first_line + cur.line - 1;
-    p->err->column = text_cursor_column(&cur);
-    return DII_ERR_PARSE;
+    p->err->limit = DII_LIMIT_NONE;
+    return place_error(p, offset);
+}
+
+/* Records limit `kind` as crossed at byte offset; the caller words it. */
+static dii_status fail_limit(jdom_parser *p, size_t offset, dii_limit_kind kind)
+{
+    p->err->message[0] = '\0';
+    p->err->limit = kind;
+    return place_error(p, offset);
 }
 
 static int is_number_char(char c)
@@ -319,6 +335,8 @@ static size_t plain_run_end(const jdom_parser *p, size_t i)
 /* Ends a string token whose decoded bytes are at bytes[0..n). */
 static dii_status string_done(jdom_parser *p, token *t, const char *bytes, size_t n, size_t end)
 {
+    if (dii_limit_exceeded(&p->limits, DII_LIMIT_STRING_BYTES, n))
+        return fail_limit(p, t->start, DII_LIMIT_STRING_BYTES);
     char *copy = arena_alloc(&p->arena, n + 1);
     if (copy == NULL)
         return DII_ERR_NO_MEMORY;
@@ -752,9 +770,8 @@ static dii_status push_node(jdom_parser *p, const token *t, jdom_kind kind, pend
 
 static dii_status open_container(jdom_parser *p, const token *t, pending_key *key)
 {
-    if (p->depth >= JDOM_MAX_DEPTH)
-        return fail_at(p, t->start, "too deeply nested: more than %d levels of arrays and objects",
-                       JDOM_MAX_DEPTH);
+    if (dii_limit_exceeded(&p->limits, DII_LIMIT_DEPTH, p->depth + 1))
+        return fail_limit(p, t->start, DII_LIMIT_DEPTH);
     if (dii_mem_grow((void **)&p->frames, &p->frames_cap, p->depth + 1, sizeof *p->frames) != 0)
         return DII_ERR_NO_MEMORY;
     jdom_kind kind = t->type == T_BEGIN_OBJECT ? JDOM_OBJECT : JDOM_ARRAY;
@@ -1090,7 +1107,15 @@ static dii_status parse_text(jdom_parser *p)
 
 jdom_parser *jdom_parser_new(void)
 {
-    return dii_mem_calloc(1, sizeof(jdom_parser));
+    jdom_parser *p = dii_mem_calloc(1, sizeof(jdom_parser));
+    if (p != NULL)
+        p->limits = dii_limits_of(NULL);
+    return p;
+}
+
+void jdom_parser_set_limits(jdom_parser *p, const dii_limits *limits)
+{
+    p->limits = *limits;
 }
 
 void jdom_parser_free(jdom_parser *p)

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "dii/dii.h"
+#include "input_limits.h"
 
 typedef enum jdom_kind {
     JDOM_NULL,
@@ -34,11 +35,6 @@ typedef enum jdom_kind {
 /* Number flags. */
 #define JDOM_INTEGER 1u /* written without fraction or exponent */
 #define JDOM_INT64 2u   /* ... and within int64_t: u.number.integer is exact */
-
-/* Arrays and objects nested deeper than this are a syntax error; the
- * parser keeps its own stack, so the limit is about sane input, not about
- * the C stack. */
-#define JDOM_MAX_DEPTH 512
 
 typedef struct jdom_node jdom_node;
 struct jdom_node {
@@ -75,22 +71,32 @@ typedef struct jdom_duplicate {
     unsigned long line, column;
 } jdom_duplicate;
 
-/* One syntax error: message and position (line 1-based from first_line). */
+/* One syntax error (message) or crossed limit (limit, message empty) and
+ * its position (line 1-based from first_line). */
 typedef struct jdom_error {
     char message[160];
     unsigned long line, column;
+    dii_limit_kind limit; /* DII_LIMIT_NONE for a syntax error */
 } jdom_error;
 
 typedef struct jdom_parser jdom_parser;
 
-/* NULL on allocation failure. */
+/* NULL on allocation failure. The parser applies the default limits until
+ * told otherwise. */
 jdom_parser *jdom_parser_new(void);
+/* The limits the following parses apply: nesting depth (levels of arrays
+ * and objects; the parser keeps its own stack on the heap, so any depth is
+ * safe for the C stack and the limit is only about what input is sane) and
+ * the decoded length of every string and key. */
+void jdom_parser_set_limits(jdom_parser *p, const dii_limits *limits);
 void jdom_parser_free(jdom_parser *p);
 
 /* Parses len bytes of text, which must be one JSON array or object with
  * nothing but whitespace around it; text[0] is on line first_line, column 1.
  * DII_OK with *root set; DII_ERR_PARSE with *err filled (the first problem
- * only); DII_ERR_NO_MEMORY. Replaces the tree of the previous call. */
+ * only: a syntax error, or the limit crossed at the string's opening quote
+ * or the bracket one level too deep); DII_ERR_NO_MEMORY. Replaces the tree
+ * of the previous call. */
 dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned long first_line,
                       const jdom_node **root, jdom_error *err);
 

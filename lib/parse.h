@@ -3,10 +3,12 @@
 #define DII_PARSE_H
 #include <stddef.h>
 #include "dii/dii.h"
+#include "input_limits.h"
 #include "model.h"
 
-/* Reads a whole file into a new NUL-terminated buffer (DII_ERR_IO on failure). */
-dii_status dii_read_file(const char *path, char **data, size_t *len);
+/* Reads a file into a new NUL-terminated buffer (DII_ERR_IO on failure):
+ * all of it, or its first `most` bytes when it is longer (SIZE_MAX: all). */
+dii_status dii_read_file(const char *path, size_t most, char **data, size_t *len);
 
 /* Length of a leading UTF-8 byte-order mark (0 or 3). */
 size_t dii_bom_length(const char *data, size_t len);
@@ -19,13 +21,17 @@ size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagno
 /* Submission parsers. data has no BOM. They append every problem to diags
  * (syntax problems as "syntax" errors) and fill subs; they return DII_ERR_PARSE
  * when the text is not well-formed enough to build the model, DII_OK
- * otherwise (shape problems are only diagnostics), DII_ERR_NO_MEMORY. */
+ * otherwise (shape problems are only diagnostics), DII_ERR_NO_MEMORY. A limit
+ * crossed (string length, depth, submissions; the loader checks the size)
+ * is one "limit-exceeded" error and DII_ERR_PARSE, and the parse stops. */
 dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
-                                      struct dii_submissions *subs, dii_diagnostics *diags);
+                                      const dii_limits *limits, struct dii_submissions *subs,
+                                      dii_diagnostics *diags);
 dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char *file,
-                                       struct dii_submissions *subs, dii_diagnostics *diags);
+                                       const dii_limits *limits, struct dii_submissions *subs,
+                                       dii_diagnostics *diags);
 dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *file,
-                                     const dii_parse_options *opts,
+                                     const dii_parse_options *opts, const dii_limits *limits,
                                      struct dii_submissions *subs, dii_diagnostics *diags);
 
 /* Long tables in columns (submission_columns.c). dii_columns_check: the

@@ -31,6 +31,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
+#include "input_limits.h"
 #include "parse.h"
 #include "submission_group.h"
 #include "suggest.h"
@@ -71,6 +72,7 @@ typedef struct csv_reader {
     char decimal_mark;
     struct dii_submissions *subs;
     dii_diagnostics *diags;
+    const dii_limits *limits;
     text_mark field; /* where the field being read began (before blanks) */
     text_mark chunk; /* just past the bytes handed to libcsv */
     int row_begun;   /* a field of the current row has arrived */
@@ -87,7 +89,7 @@ typedef struct csv_reader {
     size_t column_of[ROLE_COUNT]; /* NONE when the header lacks the column */
     int header_unusable;          /* a required column is missing */
     int syntax_errors;
-    dii_status status; /* first allocation failure: stop */
+    dii_status status; /* first allocation failure or crossed limit: stop */
     locale_t c_locale;
     dii_group_table groups;
 } csv_reader;
@@ -405,6 +407,11 @@ static dii_status find_group(csv_reader *r, const csv_cell *unit, const csv_cell
     dii_status st = dii_group_find(&r->groups, r->subs, unit->text, year_value, index, &created);
     if (st != DII_OK || !created)
         return st;
+    /* one too many is made, then refused: the set is not handed out */
+    dii_loc at = {r->row[0].line, r->row[0].column, NULL};
+    st = dii_limit_check(r->diags, r->file, &at, r->limits, DII_LIMIT_SUBMISSIONS, r->subs->count);
+    if (st != DII_OK)
+        return st;
     struct dii_submission *sub = &r->subs->items[*index];
     sub->line = r->row[0].line;
     sub->column = r->row[0].column;
@@ -642,16 +649,22 @@ static text_mark field_content_start(const csv_reader *r)
     return m;
 }
 
-/* Appends the cell's trimmed text to the row buffer, NUL-terminated. */
-static int store_cell(csv_reader *r, const char *text, size_t n, const text_mark *at)
+/* Appends the cell's trimmed text to the row buffer, NUL-terminated. Every
+ * cell passes here, header and quoted ones included, so this is where the
+ * string limit is kept. */
+static dii_status store_cell(csv_reader *r, const char *text, size_t n, const text_mark *at)
 {
+    trim_blanks(&text, &n);
+    dii_loc loc = {at->line, mark_column(at), NULL};
+    dii_status st = dii_limit_check(r->diags, r->file, &loc, r->limits, DII_LIMIT_STRING_BYTES, n);
+    if (st != DII_OK)
+        return st;
     if (r->row_count == r->row_cap &&
         dii_mem_grow((void **)&r->row, &r->row_cap, r->row_count + 1, sizeof *r->row) != 0)
-        return -1;
-    trim_blanks(&text, &n);
+        return DII_ERR_NO_MEMORY;
     size_t need = r->text_len + n + 1;
     if (need > r->text_cap && dii_mem_grow((void **)&r->text, &r->text_cap, need, 1) != 0)
-        return -1;
+        return DII_ERR_NO_MEMORY;
     csv_cell *cell = &r->row[r->row_count++];
     cell->offset = r->text_len;
     cell->line = at->line;
@@ -660,7 +673,7 @@ static int store_cell(csv_reader *r, const char *text, size_t n, const text_mark
         memcpy(r->text + r->text_len, text, n);
     r->text[r->text_len + n] = '\0';
     r->text_len += n + 1;
-    return 0;
+    return DII_OK;
 }
 
 static void on_field(void *text, size_t n, void *data)
@@ -671,8 +684,7 @@ static void on_field(void *text, size_t n, void *data)
     r->row_begun = 1;
     if (r->status != DII_OK)
         return;
-    if (store_cell(r, text ? (const char *)text : "", text ? n : 0, &start) != 0)
-        r->status = DII_ERR_NO_MEMORY;
+    r->status = store_cell(r, text ? (const char *)text : "", text ? n : 0, &start);
 }
 
 /* The row buffer no longer moves once the row is complete. */
@@ -754,10 +766,8 @@ static int plain_row(csv_reader *r, text_mark *at)
         }
         text_mark cell = m;
         cell.offset = i;
-        if (store_cell(r, r->data + i, end - i, &cell) != 0) {
-            r->status = DII_ERR_NO_MEMORY;
+        if ((r->status = store_cell(r, r->data + i, end - i, &cell)) != DII_OK)
             return 1;
-        }
         i = end;
         if (end == r->len || r->data[end] != r->delimiter)
             break;
@@ -765,10 +775,8 @@ static int plain_row(csv_reader *r, text_mark *at)
         if (i == r->len) {
             /* A delimiter ends the input: libcsv's last, empty cell. */
             cell.offset = i;
-            if (store_cell(r, "", 0, &cell) != 0) {
-                r->status = DII_ERR_NO_MEMORY;
+            if ((r->status = store_cell(r, "", 0, &cell)) != DII_OK)
                 return 1;
-            }
         }
     }
     *at = past_row(r, m, i);
@@ -889,8 +897,8 @@ static void reader_free(csv_reader *r)
 }
 
 static dii_status reader_init(csv_reader *r, const char *data, size_t len, const char *file,
-                              const dii_parse_options *opts, struct dii_submissions *subs,
-                              dii_diagnostics *diags)
+                              const dii_parse_options *opts, const dii_limits *limits,
+                              struct dii_submissions *subs, dii_diagnostics *diags)
 {
     memset(r, 0, sizeof *r);
     r->data = data;
@@ -900,6 +908,7 @@ static dii_status reader_init(csv_reader *r, const char *data, size_t len, const
     r->decimal_mark = opts && opts->csv_decimal_mark ? opts->csv_decimal_mark : '.';
     r->subs = subs;
     r->diags = diags;
+    r->limits = limits;
     for (int k = 0; k < ROLE_COUNT; k++)
         r->column_of[k] = NONE;
     r->chunk.line = 1;
@@ -912,12 +921,12 @@ static dii_status reader_init(csv_reader *r, const char *data, size_t len, const
 }
 
 dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *file,
-                                     const dii_parse_options *opts,
+                                     const dii_parse_options *opts, const dii_limits *limits,
                                      struct dii_submissions *subs, dii_diagnostics *diags)
 {
     csv_reader r;
     struct csv_parser p;
-    dii_status st = reader_init(&r, data, len, file, opts, subs, diags);
+    dii_status st = reader_init(&r, data, len, file, opts, limits, subs, diags);
     if (st == DII_OK && parser_start(&p, r.delimiter) != 0)
         st = DII_ERR_NO_MEMORY;
     if (st != DII_OK) {

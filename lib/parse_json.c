@@ -34,6 +34,8 @@ typedef struct json_ctx {
     const char *file;
     dii_diagnostics *diags;
     struct dii_submissions *subs;
+    const dii_limits *limits;
+    int limit_crossed; /* reading stops: nothing after a limit is looked at */
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -516,6 +518,13 @@ static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char
     dii_status st = check_format(c, obj, base, 0, &stop);
     if (st != DII_OK || stop)
         return st;
+    dii_loc at = value_loc(obj, base);
+    st = dii_limit_check(c->diags, c->file, &at, c->limits, DII_LIMIT_SUBMISSIONS,
+                         c->subs->count + 1);
+    if (st != DII_OK) {
+        c->limit_crossed = 1;
+        return st;
+    }
     struct dii_submission *sub = dii_submissions_append(c->subs);
     if (sub == NULL)
         return DII_ERR_NO_MEMORY;
@@ -646,17 +655,22 @@ static dii_status report_duplicates(json_ctx *c, const jdom_parser *p, int batch
 /* ------------------------------------------------------------------------ */
 
 /* Parses one JSON text whose first byte is on line first_line;
- * DII_ERR_PARSE (with one "syntax" diagnostic) when it is not JSON. */
+ * DII_ERR_PARSE (with one "syntax" or "limit-exceeded" diagnostic) when it
+ * is not JSON or crosses a limit. */
 static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
-                            unsigned long first_line, const char *file, dii_diagnostics *diags,
-                            const jdom_node **root)
+                            unsigned long first_line, json_ctx *c, const jdom_node **root)
 {
     jdom_error err;
     dii_status st = jdom_parse(p, text, len, first_line, root, &err);
     if (st != DII_ERR_PARSE)
         return st;
     dii_loc at = {err.line, err.column, NULL};
-    st = dii_diag_add(diags, DII_SEVERITY_ERROR, "syntax", file, &at, NULL, "%s", err.message);
+    if (err.limit != DII_LIMIT_NONE) {
+        c->limit_crossed = 1;
+        return dii_limit_report(c->diags, c->file, &at, c->limits, err.limit);
+    }
+    st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "syntax", c->file, &at, NULL, "%s",
+                      err.message);
     return st == DII_OK ? DII_ERR_PARSE : st;
 }
 
@@ -664,6 +678,14 @@ static dii_status finish(jdom_parser *p, dii_status st)
 {
     jdom_parser_free(p);
     return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
+}
+
+static jdom_parser *new_parser(const dii_limits *limits)
+{
+    jdom_parser *p = jdom_parser_new();
+    if (p != NULL)
+        jdom_parser_set_limits(p, limits);
+    return p;
 }
 
 static dii_status parse_document(json_ctx *c, const jdom_parser *p, const jdom_node *root)
@@ -680,16 +702,17 @@ static dii_status parse_document(json_ctx *c, const jdom_parser *p, const jdom_n
 }
 
 dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
-                                      struct dii_submissions *subs, dii_diagnostics *diags)
+                                      const dii_limits *limits, struct dii_submissions *subs,
+                                      dii_diagnostics *diags)
 {
-    jdom_parser *p = jdom_parser_new();
+    jdom_parser *p = new_parser(limits);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);
+    json_ctx c = {file, diags, subs, limits, 0};
     const jdom_node *root;
-    dii_status st = load_tree(p, data, len, 1, file, diags, &root);
+    dii_status st = load_tree(p, data, len, 1, &c, &root);
     if (st != DII_OK)
         return finish(p, st);
-    json_ctx c = {file, diags, subs};
     return finish(p, parse_document(&c, p, root));
 }
 
@@ -711,7 +734,7 @@ static dii_status parse_line(jdom_parser *p, const char *text, size_t len,
                              unsigned long line_no, json_ctx *c)
 {
     const jdom_node *root;
-    dii_status st = load_tree(p, text, len, line_no, c->file, c->diags, &root);
+    dii_status st = load_tree(p, text, len, line_no, c, &root);
     if (st != DII_OK)
         return st;
     if (root->kind == JDOM_OBJECT)
@@ -735,15 +758,16 @@ static size_t line_length(const char *data, size_t len, size_t start, size_t *ne
 }
 
 dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char *file,
-                                       struct dii_submissions *subs, dii_diagnostics *diags)
+                                       const dii_limits *limits, struct dii_submissions *subs,
+                                       dii_diagnostics *diags)
 {
-    jdom_parser *p = jdom_parser_new();
+    jdom_parser *p = new_parser(limits);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);
-    json_ctx c = {file, diags, subs};
+    json_ctx c = {file, diags, subs, limits, 0};
     dii_status result = DII_OK;
     unsigned long line_no = 1;
-    for (size_t start = 0; start < len; line_no++) {
+    for (size_t start = 0; start < len && !c.limit_crossed; line_no++) {
         size_t next;
         size_t n = line_length(data, len, start, &next);
         if (!is_blank(data + start, n)) {

@@ -2,13 +2,16 @@
  * parsers. Checks arguments, reads the file, drops a BOM, insists on
  * UTF-8, picks the format and hands over to the parser, then decides from
  * the diagnostics whether the caller gets a model or a parse error. */
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
+#include "input_limits.h"
 #include "model.h"
 #include "parse.h"
+#include "textpos.h"
 
 /* ------------------------------------------------------------------------ */
 /* Arguments                                                                 */
@@ -18,9 +21,12 @@ static dii_status check_options(const dii_parse_options *opts)
 {
     if (opts == NULL)
         return DII_OK;
-    if (opts->version != DII_PARSE_OPTIONS_VERSION)
+    /* 1: built against a header without the limits (limits.c gives them
+     * their defaults); above the current version the struct has members
+     * this library cannot know the meaning of. */
+    if (opts->version < 1 || opts->version > DII_PARSE_OPTIONS_VERSION)
         return dii_fail(DII_ERR_INVALID_ARGUMENT,
-                        "dii_parse_options version %u is not supported (expected %d); "
+                        "dii_parse_options version %u is not supported (expected 1 to %d); "
                         "initialise options with DII_PARSE_OPTIONS_INIT",
                         opts->version, DII_PARSE_OPTIONS_VERSION);
     if ((int)opts->format < (int)DII_INPUT_AUTO || (int)opts->format > (int)DII_INPUT_CSV)
@@ -205,7 +211,8 @@ static void sort_by_position(dii_diagnostics *d)
 
 static int is_fatal_code(const char *code)
 {
-    return strcmp(code, "syntax") == 0 || strcmp(code, "encoding") == 0;
+    return strcmp(code, "syntax") == 0 || strcmp(code, "encoding") == 0 ||
+           strcmp(code, "limit-exceeded") == 0;
 }
 
 static int has_fatal(const dii_diagnostics *d)
@@ -235,17 +242,17 @@ static dii_status fail_parse(const dii_diagnostics *d, const char *name)
 }
 
 static dii_status dispatch(const char *data, size_t len, const char *name,
-                           const dii_parse_options *opts, struct dii_submissions *subs,
-                           dii_diagnostics *d)
+                           const dii_parse_options *opts, const dii_limits *limits,
+                           struct dii_submissions *subs, dii_diagnostics *d)
 {
     switch (choose_format(data, len, name, opts)) {
     case DII_INPUT_JSONL:
-        return dii_parse_submissions_jsonl(data, len, name, subs, d);
+        return dii_parse_submissions_jsonl(data, len, name, limits, subs, d);
     case DII_INPUT_CSV:
         subs->is_csv = 1;
-        return dii_parse_submissions_csv(data, len, name, opts, subs, d);
+        return dii_parse_submissions_csv(data, len, name, opts, limits, subs, d);
     default:
-        return dii_parse_submissions_json(data, len, name, subs, d);
+        return dii_parse_submissions_json(data, len, name, limits, subs, d);
     }
 }
 
@@ -287,14 +294,34 @@ typedef struct text_input {
     const dii_parse_options *opts;
 } text_input;
 
+/* Refuses input longer than max_input_bytes before anything reads it. The
+ * error points at the first byte beyond the limit (positions count from
+ * after a BOM, as everywhere). */
+static dii_status check_size(const char *data, size_t len, const char *name,
+                             const dii_limits *limits, dii_diagnostics *d)
+{
+    if (!dii_limit_exceeded(limits, DII_LIMIT_INPUT_BYTES, len))
+        return DII_OK;
+    size_t bom = dii_bom_length(data, len), max = limits->max[DII_LIMIT_INPUT_BYTES];
+    text_cursor at;
+    text_cursor_init(&at, data + bom, len - bom);
+    text_cursor_seek(&at, max > bom ? max - bom : 0);
+    dii_loc loc = {at.line, text_cursor_column(&at), NULL};
+    return dii_limit_report(d, name, &loc, limits, DII_LIMIT_INPUT_BYTES);
+}
+
 static dii_status read_text(const void *input, struct dii_submissions *subs, dii_diagnostics *d)
 {
     const text_input *in = input;
-    size_t bom = dii_bom_length(in->data, in->len);
-    dii_status st = precheck(in->data + bom, in->len - bom, in->name, d);
+    dii_limits limits = dii_limits_of(in->opts);
+    dii_status st = check_size(in->data, in->len, in->name, &limits, d);
     if (st != DII_OK)
         return st;
-    return dispatch(in->data + bom, in->len - bom, in->name, in->opts, subs, d);
+    size_t bom = dii_bom_length(in->data, in->len);
+    st = precheck(in->data + bom, in->len - bom, in->name, d);
+    if (st != DII_OK)
+        return st;
+    return dispatch(in->data + bom, in->len - bom, in->name, in->opts, &limits, subs, d);
 }
 
 /* Reads into a new model; *subs NULL unless the read succeeded. */
@@ -391,9 +418,14 @@ DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_o
     dii_status st = check_options(opts);
     if (st != DII_OK)
         return st;
+    /* One byte more than allowed is enough to know the file is too long;
+     * but no fewer than a BOM and a byte, so that a tiny limit places its
+     * error as a load from memory does. */
+    size_t max = dii_limits_of(opts).max[DII_LIMIT_INPUT_BYTES];
+    size_t most = max < SIZE_MAX ? max + 1 : max;
     char *data;
     size_t len;
-    st = dii_read_file(path, &data, &len);
+    st = dii_read_file(path, most > 4 ? most : 4, &data, &len);
     if (st == DII_ERR_IO)
         return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)

@@ -223,26 +223,39 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
     $1 = &len_;
 }
 
-/* Parse options: None, or (format, delimiter, decimal_mark) with format an
- * int (DII_INPUT_*) and the two marks one-character str. */
+/* Parse options: None, or (format, delimiter, decimal_mark[, max_input_bytes,
+ * max_depth, max_string_bytes, max_submissions]) with format an int
+ * (DII_INPUT_*), the two marks one-character str and the limits ints (0:
+ * the default). */
 %typemap(in) const dii_parse_options *opts (dii_parse_options opts_) {
-    opts_.version = DII_PARSE_OPTIONS_VERSION;
-    opts_.format = DII_INPUT_AUTO;
-    opts_.csv_delimiter = ',';
-    opts_.csv_decimal_mark = '.';
+    /* Every member from the initialiser first, so that a member this
+     * typemap does not set (a later version's) is its default, never
+     * whatever was on the stack. */
+    const dii_parse_options init_ = DII_PARSE_OPTIONS_INIT;
+    opts_ = init_;
     if ($input == Py_None) {
         $1 = NULL;
     } else {
         int format_ = 0;
         const char *delim_ = NULL, *mark_ = NULL;
-        if (!PyArg_ParseTuple($input, "iss;parse options must be (format, delimiter, decimal_mark)",
-                              &format_, &delim_, &mark_))
+        unsigned long long input_ = 0, string_ = 0, submissions_ = 0;
+        unsigned int depth_ = 0;
+        if (!PyArg_ParseTuple($input, "iss|KIKK;parse options must be (format, delimiter, "
+                              "decimal_mark[, max_input_bytes, max_depth, max_string_bytes, "
+                              "max_submissions])", &format_, &delim_, &mark_, &input_, &depth_,
+                              &string_, &submissions_))
             SWIG_fail;
         if (strlen(delim_) != 1 || strlen(mark_) != 1)
             SWIG_exception_fail(SWIG_ValueError, "delimiter and decimal_mark must be one ASCII character each");
+        if (input_ > SIZE_MAX || string_ > SIZE_MAX || submissions_ > SIZE_MAX)
+            SWIG_exception_fail(SWIG_OverflowError, "a limit is larger than size_t holds");
         opts_.format = (dii_input_format) format_;
         opts_.csv_delimiter = delim_[0];
         opts_.csv_decimal_mark = mark_[0];
+        opts_.max_input_bytes = (size_t) input_;
+        opts_.max_depth = depth_;
+        opts_.max_string_bytes = (size_t) string_;
+        opts_.max_submissions = (size_t) submissions_;
         $1 = &opts_;
     }
 }

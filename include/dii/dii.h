@@ -29,6 +29,7 @@
  *   only process-wide state is the allocator (dii_set_allocator), which must
  *   be set before any other call.
  * - The library never prints, exits or aborts.
+ * - Each function's comment states its thread safety.
  */
 #ifndef DII_DII_H
 #define DII_DII_H
@@ -61,9 +62,9 @@ extern "C" {
 #define DII_YEAR_MIN 1900
 #define DII_YEAR_MAX 2200
 
-/** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. */
+/** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. Thread-safe. */
 DII_API int dii_version(void);
-/** Run-time version string, e.g. "1.0.0". Static storage. */
+/** Run-time version string, e.g. "1.0.0". Static storage. Thread-safe. */
 DII_API const char *dii_version_string(void);
 
 /* ------------------------------------------------------------------------ */
@@ -81,19 +82,20 @@ typedef enum dii_status {
     DII_ERR_INVALID_ARGUMENT = -7  /**< NULL where a value is required, bad options */
 } dii_status;
 
-/** A short English name for a status ("parse error", ...). Static storage. */
+/** A short English name for a status ("parse error", ...). Static storage. Thread-safe. */
 DII_API const char *dii_status_string(dii_status status);
 
 /**
  * The message of the last failure on the calling thread, or "" when the last
  * call on this thread succeeded. Valid until the next libdii call on this
- * thread. Thread-local.
+ * thread. Thread-safe: each thread has its own message.
  */
 DII_API const char *dii_last_error(void);
 
 /**
  * Frees memory the library handed to the caller as a plain buffer (the
  * strings of the *_to_json functions). NULL is a no-op.
+ * Thread-safe.
  */
 DII_API void dii_free(void *ptr);
 
@@ -127,46 +129,55 @@ typedef enum dii_severity {
     DII_SEVERITY_WARNING = 1
 } dii_severity;
 
-/** "error" or "warning". Static storage. */
+/** "error" or "warning". Static storage. Thread-safe. */
 DII_API const char *dii_severity_name(dii_severity severity);
 
-/** Number of diagnostics in the list (errors and warnings). */
+/** Number of diagnostics in the list (errors and warnings). Thread-safe. */
 DII_API size_t dii_diagnostics_count(const dii_diagnostics *diags);
-/** Number of diagnostics of severity error. */
+/** Number of diagnostics of severity error. Thread-safe. */
 DII_API size_t dii_diagnostics_error_count(const dii_diagnostics *diags);
-/** Number of diagnostics of severity warning. */
+/** Number of diagnostics of severity warning. Thread-safe. */
 DII_API size_t dii_diagnostics_warning_count(const dii_diagnostics *diags);
-/** The i-th diagnostic (0-based, in input order), or NULL when i is out of range. */
+/** The i-th diagnostic (0-based, in input order), or NULL when i is out of range. Thread-safe. */
 DII_API const dii_diagnostic *dii_diagnostics_get(const dii_diagnostics *diags, size_t i);
-/** Frees the list and every string it owns. NULL is a no-op. */
+/**
+ * Frees the list and every string it owns. NULL is a no-op.
+ * Thread-safe for distinct handles; no other thread may still be using this one.
+ */
 DII_API void dii_diagnostics_free(dii_diagnostics *diags);
 
+/** Thread-safe. */
 DII_API dii_severity dii_diagnostic_severity(const dii_diagnostic *diag);
-/** Stable kebab-case code, e.g. "unknown-indicator" (README lists them all). */
+/** Stable kebab-case code, e.g. "unknown-indicator" (README lists them all). Thread-safe. */
 DII_API const char *dii_diagnostic_code(const dii_diagnostic *diag);
-/** One-sentence English message. */
+/** One-sentence English message. Thread-safe. */
 DII_API const char *dii_diagnostic_message(const dii_diagnostic *diag);
-/** The input's name as given to the load call ("-" for stdin), or NULL. */
+/** The input's name as given to the load call ("-" for stdin), or NULL. Thread-safe. */
 DII_API const char *dii_diagnostic_file(const dii_diagnostic *diag);
-/** 1-based line, or 0 when the problem has no single place (e.g. a missing indicator). */
+/**
+ * 1-based line, or 0 when the problem has no single place (e.g. a missing indicator).
+ * Thread-safe.
+ */
 DII_API unsigned long dii_diagnostic_line(const dii_diagnostic *diag);
-/** 1-based column in bytes, or 0 when unknown. */
+/** 1-based column in bytes, or 0 when unknown. Thread-safe. */
 DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag);
-/** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). */
+/** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). Thread-safe. */
 DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag);
 /**
  * Index (in dii_submissions_get order) of the submission a validation
  * diagnostic concerns, or -1 when it concerns the input as a whole (syntax,
  * encoding and other loader problems).
+ * Thread-safe.
  */
 DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
-/** A suggestion ("did you mean 'x'?"), or NULL. */
+/** A suggestion ("did you mean 'x'?"), or NULL. Thread-safe. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
 /**
  * Copies n lists into one new list (*out, free with dii_diagnostics_free), in
  * order: how a tool reports on several inputs in one document. Submission
  * indices (dii_diagnostic_submission) stay those of each list's own input.
+ * Thread-safe; the lists may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
                                           dii_diagnostics **out);
@@ -177,6 +188,7 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
  * not NULL. Pretty-printed with a 2-space indent and a final newline; absent
  * file, pointer and hint are null, unknown line and column are null.
  * DII_ERR_INVALID_ARGUMENT for NULL arguments.
+ * Thread-safe; diags may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **json, size_t *len);
 
@@ -242,18 +254,27 @@ typedef enum dii_target_basis {
 
 /* Names as written in the JSON formats ("per_100_people", ">=", "met", ...).
  * Static storage; NULL for a value outside the enumeration. */
+/** Thread-safe. */
 DII_API const char *dii_unit_name(dii_unit unit);
+/** Thread-safe. */
 DII_API const char *dii_direction_name(dii_direction direction);
+/** Thread-safe. */
 DII_API const char *dii_method_name(dii_method method);
+/** Thread-safe. */
 DII_API const char *dii_op_symbol(dii_op op);
+/** Thread-safe. */
 DII_API const char *dii_framework_status_name(dii_framework_status status);
+/** Thread-safe. */
 DII_API const char *dii_missing_policy_name(dii_missing_policy policy);
+/** Thread-safe. */
 DII_API const char *dii_compliance_name(dii_compliance compliance);
+/** Thread-safe. */
 DII_API const char *dii_target_basis_name(dii_target_basis basis);
 
 /**
  * Whether value `value` satisfies `op target`: the one comparator used for
  * compliance everywhere. Booleans are compared as 1.0 / 0.0. Pure.
+ * Thread-safe.
  */
 DII_API int dii_op_holds(dii_op op, double value, double target);
 
@@ -273,6 +294,7 @@ typedef struct dii_indicator dii_indicator;
  * "unreadable" error), DII_ERR_PARSE on a JSON
  * syntax error, DII_ERR_VALIDATION when the document breaks a rule of the
  * format; *out is then NULL.
+ * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
                                            dii_diagnostics **diags);
@@ -280,20 +302,25 @@ DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out
 /**
  * As dii_framework_load_file, from len bytes at data (need not be
  * NUL-terminated). `name` labels diagnostics (may be NULL).
+ * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
                                              dii_framework **out, dii_diagnostics **diags);
 
-/** Number of frameworks built into the library. */
+/** Number of frameworks built into the library. Thread-safe. */
 DII_API size_t dii_builtin_framework_count(void);
-/** Id of the i-th built-in framework, or NULL. Static storage. */
+/** Id of the i-th built-in framework, or NULL. Static storage. Thread-safe. */
 DII_API const char *dii_builtin_framework_id(size_t i);
 /**
  * The embedded JSON text of built-in framework `id` (static storage, length
  * in *len when len is not NULL), or NULL when there is no such framework.
+ * Thread-safe.
  */
 DII_API const char *dii_builtin_framework_json(const char *id, size_t *len);
-/** Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none. */
+/**
+ * Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none.
+ * Thread-safe: each call builds its own framework.
+ */
 DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
 
 /**
@@ -301,76 +328,94 @@ DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
  * written out, targets sorted by year, every group's max_points given),
  * 2-space indent, final newline. Loading the text back gives an equal
  * framework. *json is new (free with dii_free); len may be NULL.
+ * Thread-safe; fw may be shared with other threads.
  */
 DII_API dii_status dii_framework_to_json(const dii_framework *fw, char **json, size_t *len);
 
-/** Frees a framework. Borrowed groups and indicators die with it. NULL is a no-op. */
+/**
+ * Frees a framework. Borrowed groups and indicators die with it. NULL is a no-op.
+ * Thread-safe for distinct handles; no other thread may still be using this one.
+ */
 DII_API void dii_framework_free(dii_framework *fw);
 
+/** Thread-safe. */
 DII_API const char *dii_framework_id(const dii_framework *fw);
-/** The "version" field, or NULL when absent. */
+/** The "version" field, or NULL when absent. Thread-safe. */
 DII_API const char *dii_framework_version(const dii_framework *fw);
-/** Title in language "vi" or "en"; falls back to the other language; may be NULL. */
+/** Title in language "vi" or "en"; falls back to the other language; may be NULL. Thread-safe. */
 DII_API const char *dii_framework_title(const dii_framework *fw, const char *lang);
-/** The "source" field, or NULL. */
+/** The "source" field, or NULL. Thread-safe. */
 DII_API const char *dii_framework_source(const dii_framework *fw);
+/** Thread-safe. */
 DII_API dii_framework_status dii_framework_status_of(const dii_framework *fw);
+/** Thread-safe. */
 DII_API dii_missing_policy dii_framework_missing_policy(const dii_framework *fw);
-/** Decimals of the index used for ranking (default 4). */
+/** Decimals of the index used for ranking (default 4). Thread-safe. */
 DII_API int dii_framework_rank_decimals(const dii_framework *fw);
-/** Sum of all indicators' points. */
+/** Sum of all indicators' points. Thread-safe. */
 DII_API double dii_framework_max_points(const dii_framework *fw);
-/** Earliest year the framework knows (first baseline or target year), 0 if none. */
+/** Earliest year the framework knows (first baseline or target year), 0 if none. Thread-safe. */
 DII_API int dii_framework_first_year(const dii_framework *fw);
-/** Latest target year, 0 if the framework has no targets. */
+/** Latest target year, 0 if the framework has no targets. Thread-safe. */
 DII_API int dii_framework_last_year(const dii_framework *fw);
 
+/** Thread-safe. */
 DII_API size_t dii_framework_group_count(const dii_framework *fw);
-/** The i-th group in document order, or NULL. Borrowed. */
+/** The i-th group in document order, or NULL. Borrowed. Thread-safe. */
 DII_API const dii_group *dii_framework_group(const dii_framework *fw, size_t i);
+/** Thread-safe. */
 DII_API const dii_group *dii_framework_find_group(const dii_framework *fw, const char *id);
 
+/** Thread-safe. */
 DII_API const char *dii_group_id(const dii_group *group);
-/** Name in "vi" or "en" (falls back to the other), may be NULL. */
+/** Name in "vi" or "en" (falls back to the other), may be NULL. Thread-safe. */
 DII_API const char *dii_group_name(const dii_group *group, const char *lang);
-/** Sum of the group's indicators' points (equals "max_points" when given). */
+/** Sum of the group's indicators' points (equals "max_points" when given). Thread-safe. */
 DII_API double dii_group_max_points(const dii_group *group);
-/** Number of indicators in the group. */
+/** Number of indicators in the group. Thread-safe. */
 DII_API size_t dii_group_indicator_count(const dii_group *group);
 
+/** Thread-safe. */
 DII_API size_t dii_framework_indicator_count(const dii_framework *fw);
-/** The i-th indicator in document order, or NULL. Borrowed. */
+/** The i-th indicator in document order, or NULL. Borrowed. Thread-safe. */
 DII_API const dii_indicator *dii_framework_indicator(const dii_framework *fw, size_t i);
-/** Lookup by id, NULL when absent. */
+/** Lookup by id, NULL when absent. Thread-safe. */
 DII_API const dii_indicator *dii_framework_find_indicator(const dii_framework *fw,
                                                           const char *id);
-/** Lookup by the source document's numbering ("code"), NULL when absent. */
+/** Lookup by the source document's numbering ("code"), NULL when absent. Thread-safe. */
 DII_API const dii_indicator *dii_framework_find_indicator_by_code(const dii_framework *fw,
                                                                   const char *code);
 
+/** Thread-safe. */
 DII_API const char *dii_indicator_id(const dii_indicator *ind);
-/** The source document's numbering, or NULL. */
+/** The source document's numbering, or NULL. Thread-safe. */
 DII_API const char *dii_indicator_code(const dii_indicator *ind);
-/** Position of the indicator in its framework (0-based). */
+/** Position of the indicator in its framework (0-based). Thread-safe. */
 DII_API size_t dii_indicator_index(const dii_indicator *ind);
+/** Thread-safe. */
 DII_API const char *dii_indicator_group(const dii_indicator *ind);
+/** Thread-safe. */
 DII_API const char *dii_indicator_name(const dii_indicator *ind, const char *lang);
+/** Thread-safe. */
 DII_API dii_unit dii_indicator_unit(const dii_indicator *ind);
+/** Thread-safe. */
 DII_API dii_direction dii_indicator_direction(const dii_indicator *ind);
-/** Maximum points (the weight). */
+/** Maximum points (the weight). Thread-safe. */
 DII_API double dii_indicator_points(const dii_indicator *ind);
+/** Thread-safe. */
 DII_API dii_method dii_indicator_method(const dii_indicator *ind);
-/** Goalposts of a "linear" indicator; DII_ERR_INVALID_ARGUMENT for other methods. */
+/** Goalposts of a "linear" indicator; DII_ERR_INVALID_ARGUMENT for other methods. Thread-safe. */
 DII_API dii_status dii_indicator_linear_range(const dii_indicator *ind, double *min, double *max);
-/** Number of bands of a "bands" indicator (0 for other methods). */
+/** Number of bands of a "bands" indicator (0 for other methods). Thread-safe. */
 DII_API size_t dii_indicator_band_count(const dii_indicator *ind);
-/** The i-th band in document order; DII_ERR_OUT_OF_RANGE when i is too large. */
+/** The i-th band in document order; DII_ERR_OUT_OF_RANGE when i is too large. Thread-safe. */
 DII_API dii_status dii_indicator_band(const dii_indicator *ind, size_t i, double *from,
                                       double *score);
-/** 1 when the indicator has a baseline; then year and value (booleans as 1/0). */
+/** 1 when the indicator has a baseline; then year and value (booleans as 1/0). Thread-safe. */
 DII_API int dii_indicator_baseline(const dii_indicator *ind, int *year, double *value);
+/** Thread-safe. */
 DII_API size_t dii_indicator_target_count(const dii_indicator *ind);
-/** The i-th explicit target, ascending by year. Booleans as 1/0. */
+/** The i-th explicit target, ascending by year. Booleans as 1/0. Thread-safe. */
 DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int *year, dii_op *op,
                                         double *value);
 /**
@@ -381,13 +426,14 @@ DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int 
  * first or after the last milestone that milestone (basis nearest, and
  * *target_year is the milestone's year). DII_ERR_NOT_FOUND when the
  * indicator has no targets. Any out parameter may be NULL.
+ * Thread-safe.
  */
 DII_API dii_status dii_indicator_target_for_year(const dii_indicator *ind, int year,
                                                  int *target_year, dii_op *op, double *value,
                                                  dii_target_basis *basis);
-/** 1 when the indicator is inferred rather than taken from an official source. */
+/** 1 when the indicator is inferred rather than taken from an official source. Thread-safe. */
 DII_API int dii_indicator_provisional(const dii_indicator *ind);
-/** Free-text notes, or NULL. */
+/** Free-text notes, or NULL. Thread-safe. */
 DII_API const char *dii_indicator_notes(const dii_indicator *ind);
 
 /* ------------------------------------------------------------------------ */
@@ -404,23 +450,48 @@ typedef enum dii_input_format {
     DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
 } dii_input_format;
 
-#define DII_PARSE_OPTIONS_VERSION 1
+#define DII_PARSE_OPTIONS_VERSION 2
 
-/** Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT. */
+/* Default limits on submissions input (README "Reliability" says why these
+ * values). A valid batch nests 4 levels deep and its longest strings are
+ * ids and source texts, so the defaults refuse only what no province
+ * report holds, while bounding the memory and time one input can take. */
+#define DII_DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20) /**< 256 MiB */
+#define DII_DEFAULT_MAX_DEPTH 64u                      /**< arrays and objects */
+#define DII_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /**< 64 KiB, decoded UTF-8 */
+#define DII_DEFAULT_MAX_SUBMISSIONS ((size_t)1000000)
+
+/**
+ * Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT.
+ * Members are only ever added at the end, with the version bumped; the
+ * library reads a member only when `version` says the caller has it, so a
+ * program built with an older header keeps working.
+ *
+ * Limits (version 2): 0 means the DII_DEFAULT_MAX_* value. Input beyond a
+ * limit is refused with DII_ERR_PARSE and a "limit-exceeded" diagnostic
+ * placed where the limit was crossed; loading stops there.
+ */
 typedef struct dii_parse_options {
-    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION */
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1 and 2 are accepted) */
     dii_input_format format;
     char csv_delimiter;    /**< ',' (default), ';' or '\t' */
     char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
+    /* version 2 */
+    size_t max_input_bytes;  /**< bytes of input, BOM included */
+    unsigned int max_depth;  /**< nesting of JSON arrays and objects */
+    size_t max_string_bytes; /**< any JSON string or key, any CSV cell (decoded bytes) */
+    size_t max_submissions;  /**< submissions in one input */
 } dii_parse_options;
 
-#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.' }
+#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0 }
 
 /**
  * Loads submissions from a file (path "-" is not special here: the caller
  * reads stdin and uses dii_submissions_load_memory). opts may be NULL for
  * defaults. On a syntax error returns DII_ERR_PARSE, *out NULL, and every
- * syntax problem found in *diags. Otherwise returns DII_OK even when the
+ * syntax problem found in *diags; likewise, with one "limit-exceeded" error,
+ * for input beyond a limit of opts (dii_parse_options), where reading stops.
+ * At most max_input_bytes + 1 bytes of the file are read. Otherwise returns DII_OK even when the
  * content has problems of shape (unknown fields, a year that is not an
  * integer, ...): those are in *diags and are repeated by dii_validate, so a
  * caller that validates sees every problem in one list. *diags (when diags
@@ -428,14 +499,19 @@ typedef struct dii_parse_options {
  * DII_ERR_PARSE; after DII_ERR_IO it holds one "unreadable" error naming the
  * file; it is NULL after DII_ERR_INVALID_ARGUMENT (bad options) and
  * DII_ERR_NO_MEMORY.
+ * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
                                              dii_submissions **out, dii_diagnostics **diags);
-/** As dii_submissions_load_file, from memory; `name` labels diagnostics and picks
- *  the format by extension when opts->format is DII_INPUT_AUTO. */
+/**
+ * As dii_submissions_load_file, from memory; `name` labels diagnostics and picks
+ * the format by extension when opts->format is DII_INPUT_AUTO.
+ * Thread-safe: loads share no state; opts is only read.
+ */
 DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
                                                const dii_parse_options *opts,
                                                dii_submissions **out, dii_diagnostics **diags);
+/** Thread-safe for distinct handles; no other thread may still be using this one. */
 DII_API void dii_submissions_free(dii_submissions *subs);
 
 #define DII_COLUMNS_VERSION 1
@@ -505,21 +581,25 @@ DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const c
  * files are validated, scored and ranked as one cohort. Each submission
  * keeps the name of the input it came from, and diagnostics about it name
  * that file. The parts are not changed and may be freed afterwards.
+ * Thread-safe; the parts may be shared with other threads.
  */
 DII_API dii_status dii_submissions_merge(const dii_submissions *const *parts, size_t n,
                                          dii_submissions **out);
 
+/** Thread-safe. */
 DII_API size_t dii_submissions_count(const dii_submissions *subs);
-/** The i-th submission in input order, or NULL. Borrowed. */
+/** The i-th submission in input order, or NULL. Borrowed. Thread-safe. */
 DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, size_t i);
 
-/** The "framework" field, or NULL (CSV input has none). */
+/** The "framework" field, or NULL (CSV input has none). Thread-safe. */
 DII_API const char *dii_submission_framework(const dii_submission *sub);
+/** Thread-safe. */
 DII_API const char *dii_submission_unit_id(const dii_submission *sub);
-/** The unit's name, or NULL. */
+/** The unit's name, or NULL. Thread-safe. */
 DII_API const char *dii_submission_unit_name(const dii_submission *sub);
+/** Thread-safe. */
 DII_API int dii_submission_year(const dii_submission *sub);
-/** Line where the submission starts in its input (1-based). */
+/** Line where the submission starts in its input (1-based). Thread-safe. */
 DII_API unsigned long dii_submission_line(const dii_submission *sub);
 
 typedef enum dii_value_kind {
@@ -529,14 +609,15 @@ typedef enum dii_value_kind {
     DII_VALUE_INVALID = 3   /**< present but neither number nor boolean (validation says why) */
 } dii_value_kind;
 
-/** Number of values given in the submission (including null ones). */
+/** Number of values given in the submission (including null ones). Thread-safe. */
 DII_API size_t dii_submission_value_count(const dii_submission *sub);
-/** Indicator id of the i-th value as written in the input. */
+/** Indicator id of the i-th value as written in the input. Thread-safe. */
 DII_API const char *dii_submission_value_indicator(const dii_submission *sub, size_t i);
+/** Thread-safe. */
 DII_API dii_value_kind dii_submission_value_kind(const dii_submission *sub, size_t i);
-/** The number (booleans as 1/0; 0 for missing or invalid). */
+/** The number (booleans as 1/0; 0 for missing or invalid). Thread-safe. */
 DII_API double dii_submission_value_number(const dii_submission *sub, size_t i);
-/** The "sources" text for the i-th value, or NULL. */
+/** The "sources" text for the i-th value, or NULL. Thread-safe. */
 DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i);
 
 /* ------------------------------------------------------------------------ */
@@ -548,6 +629,7 @@ DII_API const char *dii_submission_value_source(const dii_submission *sub, size_
  * (design.md §5.4 codes) into a new list *diags, which the caller frees.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
  * when there is at least one; *diags is filled in both cases.
+ * Thread-safe; fw and subs may be shared by any number of threads, *diags is the caller's.
  */
 DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
                                 dii_diagnostics **diags);
@@ -557,6 +639,7 @@ DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *
  * DII_ERR_NOT_FOUND with an "unknown-framework" diagnostic when the name is
  * not built in; DII_ERR_VALIDATION when the submissions name no framework or
  * several different ones. diags may be NULL.
+ * Thread-safe; subs may be shared with other threads.
  */
 DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
                                                  dii_framework **out, dii_diagnostics **diags);
@@ -584,17 +667,22 @@ typedef struct dii_score_options {
  * Validates first: returns DII_ERR_VALIDATION (and *out NULL) when
  * dii_validate would report an error; the diagnostics (errors and warnings)
  * go to *diags when diags is not NULL. opts may be NULL for defaults.
+ * Thread-safe; fw, subs and opts may be shared by any number of threads, *out and
+ * *diags are the caller's.
  */
 DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *subs,
                              const dii_score_options *opts, dii_results **out,
                              dii_diagnostics **diags);
+/** Thread-safe for distinct handles; no other thread may still be using this one. */
 DII_API void dii_results_free(dii_results *results);
 
-/** Number of results (one per submission, in input order). */
+/** Number of results (one per submission, in input order). Thread-safe. */
 DII_API size_t dii_results_count(const dii_results *results);
+/** Thread-safe. */
 DII_API const dii_result *dii_results_get(const dii_results *results, size_t i);
-/** Warnings that every output of these results must carry (provisional data ...). */
+/** Warnings that every output of these results must carry (provisional data ...). Thread-safe. */
 DII_API size_t dii_results_warning_count(const dii_results *results);
+/** Thread-safe. */
 DII_API const char *dii_results_warning(const dii_results *results, size_t i);
 /**
  * Serialises as "dii-result/1" JSON (design.md §5.3) with numbers at full
@@ -602,6 +690,7 @@ DII_API const char *dii_results_warning(const dii_results *results, size_t i);
  * as 0 and a non-finite number, which scoring never produces, as null).
  * *json is a new NUL-terminated buffer, free with dii_free; len may be NULL.
  * Pretty-printed with a 2-space indent and a final newline.
+ * Thread-safe; results may be shared with other threads.
  */
 DII_API dii_status dii_results_to_json(const dii_results *results, char **json, size_t *len);
 
@@ -611,60 +700,74 @@ DII_API dii_status dii_results_to_json(const dii_results *results, char **json, 
  * The value is first reduced to 12 significant digits so that binary noise
  * (0.95025 stored as 0.95024999...) cannot turn a published tie into two
  * ranks; the result is the double nearest the rounded decimal. Pure.
+ * Thread-safe.
  */
 DII_API double dii_round_index(double index, int decimals);
 
+/** Thread-safe. */
 DII_API const char *dii_result_unit_id(const dii_result *r);
+/** Thread-safe. */
 DII_API const char *dii_result_unit_name(const dii_result *r);
+/** Thread-safe. */
 DII_API int dii_result_year(const dii_result *r);
-/** The year whose targets applied: the options' target_year, else the data's year. */
+/** The year whose targets applied: the options' target_year, else the data's year. Thread-safe. */
 DII_API int dii_result_target_year(const dii_result *r);
+/** Thread-safe. */
 DII_API double dii_result_points(const dii_result *r);
-/** Maximum points: all indicators, less excluded missing ones under "exclude". */
+/** Maximum points: all indicators, less excluded missing ones under "exclude". Thread-safe. */
 DII_API double dii_result_max_points(const dii_result *r);
-/** points / max_points, at full precision (0 when max_points is 0). */
+/** points / max_points, at full precision (0 when max_points is 0). Thread-safe. */
 DII_API double dii_result_index(const dii_result *r);
-/** Standard competition rank (1, 2, 2, 4) within the cohort. */
+/** Standard competition rank (1, 2, 2, 4) within the cohort. Thread-safe. */
 DII_API int dii_result_rank(const dii_result *r);
-/** Size of the cohort the rank is within. */
+/** Size of the cohort the rank is within. Thread-safe. */
 DII_API size_t dii_result_cohort_size(const dii_result *r);
-/** How many indicators have the given compliance status. */
+/** How many indicators have the given compliance status. Thread-safe. */
 DII_API size_t dii_result_compliance_count(const dii_result *r, dii_compliance status);
 
-/** Groups in framework order. */
+/** Groups in framework order. Thread-safe. */
 DII_API size_t dii_result_group_count(const dii_result *r);
+/** Thread-safe. */
 DII_API const char *dii_result_group_id(const dii_result *r, size_t g);
+/** Thread-safe. */
 DII_API double dii_result_group_points(const dii_result *r, size_t g);
+/** Thread-safe. */
 DII_API double dii_result_group_max_points(const dii_result *r, size_t g);
+/** Thread-safe. */
 DII_API double dii_result_group_index(const dii_result *r, size_t g);
 
-/** Indicators in framework order (index k matches dii_framework_indicator). */
+/** Indicators in framework order (index k matches dii_framework_indicator). Thread-safe. */
 DII_API size_t dii_result_indicator_count(const dii_result *r);
+/** Thread-safe. */
 DII_API const char *dii_result_indicator_id(const dii_result *r, size_t k);
-/** 1 when a value was given (then *value, booleans as 1/0), 0 when missing. */
+/** 1 when a value was given (then *value, booleans as 1/0), 0 when missing. Thread-safe. */
 DII_API int dii_result_indicator_value(const dii_result *r, size_t k, double *value);
+/** Thread-safe. */
 DII_API double dii_result_indicator_points(const dii_result *r, size_t k);
-/** The indicator's maximum points in this result (0 when excluded as missing). */
+/** The indicator's maximum points in this result (0 when excluded as missing). Thread-safe. */
 DII_API double dii_result_indicator_max_points(const dii_result *r, size_t k);
-/** Attainment in [0, 1]; points = attainment x indicator points. */
+/** Attainment in [0, 1]; points = attainment x indicator points. Thread-safe. */
 DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k);
-/** Compliance of indicator k (DII_COMPLIANCE_MISSING for an index out of range). */
+/** Compliance of indicator k (DII_COMPLIANCE_MISSING for an index out of range). Thread-safe. */
 DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
-/** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. */
+/** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. Thread-safe. */
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,
                                         double *value, dii_target_basis *basis);
 /**
  * 1 and the gap when there is a value and a numeric target: how far the value
  * is short of the target (target - value; value - target when lower is
  * better); 0 or less means reached. 0 otherwise.
+ * Thread-safe.
  */
 DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap);
 /**
  * 1 and the progress from the baseline when the value's year is after the
  * baseline year and target != baseline: (value - baseline) / (target -
  * baseline), unclamped (negative = went backwards). 0 otherwise.
+ * Thread-safe.
  */
 DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double *progress);
+/** Thread-safe. */
 DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k);
 
 #ifdef __cplusplus

@@ -65,6 +65,8 @@ DIAGNOSTIC_FILES = [
      ["--framework", "dien-bien-4734-2023"], 1),
     ("unknown-framework", D + "unknown-framework.json", [], 1),
     ("unreadable", D + "no-such-dir/x.json", [], 2),
+    # two submissions, one allowed: refused at the second one's '{' (10:5)
+    ("limit-exceeded", D + "limit-exceeded.json", ["--max-submissions", "1"], 1),
 ]
 
 VALIDATE_FORMATS = ["text", "json", "junit", "github"]
@@ -81,7 +83,7 @@ def _diagnostic_cases():
     for code, path, extra, code_exit in DIAGNOSTIC_FILES:
         tmp = path.startswith("@")
         # JSON files name their framework; --framework on one is a variant.
-        variant = "-with-framework" if extra and path.endswith(".json") else ""
+        variant = "-with-framework" if "--framework" in extra and path.endswith(".json") else ""
         for fmt in VALIDATE_FORMATS:
             cases.append({
                 "name": f"diag-{code}-{_stem(path)}{variant}-{fmt}",
@@ -281,13 +283,76 @@ CASES = [
      "exit": 1},
     {"name": "validate-invalid-utf8-json-input", "args": ["validate", "invalid-utf8.json"],
      "cwd": "tmp", "exit": 1, "checks": ["codes:encoding"]},
-    {"name": "validate-1mb-line", "args": ["validate", "one-mb-line.json"], "cwd": "tmp",
+    # The 1 MiB strings are exactly at --max-string-length 1M (accepted);
+    # the default limit (64 KiB) refuses them.
+    {"name": "validate-1mb-line", "args": ["validate", "--max-string-length", "1M",
+                                           "one-mb-line.json"], "cwd": "tmp",
      "exit": 0},
     {"name": "validate-1mb-line-garbage", "args": ["validate", "--format", "json",
+                                                    "--max-string-length=1M",
                                                     "one-mb-garbage.json"],
      "cwd": "tmp", "exit": 1, "checks": ["json:diagnostics", "codes:syntax"]},
-    {"name": "score-1mb-line", "args": ["score", "--target-year", "2023", "one-mb-line.json"],
+    {"name": "score-1mb-line", "args": ["score", "--target-year", "2023",
+                                        "--max-string-length", "1048576", "one-mb-line.json"],
      "cwd": "tmp", "exit": 0, "checks": ["main-job"]},
+    {"name": "validate-1mb-line-default-limit", "args": ["validate", "one-mb-line.json"],
+     "cwd": "tmp", "exit": 1, "checks": ["codes:limit-exceeded"]},
+    {"name": "validate-1mb-line-one-byte-short",
+     "args": ["validate", "--format", "json", "--max-string-length", "1048575",
+              "one-mb-line.json"],
+     "cwd": "tmp", "exit": 1, "checks": ["json:diagnostics", "codes:limit-exceeded"]},
+
+    # ---- limits: each flag at and just beyond its limit, and bad values ------
+    # MAIN is 1359 bytes (byte 1359 would be 35:2), nests 2 levels (the root,
+    # then "unit" at 4:11, "values", "sources"), its longest string is the
+    # 82-byte source text at 32:47, and it holds 1 submission.
+    {"name": "validate-max-input-size-at", "args": ["validate", "--max-input-size", "1359",
+                                                    MAIN], "exit": 0},
+    {"name": "validate-max-input-size-beyond",
+     "args": ["validate", "--max-input-size", "1358", MAIN], "exit": 1,
+     "checks": ["codes:limit-exceeded"]},
+    {"name": "validate-max-input-size-suffix",
+     "args": ["validate", "--max-input-size", "1K", MAIN], "exit": 1,
+     "checks": ["codes:limit-exceeded"]},
+    {"name": "validate-max-input-size-stdin",
+     "args": ["validate", "--format", "github", "--max-input-size", "100", "-"], "stdin": MAIN,
+     "exit": 1, "checks": ["codes:limit-exceeded"]},
+    {"name": "validate-max-depth-at", "args": ["validate", "--max-depth", "2", MAIN], "exit": 0},
+    {"name": "validate-max-depth-beyond", "args": ["validate", "--max-depth=1", MAIN],
+     "exit": 1, "checks": ["codes:limit-exceeded"]},
+    {"name": "validate-max-string-length-at",
+     "args": ["validate", "--max-string-length", "82", MAIN], "exit": 0},
+    {"name": "validate-max-string-length-beyond",
+     "args": ["validate", "--format", "junit", "--max-string-length", "81", MAIN], "exit": 1,
+     "checks": ["junit", "codes:limit-exceeded"]},
+    {"name": "validate-max-string-length-csv",
+     "args": ["validate", "--framework", "dii-885-2023", "--max-string-length", "20", COHORT],
+     "exit": 1, "checks": ["codes:limit-exceeded"]},
+    {"name": "score-max-submissions-at",
+     "args": ["score", "--target-year", "2023", "--max-submissions", "1", MAIN], "exit": 0,
+     "checks": ["main-job"]},
+    {"name": "score-max-submissions-beyond",
+     "args": ["score", "--framework", "dii-885-2023", "--max-submissions", "33", COHORT],
+     "exit": 1},
+    {"name": "score-max-depth-beyond", "args": ["score", "--max-depth", "1", MAIN], "exit": 1},
+    {"name": "validate-max-depth-zero", "args": ["validate", "--max-depth", "0", MAIN],
+     "exit": 2},
+    {"name": "validate-max-depth-too-large",
+     "args": ["validate", "--max-depth", "4294967296", MAIN], "exit": 2},
+    {"name": "validate-max-depth-suffix", "args": ["validate", "--max-depth", "1K", MAIN],
+     "exit": 2},
+    {"name": "validate-max-input-size-negative",
+     "args": ["validate", "--max-input-size", "-1", MAIN], "exit": 2},
+    {"name": "validate-max-input-size-bad-suffix",
+     "args": ["validate", "--max-input-size", "5T", MAIN], "exit": 2},
+    {"name": "validate-max-string-length-empty",
+     "args": ["validate", "--max-string-length=", MAIN], "exit": 2},
+    {"name": "score-max-submissions-not-a-number",
+     "args": ["score", "--max-submissions", "many", MAIN], "exit": 2},
+    {"name": "score-max-submissions-missing-value", "args": ["score", MAIN, "--max-submissions"],
+     "exit": 2},
+    {"name": "show-max-depth-not-an-option",
+     "args": ["show", "--max-depth", "3", "dien-bien-4734-2023"], "exit": 2},
     {"name": "validate-semicolon-without-options",
      "args": ["validate", "--framework", "dii-885-2023", D + "semicolon-decimal-comma.csv"],
      "exit": 1},

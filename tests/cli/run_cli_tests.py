@@ -146,7 +146,8 @@ def option(args, name, default):
 def operands(args):
     """The FILE operands of a validate/score command line."""
     takes_value = {"--format", "--framework", "--target-year", "-o", "--output", "--lang",
-                   "--delimiter", "--decimal-mark"}
+                   "--delimiter", "--decimal-mark", "--max-input-size", "--max-depth",
+                   "--max-string-length", "--max-submissions"}
     out, i, only = [], 1, False
     while i < len(args):
         a = args[i]
@@ -682,8 +683,10 @@ def t_unreadable(ctx, extra):
 
 
 def t_large_column(ctx, extra):
-    """The syntax error at the end of a 1 MB line is located exactly."""
-    code, out, err = run(ctx, ["validate", "--format", "json", "one-mb-garbage.json"], ctx.tmp)
+    """The syntax error at the end of a 1 MB line is located exactly (its
+    1 MiB string is exactly at the string limit asked for)."""
+    code, out, err = run(ctx, ["validate", "--format", "json", "--max-string-length", "1M",
+                               "one-mb-garbage.json"], ctx.tmp)
     d = json.loads(out)["diagnostics"]
     want = extra["one-mb-garbage-column"]
     if not d or (d[0]["line"], d[0]["column"]) != (1, want):

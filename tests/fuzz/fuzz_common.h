@@ -265,6 +265,15 @@ static inline void fuzz_validate_and_score(const dii_framework *fw, const dii_su
     dii_diagnostics_free(vd);
 }
 
+/* Limits small enough for fuzzed inputs to cross, so that every limit's
+ * path is fuzzed too (the defaults are far beyond a fuzzer's inputs). */
+static inline void fuzz_tight_limits(dii_parse_options *opts)
+{
+    opts->max_depth = 3;
+    opts->max_string_bytes = 8;
+    opts->max_submissions = 2;
+}
+
 /* Loads submissions with the given options and checks the load contract. */
 static inline dii_submissions *fuzz_load_submissions(const uint8_t *data, size_t size,
                                                      const char *name,

@@ -368,7 +368,8 @@ START_TEST(row_problems_all_reported)
     /* The parser keeps the good rows, duplicates included. */
     struct dii_submissions *raw = calloc(1, sizeof *raw);
     d = dii_diag_new();
-    ck_assert_int_eq(dii_parse_submissions_csv(PROBLEMS, strlen(PROBLEMS), "p.csv", NULL, raw, d),
+    ck_assert_int_eq(dii_parse_submissions_csv(PROBLEMS, strlen(PROBLEMS), "p.csv", NULL, &DEFAULT_LIMITS,
+                                               raw, d),
                      DII_ERR_PARSE);
     ck_assert_uint_eq(raw->count, 1);
     ck_assert_uint_eq(raw->items[0].value_count, 3);
@@ -487,7 +488,8 @@ START_TEST(plain_and_quoted_rows_mix)
                  e, e, e, e, e, e, e, e, e);
         struct dii_submissions *raw = calloc(1, sizeof *raw);
         dii_diagnostics *d = dii_diag_new();
-        ck_assert_int_eq(dii_parse_submissions_csv(text, strlen(text), "m.csv", NULL, raw, d),
+        ck_assert_int_eq(dii_parse_submissions_csv(text, strlen(text), "m.csv", NULL,
+                                                   &DEFAULT_LIMITS, raw, d),
                          DII_ERR_PARSE);
         ck_assert_uint_eq(dii_diagnostics_count(d), 1);
         expect_diag(d, "syntax", 5, 6);

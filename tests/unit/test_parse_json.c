@@ -7,6 +7,7 @@
  * to the texts so that they can be checked by eye. */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,7 +209,7 @@ START_TEST(jsonl_bad_line_and_good_line)
                         "{\"unit\": {\"id\": \"13\"}, \"year\": 2022, \"values\": {\"a\": 3}}\n";
     struct dii_submissions *raw = calloc(1, sizeof *raw);
     d = dii_diag_new();
-    st = dii_parse_submissions_jsonl(text, strlen(text), "x.jsonl", raw, d);
+    st = dii_parse_submissions_jsonl(text, strlen(text), "x.jsonl", &DEFAULT_LIMITS, raw, d);
     ck_assert_int_eq(st, DII_ERR_PARSE);
     ck_assert_uint_eq(raw->count, 2);
     ck_assert_str_eq(raw->items[0].unit_id, "11");
@@ -664,10 +665,10 @@ START_TEST(io_errors)
 
     char *data = (char *)&data;
     size_t len = 1;
-    ck_assert_int_eq(dii_read_file(SUB_DIR, &data, &len), DII_ERR_IO);
+    ck_assert_int_eq(dii_read_file(SUB_DIR, SIZE_MAX, &data, &len), DII_ERR_IO);
     ck_assert_ptr_null(data);
     ck_assert_uint_eq(len, 0);
-    ck_assert_int_eq(dii_read_file(SUB_DIR "/batch.json", &data, &len), DII_OK);
+    ck_assert_int_eq(dii_read_file(SUB_DIR "/batch.json", SIZE_MAX, &data, &len), DII_OK);
     ck_assert_uint_eq(strlen(data), len);
     ck_assert_int_eq(data[0], '{');
     dii_free(data);
@@ -693,7 +694,7 @@ START_TEST(bad_arguments)
     dii_parse_options bad[6];
     for (int i = 0; i < 6; i++)
         bad[i] = (dii_parse_options)DII_PARSE_OPTIONS_INIT;
-    bad[0].version = 2;
+    bad[0].version = 3;
     bad[1].format = (dii_input_format)7;
     bad[2].csv_delimiter = '|';
     bad[3].csv_decimal_mark = ';';
@@ -1002,42 +1003,37 @@ START_TEST(grammar_errors_in_janssons_words)
 }
 END_TEST
 
-/* `{"unit": {"id": "1"}, "year": 2022, "values": {"a": ` then `levels`
- * '[' and as many ']': the root and "values" make 2 more levels. */
-static char *nested_text(size_t levels, size_t *prefix_len)
-{
-    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
-    size_t n = strlen(prefix);
-    char *text = malloc(n + 2 * levels + 3);
-    ck_assert_ptr_nonnull(text);
-    memcpy(text, prefix, n);
-    memset(text + n, '[', levels);
-    memset(text + n + levels, ']', levels);
-    strcpy(text + n + 2 * levels, "}}");
-    *prefix_len = n;
-    return text;
-}
-
+/* The depth limit itself is tested in test_limits.c; here, that the
+ * reader keeps its own stack: a depth far beyond the C stack's reach is
+ * read without recursion, up to the limit and beyond. */
 START_TEST(nesting_depth_limit)
 {
     size_t n;
-    char *text = nested_text(JDOM_MAX_DEPTH - 2, &n);
+    dii_parse_options deep = DII_PARSE_OPTIONS_INIT;
+    deep.max_depth = 200002; /* 200000 '[' + the root and "values" */
+    char *text = nested_text(200000, &n);
+    dii_submissions *subs = NULL;
     dii_diagnostics *d = NULL;
-    dii_submissions *subs = load_ok(text, "deep.json", &d);
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "deep.json", &deep, &subs,
+                                                 &d),
+                     DII_OK);
     ck_assert_int_eq(subs->items[0].values[0].kind, DII_VALUE_INVALID);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
-    free(text);
-    /* one level more: the bracket that opens level 513 is the error */
-    text = nested_text(JDOM_MAX_DEPTH - 1, &n);
-    char message[128];
-    snprintf(message, sizeof message,
-             "too deeply nested: more than %d levels of arrays and objects", JDOM_MAX_DEPTH);
-    expect_syntax_str(text, 1, n + JDOM_MAX_DEPTH - 1, message);
-    free(text);
-    /* far deeper: the same error, and no recursion to overflow the stack */
-    text = nested_text(200000, &n);
-    expect_syntax_str(text, 1, n + JDOM_MAX_DEPTH - 1, message);
+    /* one level less allowed: the last '[' (level 200003) is the error */
+    deep.max_depth = 200001;
+    subs = (dii_submissions *)&subs;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "deep.json", &deep, &subs,
+                                                 &d),
+                     DII_ERR_PARSE);
+    ck_assert_ptr_null(subs);
+    expect_diag_at(d, "limit-exceeded", 1, n + 200000);
+    dii_diagnostics_free(d);
+    /* and with the default limit, the '[' opening level 65 */
+    d = load_fails(text, strlen(text), "deep.json");
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_diag_at(d, "limit-exceeded", 1, n + DII_DEFAULT_MAX_DEPTH - 1);
+    dii_diagnostics_free(d);
     free(text);
 }
 END_TEST
@@ -1077,7 +1073,8 @@ START_TEST(empty_and_blank_texts)
     for (size_t i = 0; i < 2; i++) {
         struct dii_submissions *raw = calloc(1, sizeof *raw);
         dii_diagnostics *d = dii_diag_new();
-        ck_assert_int_eq(dii_parse_submissions_json(texts[i], strlen(texts[i]), "e.json", raw, d),
+        ck_assert_int_eq(dii_parse_submissions_json(texts[i], strlen(texts[i]), "e.json",
+                                                    &DEFAULT_LIMITS, raw, d),
                          DII_ERR_PARSE);
         const dii_diagnostic *g = expect_diag_at(d, "syntax", 1, columns[i]);
         ck_assert_str_eq(dii_diagnostic_message(g), "'[' or '{' expected near end of file");
@@ -1233,7 +1230,7 @@ START_TEST(allocation_failures_in_the_reader)
     check_load_under_failures(text, "big.json", NULL, DII_OK);
     free(text);
     size_t n;
-    text = nested_text(JDOM_MAX_DEPTH, &n);
+    text = nested_text(DII_DEFAULT_MAX_DEPTH, &n);
     check_load_under_failures(text, "deep.json", NULL, DII_ERR_PARSE);
     free(text);
     check_load_under_failures("{\"a\": {\"x\": [{\"y\": 1, \"y\": 2}], \"x\": 1}, \"b\": \"\\q\"}",

@@ -3,6 +3,7 @@
 #define DII_TESTUTIL_H
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "dii/dii.h"
 
@@ -10,6 +11,12 @@
 #ifndef DII_TEST_DATA_DIR
 #define DII_TEST_DATA_DIR "tests/data"
 #endif
+
+/* The limits a load without options applies (input_limits.h), for tests that
+ * call the parsers directly. */
+#define DEFAULT_LIMITS                                                                 \
+    ((dii_limits){{DII_DEFAULT_MAX_INPUT_BYTES, DII_DEFAULT_MAX_DEPTH,                 \
+                   DII_DEFAULT_MAX_STRING_BYTES, DII_DEFAULT_MAX_SUBMISSIONS}})
 
 /* Index of the first diagnostic with the given code, or -1. */
 static inline long find_diag(const dii_diagnostics *d, const char *code)
@@ -48,6 +55,24 @@ static inline const dii_diagnostic *expect_diag_at(const dii_diagnostics *d, con
     }
     ck_abort_msg("no '%s' diagnostic at %lu:%lu", code, line, column);
     return NULL;
+}
+
+/* `{"unit": {"id": "1"}, "year": 2022, "values": {"a": ` then `levels`
+ * '[' and as many ']': the root and "values" make 2 more levels. The
+ * caller frees the text; *prefix_len is the length of the part before the
+ * first '['. */
+static inline char *nested_text(size_t levels, size_t *prefix_len)
+{
+    static const char prefix[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": ";
+    size_t n = strlen(prefix);
+    char *text = malloc(n + 2 * levels + 3);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, prefix, n);
+    memset(text + n, '[', levels);
+    memset(text + n + levels, ']', levels);
+    strcpy(text + n + 2 * levels, "}}");
+    *prefix_len = n;
+    return text;
 }
 
 #endif

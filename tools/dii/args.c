@@ -3,7 +3,10 @@
  * take with a clear message, and so that `--opt value` and `--opt=value`
  * both work the same everywhere. */
 #include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +70,51 @@ static int parse_char(const cli_command *cmd, const char *opt, const char *v,
     return 0;
 }
 
+/* A positive limit, in the range of its option member. Byte sizes may end
+ * in K, M or G (powers of 1024: the defaults are 64K and 256M). */
+static int parse_limit(const cli_command *cmd, const char *opt, const char *v, int sized,
+                       uintmax_t most, uintmax_t *out)
+{
+    static const char suffixes[] = "KMG";
+    char *end = NULL;
+    errno = 0;
+    uintmax_t n = v[0] >= '0' && v[0] <= '9' ? strtoumax(v, &end, 10) : 0;
+    const char *suffix = sized && end && *end ? strchr(suffixes, *end) : NULL;
+    int shift = suffix ? 10 * (int)(suffix - suffixes + 1) : 0;
+    if (suffix)
+        end++;
+    if (errno || n == 0 || !end || *end || n > (most >> shift)) {
+        usage_error(cmd, "%s takes a whole number from 1 to %ju%s, not '%s'", opt, most,
+                    sized ? " (or with a K, M or G suffix)" : "", v);
+        return -1;
+    }
+    *out = n << shift;
+    return 0;
+}
+
+/* --max-input-size, --max-depth, --max-string-length, --max-submissions. */
+static int parse_limit_option(const cli_command *cmd, const char *opt, const char *v,
+                              dii_parse_options *p)
+{
+    uintmax_t n;
+    if (strcmp(opt, "--max-depth") == 0) {
+        if (parse_limit(cmd, opt, v, 0, UINT_MAX, &n) != 0)
+            return -1;
+        p->max_depth = (unsigned int)n;
+        return 0;
+    }
+    int sized = strcmp(opt, "--max-submissions") != 0;
+    if (parse_limit(cmd, opt, v, sized, SIZE_MAX, &n) != 0)
+        return -1;
+    if (strcmp(opt, "--max-input-size") == 0)
+        p->max_input_bytes = (size_t)n;
+    else if (strcmp(opt, "--max-string-length") == 0)
+        p->max_string_bytes = (size_t)n;
+    else
+        p->max_submissions = (size_t)n;
+    return 0;
+}
+
 static int parse_lang(const cli_command *cmd, const char *v, cli_options *o)
 {
     if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
@@ -89,7 +137,9 @@ static const option_def option_defs[] = {
     {"--target-year", OPT_TARGET_YEAR, 1}, {"--output", OPT_OUTPUT, 1},
     {"-o", OPT_OUTPUT, 1},           {"--strict", OPT_STRICT, 0},
     {"--lang", OPT_LANG, 1},         {"--delimiter", OPT_CSV, 1},
-    {"--decimal-mark", OPT_CSV, 1},
+    {"--decimal-mark", OPT_CSV, 1},  {"--max-input-size", OPT_LIMITS, 1},
+    {"--max-depth", OPT_LIMITS, 1},  {"--max-string-length", OPT_LIMITS, 1},
+    {"--max-submissions", OPT_LIMITS, 1},
 };
 
 static int apply_option(const cli_command *cmd, const option_def *def, const char *value,
@@ -112,6 +162,8 @@ static int apply_option(const cli_command *cmd, const option_def *def, const cha
         return parse_char(cmd, n, value, ",;\t", &o->parse.csv_delimiter);
     else if (strcmp(n, "--decimal-mark") == 0)
         return parse_char(cmd, n, value, ".,", &o->parse.csv_decimal_mark);
+    else if (def->bit == OPT_LIMITS)
+        return parse_limit_option(cmd, n, value, &o->parse);
     return 0;
 }
 
@@ -147,6 +199,8 @@ static void init_options(const cli_command *cmd, cli_options *o, char **argv)
     o->lang = "vi";
     dii_parse_options defaults = DII_PARSE_OPTIONS_INIT;
     o->parse = defaults;
+    /* spelled out: reading standard input stops at this size */
+    o->parse.max_input_bytes = DII_DEFAULT_MAX_INPUT_BYTES;
     o->operands = argv; /* operands are compacted to the front of argv */
 }
 

@@ -48,8 +48,20 @@ enum {
     OPT_OUTPUT = 1 << 3,
     OPT_STRICT = 1 << 4,
     OPT_LANG = 1 << 5,
-    OPT_CSV = 1 << 6 /* --delimiter, --decimal-mark */
+    OPT_CSV = 1 << 6,   /* --delimiter, --decimal-mark */
+    OPT_LIMITS = 1 << 7 /* --max-input-size, --max-depth, --max-string-length, --max-submissions */
 };
+
+/* The --help lines of OPT_LIMITS, shared by validate and score. */
+#define LIMIT_OPTIONS_HELP                                                              \
+    "  --max-input-size N   refuse a file larger than N bytes (default 256M)\n"          \
+    "  --max-depth N        refuse JSON nested deeper than N levels (default 64)\n"      \
+    "  --max-string-length N\n"                                                         \
+    "                       refuse a string or CSV cell longer than N bytes\n"           \
+    "                       (default 64K)\n"                                             \
+    "  --max-submissions N  refuse a file with more than N submissions\n"                \
+    "                       (default 1000000)\n"                                         \
+    "                       Sizes take a K, M or G suffix (1024, 1024^2, 1024^3).\n"
 
 typedef struct cli_options {
     out_format format;
@@ -58,7 +70,7 @@ typedef struct cli_options {
     const char *output;      /* -o FILE; NULL = standard output */
     int strict;              /* --strict: warnings fail validation */
     const char *lang;        /* --lang vi|en */
-    dii_parse_options parse; /* --delimiter, --decimal-mark */
+    dii_parse_options parse; /* --delimiter, --decimal-mark, --max-* */
     char **operands;         /* files (or the framework of `show`) */
     size_t operand_count;
 } cli_options;

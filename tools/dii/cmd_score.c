@@ -20,6 +20,7 @@ static const char USAGE[] =
     "  --lang vi|en         language of names in table and markdown (default vi)\n"
     "  --delimiter C        CSV field delimiter: ',' (default), ';' or tab\n"
     "  --decimal-mark C     CSV decimal mark: '.' (default) or ','\n"
+    LIMIT_OPTIONS_HELP
     "  --help               this help\n"
     "\n"
     "Invalid input is not scored: its problems are printed on standard error as by\n"
@@ -173,6 +174,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
 }
 
 const cli_command cmd_score = {
-    "score", USAGE, OPT_FORMAT | OPT_FRAMEWORK | OPT_TARGET_YEAR | OPT_OUTPUT | OPT_LANG | OPT_CSV,
+    "score", USAGE, OPT_FORMAT | OPT_FRAMEWORK | OPT_TARGET_YEAR | OPT_OUTPUT | OPT_LANG | OPT_CSV |
+        OPT_LIMITS,
     FORMATS, sizeof FORMATS / sizeof FORMATS[0], run,
 };

@@ -18,6 +18,7 @@ static const char USAGE[] =
     "  -o, --output FILE    write the report to FILE instead of standard output\n"
     "  --delimiter C        CSV field delimiter: ',' (default), ';' or tab\n"
     "  --decimal-mark C     CSV decimal mark: '.' (default) or ','\n"
+    LIMIT_OPTIONS_HELP
     "  --help               this help\n"
     "\n"
     "Exit status: 0 valid, 1 invalid (errors, or warnings with --strict),\n"
@@ -162,6 +163,6 @@ static int run(const cli_command *cmd, const cli_options *opts)
 }
 
 const cli_command cmd_validate = {
-    "validate", USAGE, OPT_FORMAT | OPT_FRAMEWORK | OPT_STRICT | OPT_OUTPUT | OPT_CSV,
+    "validate", USAGE, OPT_FORMAT | OPT_FRAMEWORK | OPT_STRICT | OPT_OUTPUT | OPT_CSV | OPT_LIMITS,
     FORMATS, sizeof FORMATS / sizeof FORMATS[0], run,
 };

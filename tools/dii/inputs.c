@@ -8,14 +8,17 @@
 
 #include "cli.h"
 
-/* Standard input is read whole; the library parses from memory. */
-static int read_stdin(char **data, size_t *len)
+/* Standard input is read whole, or until it is longer than `most` bytes
+ * (the library then refuses it with a located "limit-exceeded" error):
+ * an endless pipe must not fill the memory. The library parses from
+ * memory. */
+static int read_stdin(size_t most, char **data, size_t *len)
 {
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, stdin);
-        if (n < cap)
+        if (n < cap || n > most)
             break;
         char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
         if (!bigger) {
@@ -44,7 +47,7 @@ dii_status load_submissions(const char *name, const dii_parse_options *parse,
     if (strcmp(name, "-") == 0) {
         char *data = NULL;
         size_t len = 0;
-        if (read_stdin(&data, &len) != 0)
+        if (read_stdin(parse->max_input_bytes, &data, &len) != 0)
             return DII_ERR_IO;
         st = dii_submissions_load_memory(data, len, "-", parse, subs, diags);
         free(data);

@@ -236,7 +236,9 @@ class Submissions(Sequence[Submission]):
 def load_submissions(source: _SubmissionsSource, *,
                      format: Optional[Literal["auto", "json", "jsonl", "ndjson", "csv"]] = ...,
                      name: Optional[str] = ..., delimiter: str = ...,
-                     decimal_mark: str = ...) -> Submissions: ...
+                     decimal_mark: str = ..., max_input_bytes: Optional[int] = ...,
+                     max_depth: Optional[int] = ..., max_string_bytes: Optional[int] = ...,
+                     max_submissions: Optional[int] = ...) -> Submissions: ...
 
 # -- results --------------------------------------------------------------
 

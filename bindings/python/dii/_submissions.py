@@ -198,16 +198,52 @@ def _merge(parts):
     return Submissions(handle, Diagnostics(merged))
 
 
-def _options(format, delimiter, decimal_mark):
+# The limit keywords, in the order of dii_parse_options' members, and the
+# largest value each member holds (max_depth is an unsigned int, the others
+# size_t).
+_LIMITS = (("max_input_bytes", 2**64 - 1), ("max_depth", 2**32 - 1),
+           ("max_string_bytes", 2**64 - 1), ("max_submissions", 2**64 - 1))
+
+
+def _limit_values(limits):
+    """The limits as the C members want them: None (the default) is 0."""
+    values = []
+    for name, most in _LIMITS:
+        v = limits.get(name)
+        if v is None:
+            values.append(0)
+            continue
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+            raise TypeError(f"{name} must be an int or None, not {type(v).__name__}")
+        if not 1 <= v <= most:
+            raise InvalidArgumentError(f"{name} must be from 1 to {most}, not {v!r}",
+                                       _dii.DII_ERR_INVALID_ARGUMENT)
+        values.append(int(v))
+    return tuple(values)
+
+
+def _options(format, delimiter, decimal_mark, limits=None):
+    """None (every default), or the options tuple of the SWIG typemap:
+    (format, delimiter, decimal_mark), plus the four limits when any is set."""
     try:
         fmt = _FORMATS[format.lower() if isinstance(format, str) else format]
     except KeyError:
         raise InvalidArgumentError(
             f"unknown format {format!r}: use 'json', 'jsonl', 'csv' or None (auto)",
             _dii.DII_ERR_INVALID_ARGUMENT) from None
+    values = _limit_values(limits or {})
+    if any(values):
+        return (fmt, delimiter, decimal_mark) + values
     if fmt == _dii.DII_INPUT_AUTO and delimiter == "," and decimal_mark == ".":
         return None
     return (fmt, delimiter, decimal_mark)
+
+
+def _with_json_format(opts, delimiter, decimal_mark):
+    """opts with the format forced to JSON (dicts are loaded as JSON text)."""
+    if opts is None:
+        return (_dii.DII_INPUT_JSON, delimiter, decimal_mark)
+    return (_dii.DII_INPUT_JSON,) + opts[1:]
 
 
 def _load_file(path, opts):
@@ -296,7 +332,9 @@ def _dicts_to_json(items):
                                    _dii.DII_ERR_INVALID_ARGUMENT) from None
 
 
-def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_mark="."):
+def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_mark=".",
+                     max_input_bytes=None, max_depth=None, max_string_bytes=None,
+                     max_submissions=None):
     """Loads submissions from a file, text, bytes, dicts or a DataFrame.
 
     ``source`` may be:
@@ -321,11 +359,22 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
     ``delimiter`` and ``decimal_mark``: for CSV (";" and "," for the
     Vietnamese spreadsheet export).
 
+    Limits (None: the library's default, in brackets): ``max_input_bytes``
+    (256 MiB), ``max_depth`` (64 levels of JSON arrays and objects),
+    ``max_string_bytes`` (64 KiB: any JSON string or key, any CSV cell,
+    decoded), ``max_submissions`` (1,000,000). Input beyond one raises
+    :class:`ParseError` with ``code == "limit-exceeded"`` and the line and
+    column where the limit was crossed. A positive int each; they apply to
+    paths, text, bytes and dicts, and to each file of a list, not to a
+    DataFrame (:class:`InvalidArgumentError`).
+
     Returns :class:`Submissions`; their ``diagnostics`` hold shape problems
     and warnings. Raises :class:`ParseError` for malformed input (with line
     and column), :class:`FileError` (an OSError) for an unreadable file.
     """
-    opts = _options(format, delimiter, decimal_mark)
+    limits = {"max_input_bytes": max_input_bytes, "max_depth": max_depth,
+              "max_string_bytes": max_string_bytes, "max_submissions": max_submissions}
+    opts = _options(format, delimiter, decimal_mark, limits)
     if isinstance(source, Submissions):
         return source
     if isinstance(source, os.PathLike):
@@ -344,15 +393,18 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
                 raise InvalidArgumentError("dicts are loaded as JSON: format must be None or 'json'",
                                            _dii.DII_ERR_INVALID_ARGUMENT)
             return _load_text(_dicts_to_json(source), name,
-                              (_dii.DII_INPUT_JSON, delimiter, decimal_mark))
+                              _with_json_format(opts, delimiter, decimal_mark))
         if all(isinstance(p, (str, os.PathLike, Submissions)) for p in source):
             return _merge([
                 p if isinstance(p, Submissions)
                 else load_submissions(p, format=format, delimiter=delimiter,
-                                      decimal_mark=decimal_mark)
+                                      decimal_mark=decimal_mark, **limits)
                 for p in source])
         raise TypeError("a list of submissions must hold only dicts, or only paths and Submissions")
     if type(source).__name__ == "DataFrame":
+        if any(v is not None for v in limits.values()):
+            raise InvalidArgumentError("limits apply to files and text, not to a DataFrame",
+                                       _dii.DII_ERR_INVALID_ARGUMENT)
         from ._frame import submissions_from_frame
         return submissions_from_frame(source, name=name)
     raise TypeError(f"cannot load submissions from {type(source).__name__}")

@@ -1,0 +1,62 @@
+/* The limits on submissions input: resolving the options, the comparison
+ * and the diagnostic (input_limits.h). */
+#include "input_limits.h"
+
+/* What the message calls each limit, and the two ways to raise it: the
+ * option member (C, and the Python keyword of the same name) and the flag
+ * of the dii command. */
+static const struct {
+    const char *what; /* before the limit */
+    const char *unit; /* after it, singular: "s" is added for any other number */
+    const char *member;
+    const char *flag;
+} limit_text[DII_LIMIT_NONE] = {
+    {"input is larger than", "byte", "max_input_bytes", "--max-input-size"},
+    {"input nests deeper than", "level", "max_depth", "--max-depth"},
+    {"string is longer than", "byte", "max_string_bytes", "--max-string-length"},
+    {"input holds more than", "submission", "max_submissions", "--max-submissions"},
+};
+
+static size_t pick(size_t given, size_t fallback)
+{
+    return given != 0 ? given : fallback;
+}
+
+dii_limits dii_limits_of(const dii_parse_options *opts)
+{
+    dii_limits l = {{DII_DEFAULT_MAX_INPUT_BYTES, DII_DEFAULT_MAX_DEPTH,
+                     DII_DEFAULT_MAX_STRING_BYTES, DII_DEFAULT_MAX_SUBMISSIONS}};
+    /* A version-1 caller's struct ends before these members: reading them
+     * would read past its object. */
+    if (opts == NULL || opts->version < 2)
+        return l;
+    l.max[DII_LIMIT_INPUT_BYTES] = pick(opts->max_input_bytes, l.max[DII_LIMIT_INPUT_BYTES]);
+    l.max[DII_LIMIT_DEPTH] = pick(opts->max_depth, l.max[DII_LIMIT_DEPTH]);
+    l.max[DII_LIMIT_STRING_BYTES] = pick(opts->max_string_bytes, l.max[DII_LIMIT_STRING_BYTES]);
+    l.max[DII_LIMIT_SUBMISSIONS] = pick(opts->max_submissions, l.max[DII_LIMIT_SUBMISSIONS]);
+    return l;
+}
+
+int dii_limit_exceeded(const dii_limits *limits, dii_limit_kind kind, size_t amount)
+{
+    return amount > limits->max[kind];
+}
+
+dii_status dii_limit_report(dii_diagnostics *d, const char *file, const dii_loc *loc,
+                            const dii_limits *limits, dii_limit_kind kind)
+{
+    dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, "limit-exceeded", file, loc, NULL,
+                                 "%s %zu %s%s (%s; dii %s)", limit_text[kind].what,
+                                 limits->max[kind], limit_text[kind].unit,
+                                 limits->max[kind] == 1 ? "" : "s", limit_text[kind].member,
+                                 limit_text[kind].flag);
+    return st == DII_OK ? DII_ERR_PARSE : st;
+}
+
+dii_status dii_limit_check(dii_diagnostics *d, const char *file, const dii_loc *loc,
+                           const dii_limits *limits, dii_limit_kind kind, size_t amount)
+{
+    if (!dii_limit_exceeded(limits, kind, amount))
+        return DII_OK;
+    return dii_limit_report(d, file, loc, limits, kind);
+}
