@@ -568,8 +568,11 @@ enum {
  * or out NULL, an unknown version, a required column NULL (with rows > 0),
  * a kind other than the three above, a boolean other than 1 or 0. Zero rows
  * give an empty set and a "no-submissions" warning. *diags as for
- * dii_submissions_load_memory.
- * Thread-safe: reads only its arguments.
+ * dii_submissions_load_memory. The limits of dii_parse_options do not apply:
+ * they guard the parsing of text that came from outside, and these columns
+ * are already in the caller's memory, sized by the caller.
+ * Thread-safe: loads share no state; cols and its arrays are only read
+ * (and must not change during the call).
  */
 DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const char *name,
                                                 dii_submissions **out,
