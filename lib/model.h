@@ -103,9 +103,9 @@ struct dii_submission {
     char *pointer;       /* JSON: "" or "/submissions/3"; CSV: NULL */
     unsigned long year_line, year_column;
     unsigned long framework_line, framework_column;
-    dii_value_entry *values;
+    dii_value_entry *values; /* its own array, or a slice of the set's value_block */
     size_t value_count;
-    size_t value_cap;
+    size_t value_cap;        /* 0 for a slice of the value_block: not its own */
 };
 
 struct dii_submissions {
@@ -116,12 +116,15 @@ struct dii_submissions {
     int is_csv;
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
+    dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
 };
 
 /* Frees everything, tolerating a half-built set. */
 void dii_submissions_destroy(struct dii_submissions *subs);
 /* Appends a zeroed submission and returns it (NULL on allocation failure). */
 struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
+/* Frees what a value entry owns (not the entry). */
+void dii_value_entry_clear(dii_value_entry *e);
 /* Appends a zeroed value entry and returns it (NULL on allocation failure). */
 dii_value_entry *dii_submission_append_value(struct dii_submission *sub);
 /* Sets e's indicator id to the n bytes at s, pooled in subs->ids: every

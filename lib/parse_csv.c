@@ -478,7 +478,7 @@ static dii_status add_row_value(csv_reader *r, size_t index)
         if (sub->unit_name == NULL)
             return DII_ERR_NO_MEMORY;
     }
-    dii_value_entry *e = dii_submission_append_value(sub);
+    dii_value_entry *e = dii_group_add_value(&r->groups, r->subs, index);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
     const char *id = cell_of(r, ROLE_INDICATOR)->text;
@@ -936,6 +936,8 @@ dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *f
     feed(&r, &p);
     finish_input(&r, &p);
     csv_free(&p);
+    if (r.status == DII_OK)
+        r.status = dii_group_finish(&r.groups, subs);
     st = r.status;
     int unusable = r.header_unusable || r.syntax_errors > 0;
     reader_free(&r);

@@ -10,7 +10,7 @@
 /* Building and freeing                                                      */
 /* ------------------------------------------------------------------------ */
 
-static void value_entry_clear(dii_value_entry *e)
+void dii_value_entry_clear(dii_value_entry *e)
 {
     dii_mem_free(e->text);
     dii_mem_free(e->source);
@@ -24,9 +24,11 @@ static void submission_clear(struct dii_submission *sub)
     dii_mem_free(sub->unit_id);
     dii_mem_free(sub->unit_name);
     dii_mem_free(sub->pointer);
-    for (size_t i = 0; i < sub->value_count; i++)
-        value_entry_clear(&sub->values[i]);
-    dii_mem_free(sub->values);
+    /* values is NULL while a long-table reader still holds them */
+    for (size_t i = 0; sub->values != NULL && i < sub->value_count; i++)
+        dii_value_entry_clear(&sub->values[i]);
+    if (sub->value_cap > 0)
+        dii_mem_free(sub->values);
 }
 
 void dii_submissions_destroy(struct dii_submissions *subs)
@@ -39,6 +41,7 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_mem_free(subs->name);
     dii_diagnostics_free(subs->load_diags);
     dii_strpool_free(&subs->ids);
+    dii_mem_free(subs->value_block);
     dii_mem_free(subs);
 }
 

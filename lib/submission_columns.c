@@ -129,19 +129,25 @@ static dii_status add_row(column_reader *r, size_t row)
         st = take_name(r, sub, row);
     if (st != DII_OK)
         return st;
-    dii_value_entry *e = dii_submission_append_value(sub);
+    dii_value_entry *e = dii_group_add_value(&r->groups, r->subs, index);
     return e != NULL ? set_value(r, e, row) : DII_ERR_NO_MEMORY;
 }
 
 dii_status dii_read_columns(const void *input, struct dii_submissions *subs,
                             dii_diagnostics *diags)
 {
-    column_reader r = {input, subs, diags, {NULL, 0, 0, 0}};
+    column_reader r;
+    memset(&r, 0, sizeof r);
+    r.cols = input;
+    r.subs = subs;
+    r.diags = diags;
     subs->is_csv = 1;
-    dii_status st = DII_OK;
+    dii_status st = dii_group_reserve(&r.groups, r.cols->rows);
     for (size_t row = 0; row < r.cols->rows && st == DII_OK; row++)
         if (row_ok(&r, row, &st))
             st = add_row(&r, row);
+    if (st == DII_OK)
+        st = dii_group_finish(&r.groups, subs);
     dii_group_table_free(&r.groups);
     return st;
 }

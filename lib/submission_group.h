@@ -9,22 +9,42 @@
 #include "dii/dii.h"
 #include "model.h"
 
-/* (unit_id, year) -> submission index, open addressing. Zero-initialise. */
+/* (unit_id, year) -> submission index, open addressing, and the values of
+ * every row in row order. Zero-initialise. */
 typedef struct dii_group_table {
     size_t *slots; /* 1 + index into subs->items; 0 = empty */
     size_t cap;
     size_t used;
     size_t last; /* 1 + index of the last row's submission; 0 = none */
+    dii_value_entry *rows; /* one per row, until dii_group_finish hands them over */
+    size_t *row_sub;       /* the submission of each */
+    size_t row_count;
+    size_t row_cap;
+    int interleaved;       /* a row went back to an earlier submission */
 } dii_group_table;
 
 /* The index in subs->items of the submission of (unit, year). On first
- * sight appends one (unit_id copied, year set and valid, room reserved for
- * as many values as the previous row's submission holds) and sets *created;
- * the caller fills in where it starts. DII_ERR_NO_MEMORY on allocation
- * failure (the table and subs stay consistent and freeable). */
+ * sight appends one (unit_id copied, year set and valid) and sets
+ * *created; the caller fills in where it starts. DII_ERR_NO_MEMORY on
+ * allocation failure (the table and subs stay consistent and freeable). */
 dii_status dii_group_find(dii_group_table *t, struct dii_submissions *subs, const char *unit,
                           int year, size_t *index, int *created);
 
+/* Room for n rows' values in one allocation (a reader that knows its row
+ * count). DII_ERR_NO_MEMORY on failure. */
+dii_status dii_group_reserve(dii_group_table *t, size_t n);
+
+/* A new zeroed value for submission `sub` of subs (counted in its
+ * value_count), or NULL on allocation failure. */
+dii_value_entry *dii_group_add_value(dii_group_table *t, struct dii_submissions *subs,
+                                     size_t sub);
+
+/* Hands every value to subs as one block (subs->value_block), each
+ * submission's values together in row order. Call once, when the rows are
+ * read; DII_ERR_NO_MEMORY leaves the values with the table. */
+dii_status dii_group_finish(dii_group_table *t, struct dii_submissions *subs);
+
+/* Frees the table and any values it still holds. */
 void dii_group_table_free(dii_group_table *t);
 
 #endif
