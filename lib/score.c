@@ -17,6 +17,7 @@ typedef struct score_ctx {
     size_t *cohort_of;              /* per submission: index of its cohort */
     size_t cohort_count;            /* cohorts = distinct target years */
     dii_cohort_range *ranges;       /* [cohort][indicator] */
+    dii_indicator_result *targets;  /* [cohort][indicator]: the target fields only */
     const dii_value_entry **values; /* [submission][indicator], NULL = not given */
     const dii_indicator **indicator_of_id; /* by dii_value_entry.id */
     const char **group_labels;      /* per group: its id in the label pool */
@@ -79,6 +80,8 @@ static int needs_cohort(const struct dii_indicator *ind)
     return ind->method == DII_METHOD_BEST_IN_COHORT || ind->method == DII_METHOD_MIN_MAX_COHORT;
 }
 
+/* The target of an indicator depends only on the target year: looked up
+ * once per cohort, not once per submission. */
 static void fill_target(dii_indicator_result *out, const struct dii_indicator *ind, int year)
 {
     dii_op op = DII_OP_GE;
@@ -106,13 +109,33 @@ static void fill_gap_and_progress(dii_indicator_result *out, const struct dii_in
     }
 }
 
+/* Each cohort's target for each indicator, from its first submission's
+ * target year (every submission of a cohort has that year). */
+static void find_targets(score_ctx *c)
+{
+    size_t k_count = c->fw->indicator_count;
+    size_t next_cohort = 0;
+    for (size_t s = 0; s < c->subs->count && next_cohort < c->cohort_count; s++) {
+        if (c->cohort_of[s] != next_cohort)
+            continue; /* cohorts are numbered in order of first appearance */
+        for (size_t k = 0; k < k_count; k++)
+            fill_target(&c->targets[next_cohort * k_count + k], &c->fw->indicators[k],
+                        c->target_years[s]);
+        next_cohort++;
+    }
+}
+
 static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator_result *out)
 {
     const struct dii_indicator *ind = &c->fw->indicators[k];
     const dii_value_entry *e = value_of(c, s, k);
-    int year = c->target_years[s];
     out->max_points = ind->points;
-    fill_target(out, ind, year);
+    const dii_indicator_result *target = &c->targets[c->cohort_of[s] * c->fw->indicator_count + k];
+    out->has_target = target->has_target;
+    out->target_year = target->target_year;
+    out->target_op = target->target_op;
+    out->target_value = target->target_value;
+    out->target_basis = target->target_basis;
     if (!e) {
         out->status = DII_COMPLIANCE_MISSING;
         if (c->fw->missing == DII_MISSING_EXCLUDE)
@@ -284,8 +307,10 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
     assign_cohorts(c);
     /* +1: calloc of 0 elements may legitimately return NULL. */
     c->ranges = dii_mem_calloc(c->cohort_count * k + 1, sizeof *c->ranges);
-    if (!c->ranges)
+    c->targets = dii_mem_calloc(c->cohort_count * k + 1, sizeof *c->targets);
+    if (!c->ranges || !c->targets)
         return -1;
+    find_targets(c);
     compute_ranges(c);
     for (size_t s = 0; s < n; s++)
         if (score_submission(c, s, &r->items[s]) != 0)
@@ -331,12 +356,16 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
                         "diagnostics", errors);
     if (st != DII_OK)
         return st;
-    score_ctx c = {fw, subs, dii_mem_calloc(1, sizeof(struct dii_results)), NULL, NULL, 0,
-                   NULL, NULL, NULL, NULL};
+    score_ctx c;
+    memset(&c, 0, sizeof c);
+    c.fw = fw;
+    c.subs = subs;
+    c.results = dii_mem_calloc(1, sizeof(struct dii_results));
     int failed = !c.results || build_results(&c, opts) != 0;
     dii_mem_free(c.target_years);
     dii_mem_free(c.cohort_of);
     dii_mem_free(c.ranges);
+    dii_mem_free(c.targets);
     dii_mem_free((void *)c.values);
     dii_mem_free((void *)c.indicator_of_id);
     dii_mem_free((void *)c.group_labels);
