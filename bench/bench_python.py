@@ -15,10 +15,11 @@ Measures (median of runs; 3 untimed warm-ups, then runs until >= 1 s and >=
    indicators (8,160 rows) against score_pandas from
    pandas_target_ratio.py (the same target_ratio rules in vectorised
    pandas) on the same frame, both outputs first checked to agree; timed
-   two ways in the same run: alternating (each right after the other, so
-   neither finds its memory still mapped: the figure that counts for the
-   goal) and repeated (each on its own), with score_frame's three parts
-   (DataFrame -> submissions, score, results -> DataFrame) repeated.
+   two ways in the same run: repeated (each on its own, steady state, as
+   timeit measures) and alternating (each right after the other, so each
+   runs with the other's memory and caches: the stricter figure), with
+   score_frame's three parts (DataFrame -> submissions, score, results ->
+   DataFrame) repeated.
 
 Data (seed 885, synthetic, no real measurement): a framework of 24
 target_ratio indicators in 4 groups, 6 with lower-is-better, targets for
