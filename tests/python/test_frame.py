@@ -218,3 +218,26 @@ def test_frame_numbers_reach_the_library_exactly():
     got = dii.submissions_from_frame(df)[0].values
     for k, v in enumerate(values):
         assert struct.pack("<d", got[f"i{k}"]) == struct.pack("<d", v), (k, v)
+
+
+def test_columns_helper_refuses_what_it_cannot_read():
+    """The SWIG helper behind submissions_from_frame checks its own inputs:
+    column lengths, buffer types and sizes."""
+    helper = dii._dii.py_submissions_from_columns
+    years = np.array([2024, 2024], dtype=np.int64)
+    values = np.array([1.0, 2.0])
+    ok = helper(["A", "A"], None, None, years, ["a", "b"], values, None, pd.NA, "t")
+    assert ok[0] == 0 and ok[2] is not None
+    with pytest.raises(ValueError, match="column indicator has 1 rows, not 2"):
+        helper(["A", "A"], None, None, years, ["a"], values, None, pd.NA, None)
+    with pytest.raises(TypeError, match="year: expected 2 items"):
+        helper(["A", "A"], None, None, years.astype(np.int32), ["a", "b"], values, None, pd.NA,
+               None)
+    with pytest.raises(TypeError, match="value: expected 2 items"):
+        helper(["A", "A"], None, None, years, ["a", "b"], values[:1], None, pd.NA, None)
+    with pytest.raises(TypeError, match="kind: expected 2 items"):
+        helper(["A", "A"], None, None, years, ["a", "b"], values, np.zeros(2, dtype=np.int64),
+               pd.NA, None)
+    with pytest.raises(ValueError, match="row 1: year 3000000000 is out of range"):
+        helper(["A", "A"], None, None, np.array([2024, 3_000_000_000]), ["a", "b"], values,
+               None, pd.NA, None)
