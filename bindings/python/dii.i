@@ -67,6 +67,8 @@
 %ignore dii_parse_options;
 %ignore dii_score_options;
 %ignore dii_columns;
+%ignore dii_indicator_columns;
+%ignore dii_results_indicator_columns;
 %ignore dii_submissions_from_columns;
 %ignore dii_free;
 %ignore dii_framework_free;
@@ -611,27 +613,27 @@ PyObject *py_results_table(const dii_results *results)
             }
             PyList_SET_ITEM(lists[j], (Py_ssize_t) r, items[j]);
         }
-        for (j = 0; j < k; j++) {
-            size_t row = r * k + j;
-            double v = 0, tv = 0, gap = 0, progress = 0;
-            int year = 0;
-            dii_op op = DII_OP_GE;
-            dii_target_basis basis = DII_BASIS_EXACT;
-            int has_target;
-
-            f8p[0][row] = dii_result_indicator_value(res, j, &v) ? v : NAN;
-            has_target = dii_result_indicator_target(res, j, &year, &op, &tv, &basis);
-            f8p[1][row] = has_target ? tv : NAN;
-            f8p[2][row] = dii_result_indicator_attainment(res, j);
-            f8p[3][row] = dii_result_indicator_points(res, j);
-            f8p[4][row] = dii_result_indicator_max_points(res, j);
-            f8p[5][row] = dii_result_indicator_gap(res, j, &gap) ? gap : NAN;
-            f8p[6][row] = dii_result_indicator_progress(res, j, &progress) ? progress : NAN;
-            typ[row] = has_target ? year : 0;
-            i1p[0][row] = (signed char) dii_result_indicator_status(res, j);
-            i1p[1][row] = (signed char) (has_target ? (int) op : -1);
-            i1p[2][row] = (signed char) (has_target ? (int) basis : -1);
-            i1p[3][row] = (signed char) (dii_result_indicator_provisional(res, j) != 0);
+    }
+    {
+        /* the per-indicator columns in one pass (value, target_value,
+         * attainment, points, max_points, gap, progress; status, op, basis,
+         * provisional; target year) */
+        dii_indicator_columns cols = DII_INDICATOR_COLUMNS_INIT;
+        cols.value = f8p[0];
+        cols.target_value = f8p[1];
+        cols.attainment = f8p[2];
+        cols.points = f8p[3];
+        cols.max_points = f8p[4];
+        cols.gap = f8p[5];
+        cols.progress = f8p[6];
+        cols.status = i1p[0];
+        cols.target_op = i1p[1];
+        cols.target_basis = i1p[2];
+        cols.provisional = (unsigned char *) i1p[3];
+        cols.target_year = typ;
+        if (dii_results_indicator_columns(results, &cols) != DII_OK) {
+            PyErr_SetString(PyExc_RuntimeError, dii_last_error());
+            goto fail;
         }
     }
     if ((out = PyDict_New()) == NULL)

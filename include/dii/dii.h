@@ -773,6 +773,45 @@ DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double 
 /** Thread-safe. */
 DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k);
 
+#define DII_INDICATOR_COLUMNS_VERSION 1
+
+/**
+ * Where dii_results_indicator_columns writes every result's indicator
+ * outcomes as columns, for data-frame and array consumers: each array has
+ * dii_results_count x n entries, n the framework's indicator count, entry
+ * r * n + k for result r and indicator k. A NULL array is not written.
+ * Initialise with DII_INDICATOR_COLUMNS_INIT.
+ */
+typedef struct dii_indicator_columns {
+    unsigned int version;      /**< DII_INDICATOR_COLUMNS_VERSION */
+    double *value;             /**< NaN when missing (booleans as 1 / 0) */
+    double *points;
+    double *max_points;
+    double *attainment;
+    signed char *status;       /**< dii_compliance */
+    int *target_year;          /**< 0 without a target */
+    signed char *target_op;    /**< dii_op; -1 without a target */
+    double *target_value;      /**< NaN without a target */
+    signed char *target_basis; /**< dii_target_basis; -1 without a target */
+    double *gap;               /**< NaN when there is none (dii_result_indicator_gap) */
+    double *progress;          /**< NaN when there is none */
+    unsigned char *provisional; /**< 1 or 0 */
+} dii_indicator_columns;
+
+#define DII_INDICATOR_COLUMNS_INIT \
+    { DII_INDICATOR_COLUMNS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+      NULL, NULL, NULL }
+
+/**
+ * Writes the figures the dii_result_indicator_* accessors give, for every
+ * result and indicator at once, into the arrays of *out (sized by the
+ * caller, see dii_indicator_columns). DII_ERR_INVALID_ARGUMENT when results
+ * or out is NULL or out->version is unknown.
+ * Thread-safe: results is only read; the arrays are the caller's.
+ */
+DII_API dii_status dii_results_indicator_columns(const dii_results *results,
+                                                 const dii_indicator_columns *out);
+
 #ifdef __cplusplus
 }
 #endif

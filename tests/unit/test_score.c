@@ -403,6 +403,112 @@ END_TEST
 /* Every allocation dii_score makes, failed in turn: each run ends either in
  * DII_ERR_NO_MEMORY with *out and *diags NULL and the message "out of
  * memory", or in success; ASan / valgrind check that no path leaks. */
+/* The columns of dii_results_indicator_columns hold, cell for cell, what
+ * the accessors say (NaN / -1 / 0 where they say "none"), checked on a
+ * 34-province cohort of the provisional framework (provisional rows, yes/no
+ * values) and on Điện Biên scored against 2027 (interpolated targets,
+ * progress). */
+typedef struct column_cases {
+    size_t interpolated; /* rows whose target is interpolated */
+    size_t provisional;  /* provisional rows */
+} column_cases;
+
+static column_cases expect_same_as_accessors(const dii_results *res)
+{
+    size_t n = dii_results_count(res);
+    size_t k = dii_result_indicator_count(dii_results_get(res, 0));
+    double *d[7];
+    for (int c = 0; c < 7; c++)
+        d[c] = calloc(n * k, sizeof(double));
+    signed char *status = calloc(n * k, 1), *op = calloc(n * k, 1), *basis = calloc(n * k, 1);
+    unsigned char *provisional = calloc(n * k, 1);
+    int *year = calloc(n * k, sizeof(int));
+    dii_indicator_columns cols = DII_INDICATOR_COLUMNS_INIT;
+    cols.value = d[0];
+    cols.points = d[1];
+    cols.max_points = d[2];
+    cols.attainment = d[3];
+    cols.target_value = d[4];
+    cols.gap = d[5];
+    cols.progress = d[6];
+    cols.status = status;
+    cols.target_op = op;
+    cols.target_basis = basis;
+    cols.provisional = provisional;
+    cols.target_year = year;
+    ck_assert_int_eq(dii_results_indicator_columns(res, &cols), DII_OK);
+    column_cases seen = {0, 0};
+    for (size_t r = 0; r < n; r++) {
+        const dii_result *x = dii_results_get(res, r);
+        for (size_t j = 0; j < k; j++) {
+            size_t row = r * k + j;
+            double v = 0, tv = 0, gap = 0, progress = 0;
+            int ty = 0;
+            dii_op o = DII_OP_GE;
+            dii_target_basis b = DII_BASIS_EXACT;
+            int has_v = dii_result_indicator_value(x, j, &v);
+            int has_t = dii_result_indicator_target(x, j, &ty, &o, &tv, &b);
+            int has_g = dii_result_indicator_gap(x, j, &gap);
+            int has_p = dii_result_indicator_progress(x, j, &progress);
+            ck_assert(has_v ? d[0][row] == v : isnan(d[0][row]));
+            ck_assert_double_eq(d[1][row], dii_result_indicator_points(x, j));
+            ck_assert_double_eq(d[2][row], dii_result_indicator_max_points(x, j));
+            ck_assert_double_eq(d[3][row], dii_result_indicator_attainment(x, j));
+            ck_assert(has_t ? d[4][row] == tv : isnan(d[4][row]));
+            ck_assert(has_g ? d[5][row] == gap : isnan(d[5][row]));
+            ck_assert(has_p ? d[6][row] == progress : isnan(d[6][row]));
+            ck_assert_int_eq(status[row], dii_result_indicator_status(x, j));
+            ck_assert_int_eq(op[row], has_t ? (int)o : -1);
+            ck_assert_int_eq(basis[row], has_t ? (int)b : -1);
+            ck_assert_int_eq(year[row], has_t ? ty : 0);
+            ck_assert_int_eq(provisional[row], dii_result_indicator_provisional(x, j));
+            seen.interpolated += has_t && b == DII_BASIS_INTERPOLATED;
+            seen.provisional += provisional[row];
+        }
+    }
+    for (int c = 0; c < 7; c++)
+        free(d[c]);
+    free(status);
+    free(op);
+    free(basis);
+    free(provisional);
+    free(year);
+    return seen;
+}
+
+START_TEST(indicator_columns_match_the_accessors)
+{
+    dii_framework *fw = builtin("dien-bien-4734-2023");
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_file(DII_EXAMPLES_DIR "/data/dien-bien-2022.json",
+                                               NULL, &subs, NULL), DII_OK);
+    dii_results *res = score(fw, subs, 2027);
+    ck_assert_uint_gt(expect_same_as_accessors(res).interpolated, 0); /* 2025..2030 */
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+
+    fw = builtin("dii-885-2023");
+    dii_parse_options csv = DII_PARSE_OPTIONS_INIT;
+    ck_assert_int_eq(dii_submissions_load_file(DII_EXAMPLES_DIR "/data/provinces-2025.csv",
+                                               &csv, &subs, NULL), DII_OK);
+    res = score(fw, subs, 0);
+    ck_assert_uint_gt(expect_same_as_accessors(res).provisional, 0);
+
+    /* NULL arrays are skipped; a bad version or NULL is the caller's mistake */
+    dii_indicator_columns none = DII_INDICATOR_COLUMNS_INIT;
+    ck_assert_int_eq(dii_results_indicator_columns(res, &none), DII_OK);
+    none.version = 2;
+    ck_assert_int_eq(dii_results_indicator_columns(res, &none), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "out->version is 2"));
+    ck_assert_int_eq(dii_results_indicator_columns(NULL, &none), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_indicator_columns(res, NULL), DII_ERR_INVALID_ARGUMENT);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
 START_TEST(score_under_allocation_failures)
 {
     dii_framework *fw = builtin("dien-bien-4734-2023");
@@ -458,6 +564,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, provisional_framework_warns);
     tcase_add_test(tc, results_outlive_inputs);
     tcase_add_test(tc, merged_inputs_form_one_cohort);
+    tcase_add_test(tc, indicator_columns_match_the_accessors);
     suite_add_tcase(s, tc);
     TCase *slow = tcase_create("allocation failures");
     tcase_set_timeout(slow, 120);
