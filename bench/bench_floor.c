@@ -21,12 +21,11 @@
 #include <csv.h>
 #include <jansson.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
+
+#include "timing.h"
 
 static const char *progname = "bench-floor";
 
@@ -36,53 +35,6 @@ static void usage(void)
             "usage: %s [--min-seconds S] [--min-runs N] [--submissions K] json|csv FILE\n",
             progname);
     exit(2);
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) {
-            if (ferror(f)) {
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf)
-        fprintf(stderr, "%s: cannot read %s\n", progname, path);
-    *len = n;
-    return buf;
 }
 
 struct counts {
@@ -131,6 +83,20 @@ static size_t run_csv(const char *data, size_t len)
     return ok && c.rows > 0 ? c.rows - 1 : (size_t)-1;
 }
 
+/* One timed run: the parse must find what the checked first run found. */
+typedef struct floor_run {
+    size_t (*run)(const char *, size_t);
+    const char *data;
+    size_t len;
+    size_t items;
+} floor_run;
+
+static int floor_once(void *ctx)
+{
+    const floor_run *fr = ctx;
+    return fr->run(fr->data, fr->len) == fr->items ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     double min_seconds = 1.0;
@@ -169,63 +135,26 @@ int main(int argc, char **argv)
     }
 
     size_t len = 0;
-    char *data = read_file(path, &len);
+    char *data = bench_read_file(progname, path, &len);
     if (!data)
         return 1;
-    size_t items = run(data, len);
-    if (items == (size_t)-1) {
-        free(data);
-        return 1;
-    }
-    for (int w = 0; w < 3; w++)
-        run(data, len);
-
-    size_t cap = 256, runs = 0;
-    double *times = malloc(cap * sizeof *times);
-    double start = now_seconds(), elapsed = 0.0;
-    while (times && (elapsed < min_seconds || runs < (size_t)min_runs)) {
-        if (runs == cap) {
-            double *bigger = realloc(times, 2 * cap * sizeof *times);
-            if (!bigger) {
-                free(times);
-                times = NULL;
-                break;
-            }
-            times = bigger;
-            cap *= 2;
-        }
-        double t0 = now_seconds();
-        size_t got = run(data, len);
-        double t1 = now_seconds();
-        if (got != items) {
-            free(times);
-            times = NULL;
-            break;
-        }
-        times[runs++] = t1 - t0;
-        elapsed = t1 - start;
-    }
+    floor_run fr = {run, data, len, run(data, len)};
+    bench_timing t;
+    int rc = fr.items == (size_t)-1 ? -1 : bench_time(floor_once, &fr, min_seconds, min_runs, &t);
     free(data);
-    if (!times) {
+    if (rc != 0) {
         fprintf(stderr, "%s: a run failed\n", progname);
         return 1;
     }
-    qsort(times, runs, sizeof *times, compare_double);
-    double median = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-    double fastest = times[0];
-    free(times);
-
-    struct rusage ru;
-    long maxrss_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? (long)ru.ru_maxrss : -1;
     size_t subs = given_subs > 0 ? (size_t)given_subs
-                  : strcmp(format, "json") == 0 ? items : 0;
-    printf("%s %s: %zu bytes, %zu %s\n", impl, path, len, items,
+                  : strcmp(format, "json") == 0 ? fr.items : 0;
+    printf("%s %s: %zu bytes, %zu %s\n", impl, path, len, fr.items,
            strcmp(format, "json") == 0 ? "submissions" : "data rows");
-    printf("  %zu runs in %.2f s; per run: median %.3f ms (min %.3f)\n", runs, elapsed,
-           median * 1e3, fastest * 1e3);
+    printf("  %zu runs in %.2f s; per run: median %.3f ms (min %.3f)\n", t.runs, t.elapsed,
+           t.median * 1e3, t.fastest * 1e3);
     printf("result impl=%s bytes=%zu submissions=%zu values=0 runs=%zu median_s=%.9f "
            "min_s=%.9f mb_per_s=%.3f subs_per_s=%.1f maxrss_kib=%ld\n",
-           impl, len, subs, runs, median, fastest, (double)len / 1e6 / median,
-           (double)subs / median, maxrss_kib);
+           impl, len, subs, t.runs, t.median, t.fastest, (double)len / 1e6 / t.median,
+           (double)subs / t.median, bench_maxrss_kib());
     return 0;
 }

@@ -28,12 +28,11 @@
  */
 #include <dii/dii.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
+
+#include "timing.h"
 
 static const char *progname = "bench-validate";
 
@@ -43,55 +42,6 @@ static void usage(void)
             "usage: %s [--min-seconds S] [--min-runs N] [--framework ID] json|csv FILE\n",
             progname);
     exit(2);
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            if (ferror(f)) {
-                fprintf(stderr, "%s: %s: read error\n", progname, path);
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf)
-        fprintf(stderr, "%s: cannot read %s\n", progname, path);
-    *len = n;
-    return buf;
 }
 
 static void print_diagnostics(const dii_diagnostics *diags)
@@ -155,6 +105,20 @@ done:
     return rc;
 }
 
+typedef struct validate_run {
+    const dii_framework *fw;
+    const char *data;
+    size_t len;
+    const char *name;
+    const dii_parse_options *opts;
+} validate_run;
+
+static int validate_once(void *ctx)
+{
+    const validate_run *v = ctx;
+    return one_run(v->fw, v->data, v->len, v->name, v->opts, 0, NULL, NULL);
+}
+
 int main(int argc, char **argv)
 {
     double min_seconds = 1.0;
@@ -193,7 +157,7 @@ int main(int argc, char **argv)
         usage();
 
     size_t len = 0;
-    char *data = read_file(path, &len);
+    char *data = bench_read_file(progname, path, &len);
     if (!data)
         return 1;
 
@@ -210,54 +174,22 @@ int main(int argc, char **argv)
         free(data);
         return 1;
     }
-    for (int w = 0; w < 3; w++)
-        if (one_run(fw, data, len, path, &opts, 0, NULL, NULL) != 0)
-            goto fail;
-
-    size_t cap = 256, runs = 0;
-    double *times = malloc(cap * sizeof *times);
-    if (!times)
+    validate_run vr = {fw, data, len, path, &opts};
+    bench_timing t;
+    if (bench_time(validate_once, &vr, min_seconds, min_runs, &t) != 0)
         goto fail;
-    double start = now_seconds(), elapsed = 0.0;
-    while (elapsed < min_seconds || runs < (size_t)min_runs) {
-        if (runs == cap) {
-            double *bigger = realloc(times, 2 * cap * sizeof *times);
-            if (!bigger) {
-                free(times);
-                goto fail;
-            }
-            times = bigger;
-            cap *= 2;
-        }
-        double t0 = now_seconds();
-        int rc = one_run(fw, data, len, path, &opts, 0, NULL, NULL);
-        double t1 = now_seconds();
-        if (rc != 0) {
-            free(times);
-            goto fail;
-        }
-        times[runs++] = t1 - t0;
-        elapsed = t1 - start;
-    }
-    qsort(times, runs, sizeof *times, compare_double);
-    double median = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-    double fastest = times[0], slowest = times[runs - 1];
-    free(times);
-
-    struct rusage ru;
-    long maxrss_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? (long)ru.ru_maxrss : -1;
-
-    double mb_per_s = (double)len / 1e6 / median;
-    double subs_per_s = (double)nsubs / median;
+    long maxrss_kib = bench_maxrss_kib();
+    double mb_per_s = (double)len / 1e6 / t.median;
+    double subs_per_s = (double)nsubs / t.median;
     printf("libdii %s %s: %zu bytes, %zu submissions, %zu values; libdii %s\n", format, path,
            len, nsubs, nvalues, dii_version_string());
-    printf("  %zu runs in %.2f s; per run: median %.3f ms (min %.3f, max %.3f)\n", runs,
-           elapsed, median * 1e3, fastest * 1e3, slowest * 1e3);
+    printf("  %zu runs in %.2f s; per run: median %.3f ms (min %.3f, max %.3f)\n", t.runs,
+           t.elapsed, t.median * 1e3, t.fastest * 1e3, t.slowest * 1e3);
     printf("  %.1f MB/s, %.0f submissions/s, peak RSS %ld KiB\n", mb_per_s, subs_per_s,
            maxrss_kib);
     printf("result impl=libdii-%s bytes=%zu submissions=%zu values=%zu runs=%zu "
            "median_s=%.9f min_s=%.9f mb_per_s=%.3f subs_per_s=%.1f maxrss_kib=%ld\n",
-           format, len, nsubs, nvalues, runs, median, fastest, mb_per_s, subs_per_s,
+           format, len, nsubs, nvalues, t.runs, t.median, t.fastest, mb_per_s, subs_per_s,
            maxrss_kib);
 
     dii_framework_free(fw);

@@ -172,22 +172,12 @@ dii_status dii_framework_index_ids(struct dii_framework *fw)
     return DII_OK;
 }
 
-/* Before the index exists (while a framework is being checked) a scan. */
-static const dii_indicator *find_indicator_by_scan(const dii_framework *fw, const char *id)
-{
-    for (size_t i = 0; i < fw->indicator_count; i++)
-        if (fw->indicators[i].id && strcmp(fw->indicators[i].id, id) == 0)
-            return &fw->indicators[i];
-    return NULL;
-}
-
 DII_API const dii_indicator *dii_framework_find_indicator(const dii_framework *fw,
                                                           const char *id)
 {
-    if (fw == NULL || id == NULL)
+    /* every framework handed out is indexed (dii_parse_framework) */
+    if (fw == NULL || id == NULL || fw->id_slots == NULL)
         return NULL;
-    if (fw->id_slots == NULL)
-        return find_indicator_by_scan(fw, id);
     size_t at = dii_hash_finish(dii_hash_string(id), 0) & fw->id_mask;
     for (; fw->id_slots[at] != 0; at = (at + 1) & fw->id_mask) {
         const dii_indicator *ind = &fw->indicators[fw->id_slots[at] - 1];

@@ -5,7 +5,7 @@ from typing import NamedTuple, Optional, Union
 
 from . import _dii
 from ._errors import NotFoundError, _raise
-from ._types import Target
+from ._types import Target, sequence_item
 
 __all__ = ["Results", "Result", "GroupScore", "IndicatorScore",
            "STATUSES", "OPS", "BASES", "INDICATOR_COLUMNS", "UNIT_COLUMNS", "GROUP_COLUMNS"]
@@ -228,15 +228,8 @@ class Results:
         return _dii.dii_results_count(self._h)
 
     def __getitem__(self, i):
-        n = len(self)
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(n))]
-        i = i.__index__()
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("result index out of range")
-        return Result(self, _dii.dii_results_get(self._h, i), i)
+        return sequence_item(i, len(self),
+                             lambda j: Result(self, _dii.dii_results_get(self._h, j), j), "result")
 
     def __iter__(self):
         for i in range(len(self)):

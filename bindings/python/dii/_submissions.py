@@ -8,6 +8,7 @@ import os
 from . import _dii
 from ._diagnostics import Diagnostics
 from ._errors import InvalidArgumentError, _raise
+from ._types import sequence_item
 
 __all__ = ["Submissions", "Submission", "load_submissions", "INVALID"]
 
@@ -161,15 +162,9 @@ class Submissions:
         return _dii.dii_submissions_count(self._h)
 
     def __getitem__(self, i):
-        n = len(self)
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(n))]
-        i = i.__index__()
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("submission index out of range")
-        return Submission(self, _dii.dii_submissions_get(self._h, i))
+        return sequence_item(i, len(self),
+                             lambda j: Submission(self, _dii.dii_submissions_get(self._h, j)),
+                             "submission")
 
     def __iter__(self):
         for i in range(len(self)):

@@ -5,6 +5,20 @@ from typing import NamedTuple, Optional, Union
 __all__ = ["Text", "Target", "Baseline"]
 
 
+def sequence_item(i, n, item, what):
+    """seq[i] for a sequence of n items made by item(index): a slice gives a
+    list, a negative index counts from the end, any other raises IndexError
+    naming `what`."""
+    if isinstance(i, slice):
+        return [item(j) for j in range(*i.indices(n))]
+    i = i.__index__()
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError(f"{what} index out of range")
+    return item(i)
+
+
 class Text(NamedTuple):
     """A text in Vietnamese and English. ``str(text)`` is the Vietnamese.
 
