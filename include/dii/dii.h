@@ -51,9 +51,9 @@ extern "C" {
 #endif
 
 #define DII_VERSION_MAJOR 1
-#define DII_VERSION_MINOR 1
+#define DII_VERSION_MINOR 2
 #define DII_VERSION_PATCH 0
-#define DII_VERSION_STRING "1.1.0"
+#define DII_VERSION_STRING "1.2.0"
 /** The version as one comparable number: major * 10000 + minor * 100 + patch. */
 #define DII_VERSION_NUMBER \
     (DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH)

@@ -11,8 +11,8 @@ from conftest import DIEN_BIEN, DII_885, ROOT
 
 
 def test_version_is_the_c_librarys():
-    assert dii.__version__ == dii._dii.dii_version_string() == "1.1.0"
-    assert dii.version_info == (1, 1, 0)
+    assert dii.__version__ == dii._dii.dii_version_string() == "1.2.0"
+    assert dii.version_info == (1, 2, 0)
     assert dii._dii.DII_VERSION_STRING == dii.__version__
 
 
