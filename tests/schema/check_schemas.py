@@ -6,6 +6,7 @@ Usage: check_schemas.py SCHEMA_DIR INSTANCE_DIR [FRAMEWORK.json ...]
 - every SCHEMA_DIR/*.schema.json must be a valid draft 2020-12 schema;
 - every INSTANCE_DIR/valid/NAME.*.json must pass NAME.schema.json, and every
   INSTANCE_DIR/invalid/NAME.*.json must fail it;
+- every schema's $id is urn:libdii:schema:NAME (no placeholder URL);
 - every FRAMEWORK.json given (the built-in frameworks) must pass
   framework.schema.json.
 Prints one line per problem and a one-line summary; exits 1 on any problem.
@@ -36,6 +37,9 @@ def main(argv):
         try:
             schema = load(path)
             jsonschema.Draft202012Validator.check_schema(schema)
+            # An identifier, not a placeholder address that resolves nowhere.
+            if schema.get("$id") != f"urn:libdii:schema:{name}":
+                problems.append(f"{path}: $id is {schema.get('$id')!r}, expected 'urn:libdii:schema:{name}'")
             validators[name] = jsonschema.Draft202012Validator(schema)
         except (ValueError, jsonschema.SchemaError) as e:
             problems.append(f"{path}: not a valid schema: {e}")
