@@ -796,14 +796,18 @@ DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year
 /**
  * 1 and the gap when there is a value and a numeric target: how far the value
  * is short of the target (target - value; value - target when lower is
- * better); 0 or less means reached. 0 otherwise.
+ * better); 0 or less means reached. 0 otherwise, and when the difference
+ * would not be a finite number (a value near the largest double): results
+ * never hold a non-finite number.
  * Thread-safe.
  */
 DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap);
 /**
  * 1 and the progress from the baseline when the value's year is after the
  * baseline year and target != baseline: (value - baseline) / (target -
- * baseline), unclamped (negative = went backwards). 0 otherwise.
+ * baseline), unclamped (negative = went backwards). 0 otherwise, and when
+ * the quotient would not be a finite number (an extreme value against a
+ * target very close to its baseline).
  * Thread-safe.
  */
 DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double *progress);
