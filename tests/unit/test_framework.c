@@ -532,8 +532,8 @@ START_TEST(band_scores_never_rise_for_worse_values)
 END_TEST
 
 /* Every allocation of loading (and serialising) a framework, failed in
- * turn: DII_ERR_NO_MEMORY with nothing handed out, or success. jansson's own
- * allocations are not libdii's (README, "Allocator"). */
+ * turn: DII_ERR_NO_MEMORY with nothing handed out, or success. The JSON
+ * reader's allocations are libdii's too (json_dom.c). */
 START_TEST(load_under_allocation_failures)
 {
     /* The small framework above keeps the walk short (one load per
