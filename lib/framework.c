@@ -1,6 +1,5 @@
 /* The framework handle: loading entry points, accessors and destruction.
  * Parsing and checking live in framework_parse.c. */
-#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -48,8 +47,41 @@ DII_API void dii_framework_free(dii_framework *fw)
     dii_framework_destroy(fw);
 }
 
-DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
-                                             dii_framework **out, dii_diagnostics **diags)
+/* Options: NULL, or a version this library knows. Only the limits are
+ * read (dii_limits_of, by version); the format and CSV members mean nothing
+ * to a framework and are not checked. */
+static dii_status check_options(const char *fn, const dii_parse_options *opts)
+{
+    if (opts == NULL || (opts->version >= 1 && opts->version <= DII_PARSE_OPTIONS_VERSION))
+        return DII_OK;
+    return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                    "%s: dii_parse_options version %u is not supported (expected 1 to %d); "
+                    "initialise options with DII_PARSE_OPTIONS_INIT",
+                    fn, opts->version, DII_PARSE_OPTIONS_VERSION);
+}
+
+/* Checked arguments and an empty list → the framework or the failure. */
+static dii_status load_text(const char *data, size_t len, const char *name,
+                            const dii_limits *limits, dii_framework **out,
+                            dii_diagnostics *list)
+{
+    dii_status st = dii_limit_check_size(data, len, name, limits, list);
+    if (st == DII_ERR_NO_MEMORY)
+        return dii_fail_nomem();
+    if (st != DII_OK) {
+        const struct dii_diagnostic *d = &list->items[list->count - 1];
+        return dii_fail(st, "%s:%lu:%lu: %s", name ? name : "<memory>", d->line, d->column,
+                        d->message);
+    }
+    size_t bom = dii_bom_length(data, len);
+    dii_clear_error();
+    return dii_parse_framework(data + bom, len - bom, name, limits, out, list);
+}
+
+DII_API dii_status dii_framework_load_memory_with(const char *data, size_t len,
+                                                  const char *name,
+                                                  const dii_parse_options *opts,
+                                                  dii_framework **out, dii_diagnostics **diags)
 {
     if (out)
         *out = NULL;
@@ -58,18 +90,26 @@ DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const
     if (!out || (!data && len > 0))
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_framework_load_memory: out and data "
                                                   "must not be NULL");
+    dii_status st = check_options("dii_framework_load_memory", opts);
+    if (st != DII_OK)
+        return st;
     dii_diagnostics *list = dii_diag_new();
     if (!list)
         return dii_fail_nomem();
-    size_t bom = dii_bom_length(data, len);
-    dii_clear_error();
-    dii_status st = dii_parse_framework(data ? data + bom : "", len - bom, name, out, list);
+    dii_limits limits = dii_limits_of(opts);
+    st = load_text(data ? data : "", len, name, &limits, out, list);
     dii_diag_give(list, diags);
     return st;
 }
 
-DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
-                                           dii_diagnostics **diags)
+DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
+                                             dii_framework **out, dii_diagnostics **diags)
+{
+    return dii_framework_load_memory_with(data, len, name, NULL, out, diags);
+}
+
+DII_API dii_status dii_framework_load_file_with(const char *path, const dii_parse_options *opts,
+                                                dii_framework **out, dii_diagnostics **diags)
 {
     if (out)
         *out = NULL;
@@ -78,18 +118,33 @@ DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out
     if (!path || !out)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_framework_load_file: path and out must "
                                                   "not be NULL");
+    dii_status st = check_options("dii_framework_load_file", opts);
+    if (st != DII_OK)
+        return st;
+    dii_limits limits = dii_limits_of(opts);
     char *data = NULL;
     size_t len = 0;
-    /* Frameworks are configuration the operator chose, not input from
-     * outside: no size limit (README "Reliability"). */
-    dii_status st = dii_read_file(path, SIZE_MAX, &data, &len);
+    /* At most one byte past the limit: an endless file (/dev/zero) ends. */
+    st = dii_read_file(path, dii_limit_read_most(&limits), &data, &len);
     if (st == DII_ERR_IO)
         return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)
         return st;
-    st = dii_framework_load_memory(data, len, path, out, diags);
+    dii_diagnostics *list = dii_diag_new();
+    if (!list) {
+        dii_mem_free(data);
+        return dii_fail_nomem();
+    }
+    st = load_text(data, len, path, &limits, out, list);
+    dii_diag_give(list, diags);
     dii_mem_free(data);
     return st;
+}
+
+DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
+                                           dii_diagnostics **diags)
+{
+    return dii_framework_load_file_with(path, NULL, out, diags);
 }
 
 DII_API const char *dii_framework_id(const dii_framework *fw) { return fw ? fw->id : NULL; }

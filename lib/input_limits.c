@@ -1,6 +1,11 @@
-/* The limits on submissions input: resolving the options, the comparison
+/* The limits on submissions and framework input: resolving the options, the comparison
  * and the diagnostic (input_limits.h). */
 #include "input_limits.h"
+
+#include <stdint.h>
+
+#include "parse.h"
+#include "textpos.h"
 
 /* What the message calls each limit, and the two ways to raise it: the
  * option member (C, and the Python keyword of the same name) and the flag
@@ -59,4 +64,25 @@ dii_status dii_limit_check(dii_diagnostics *d, const char *file, const dii_loc *
     if (!dii_limit_exceeded(limits, kind, amount))
         return DII_OK;
     return dii_limit_report(d, file, loc, limits, kind);
+}
+
+dii_status dii_limit_check_size(const char *data, size_t len, const char *file,
+                                const dii_limits *limits, dii_diagnostics *d)
+{
+    if (!dii_limit_exceeded(limits, DII_LIMIT_INPUT_BYTES, len))
+        return DII_OK;
+    size_t skip = dii_bom_length(data, len);
+    size_t max = limits->max[DII_LIMIT_INPUT_BYTES];
+    text_cursor at;
+    text_cursor_init(&at, data + skip, len - skip);
+    text_cursor_seek(&at, max > skip ? max - skip : 0);
+    dii_loc loc = {at.line, text_cursor_column(&at), NULL};
+    return dii_limit_report(d, file, &loc, limits, DII_LIMIT_INPUT_BYTES);
+}
+
+size_t dii_limit_read_most(const dii_limits *limits)
+{
+    size_t max = limits->max[DII_LIMIT_INPUT_BYTES];
+    size_t most = max < SIZE_MAX ? max + 1 : max;
+    return most > 4 ? most : 4;
 }

@@ -1,4 +1,5 @@
-/* Private: the limits on submissions input (dii_parse_options, version 2).
+/* Private: the limits on submissions and framework input (dii_parse_options,
+ * version 2).
  *
  * Every reader asks the same two questions, in the same words: is this
  * amount beyond the limit, and if so, what does the user read. Keeping
@@ -41,5 +42,18 @@ dii_status dii_limit_report(dii_diagnostics *d, const char *file, const dii_loc 
  * is within the limit. */
 dii_status dii_limit_check(dii_diagnostics *d, const char *file, const dii_loc *loc,
                            const dii_limits *limits, dii_limit_kind kind, size_t amount);
+
+/* The input size rule of every loader (submissions and frameworks): len
+ * bytes at data, a BOM included, against max_input_bytes. Beyond it, the
+ * error points at the first byte beyond the limit (positions count from
+ * after a BOM, as everywhere) and DII_ERR_PARSE is returned. */
+dii_status dii_limit_check_size(const char *data, size_t len, const char *file,
+                                const dii_limits *limits, dii_diagnostics *d);
+
+/* How many bytes a file loader reads: one more than max_input_bytes is
+ * enough to know the file is too long (so an endless file ends the read),
+ * but no fewer than 4, a BOM and a byte, so that a tiny limit places its
+ * error as a load from memory does. */
+size_t dii_limit_read_most(const dii_limits *limits);
 
 #endif

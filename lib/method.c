@@ -85,7 +85,10 @@ static double min_max_cohort(const struct dii_indicator *ind, const dii_score_in
         return 0;
     if (r->max == r->min)
         return 1;
-    double a = (in->value - r->min) / (r->max - r->min);
+    /* Halved first: the cohort's values may span more than the largest
+     * double (±1.5e308); halving is exact (but for subnormal numbers), so
+     * the quotient is the same wherever the plain one does not overflow. */
+    double a = (in->value / 2 - r->min / 2) / (r->max / 2 - r->min / 2);
     return ind->direction == DII_DIRECTION_HIGHER ? clamp01(a) : clamp01(1 - a);
 }
 

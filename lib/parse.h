@@ -41,8 +41,11 @@ dii_status dii_columns_check(const dii_columns *cols);
 dii_status dii_read_columns(const void *input, struct dii_submissions *subs,
                             dii_diagnostics *diags);
 
-/* Framework parser: see dii_framework_load_memory. */
+/* Framework parser: see dii_framework_load_memory_with. data has no BOM;
+ * the input size was checked by the caller; the other limits apply while
+ * reading. */
 dii_status dii_parse_framework(const char *data, size_t len, const char *file,
-                               struct dii_framework **out, dii_diagnostics *diags);
+                               const dii_limits *limits, struct dii_framework **out,
+                               dii_diagnostics *diags);
 
 #endif

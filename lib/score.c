@@ -2,6 +2,7 @@
  * submission and indicator: the target that applies (target.c), compliance
  * (dii_op_holds), attainment (method.c), gap and progress; then group and
  * total points, the index, and ranks within each cohort (rank.c). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -98,15 +99,23 @@ static void fill_gap_and_progress(dii_indicator_result *out, const struct dii_in
 {
     if (!out->has_value || !out->has_target || ind->unit == DII_UNIT_BOOLEAN)
         return;
-    out->has_gap = 1;
+    /* Framework numbers are bounded (DII_FRAMEWORK_NUMBER_MAX) but a value
+     * may be any finite double, so a difference or a quotient can still
+     * overflow: a result number that is not finite is left out, never
+     * handed out (dii.h: results hold no non-finite number). */
     out->gap = ind->direction == DII_DIRECTION_HIGHER ? out->target_value - out->value
                                                       : out->value - out->target_value;
+    out->has_gap = isfinite(out->gap) != 0;
     if (ind->has_baseline && value_year > ind->baseline_year &&
         out->target_value != ind->baseline_value) {
-        out->has_progress = 1;
         out->progress = (out->value - ind->baseline_value) /
                         (out->target_value - ind->baseline_value);
+        out->has_progress = isfinite(out->progress) != 0;
     }
+    if (!out->has_gap)
+        out->gap = 0;
+    if (!out->has_progress)
+        out->progress = 0;
 }
 
 /* Each cohort's target for each indicator, from its first submission's

@@ -294,27 +294,11 @@ typedef struct text_input {
     const dii_parse_options *opts;
 } text_input;
 
-/* Refuses input longer than max_input_bytes before anything reads it. The
- * error points at the first byte beyond the limit (positions count from
- * after a BOM, as everywhere). */
-static dii_status check_size(const char *data, size_t len, const char *name,
-                             const dii_limits *limits, dii_diagnostics *d)
-{
-    if (!dii_limit_exceeded(limits, DII_LIMIT_INPUT_BYTES, len))
-        return DII_OK;
-    size_t bom = dii_bom_length(data, len), max = limits->max[DII_LIMIT_INPUT_BYTES];
-    text_cursor at;
-    text_cursor_init(&at, data + bom, len - bom);
-    text_cursor_seek(&at, max > bom ? max - bom : 0);
-    dii_loc loc = {at.line, text_cursor_column(&at), NULL};
-    return dii_limit_report(d, name, &loc, limits, DII_LIMIT_INPUT_BYTES);
-}
-
 static dii_status read_text(const void *input, struct dii_submissions *subs, dii_diagnostics *d)
 {
     const text_input *in = input;
     dii_limits limits = dii_limits_of(in->opts);
-    dii_status st = check_size(in->data, in->len, in->name, &limits, d);
+    dii_status st = dii_limit_check_size(in->data, in->len, in->name, &limits, d);
     if (st != DII_OK)
         return st;
     size_t bom = dii_bom_length(in->data, in->len);
@@ -418,14 +402,10 @@ DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_o
     dii_status st = check_options(opts);
     if (st != DII_OK)
         return st;
-    /* One byte more than allowed is enough to know the file is too long;
-     * but no fewer than a BOM and a byte, so that a tiny limit places its
-     * error as a load from memory does. */
-    size_t max = dii_limits_of(opts).max[DII_LIMIT_INPUT_BYTES];
-    size_t most = max < SIZE_MAX ? max + 1 : max;
+    dii_limits limits = dii_limits_of(opts);
     char *data;
     size_t len;
-    st = dii_read_file(path, most > 4 ? most : 4, &data, &len);
+    st = dii_read_file(path, dii_limit_read_most(&limits), &data, &len);
     if (st == DII_ERR_IO)
         return dii_diag_give_unreadable(path, st, diags);
     if (st != DII_OK)

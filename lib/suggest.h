@@ -13,7 +13,17 @@ typedef const char *(*dii_candidate_fn)(const void *ctx, size_t i);
  *   1. the candidate at the smallest Levenshtein distance, when that distance
  *      is at most max(2, strlen(word) / 3) and no other candidate ties it;
  *   2. otherwise the one candidate that starts or ends with `word`, when
- *      exactly one does.
+ *      exactly one does;
+ *   3. when neither rule found any candidate (a tie is not "none": it
+ *      stays without a hint), for abbreviations with typos ("mobile_broadbnd_subs"), a
+ *      similarity ratio 2 * M / T as Python's difflib.SequenceMatcher.ratio
+ *      defines it, T the two lengths added and M the length of their
+ *      longest common subsequence (difflib counts its matching blocks,
+ *      which M bounds from above): among the candidates whose ratio is at
+ *      least 0.6 (difflib's default cutoff), the one with the largest M
+ *      (most of what was typed found in order: an abbreviation drops
+ *      characters of the id but seldom adds any), then the highest ratio;
+ *      no hint on a tie. Candidates longer than 256 bytes are not compared.
  * *best is set to the chosen candidate (borrowed from the collection) or
  * NULL. Returns DII_ERR_NO_MEMORY when the work buffer cannot be allocated
  * (*best is then NULL), DII_OK otherwise. Pure apart from the allocation.

@@ -109,7 +109,7 @@ typedef void (*dii_free_fn)(void *ptr, void *user);
 
 /**
  * Replaces the allocator used for every allocation libdii makes itself
- * (jansson and libcsv keep their own, except where noted in the README).
+ * (libcsv's included: libdii depends on no other library that allocates).
  * Call once, before any other libdii call, from one thread; pass three NULLs
  * to restore malloc/realloc/free. Not thread-safe by design: it is the one
  * piece of process-wide state.
@@ -287,21 +287,58 @@ typedef struct dii_group dii_group;
 typedef struct dii_indicator dii_indicator;
 
 /**
- * Loads and checks a "dii-framework/1" JSON file. Every problem found is
- * collected into *diags (when diags is not NULL; free with
- * dii_diagnostics_free; warnings may be present on success).
+ * The largest magnitude of any number in a framework (targets, baselines,
+ * linear min / max, band limits and scores, points, max_points): far above
+ * any real indicator (and below 2^53, so every integer up to it is exact),
+ * and small enough that no interpolation, difference or sum of framework
+ * numbers can overflow. A number beyond it is an "out-of-range" error.
+ */
+#define DII_FRAMEWORK_NUMBER_MAX 1e15
+
+typedef struct dii_parse_options dii_parse_options; /* defined under Submissions */
+
+/**
+ * Loads and checks a "dii-framework/1" JSON file, applying the input limits
+ * of opts (NULL: the DII_DEFAULT_MAX_* defaults): max_input_bytes,
+ * max_depth and max_string_bytes of dii_parse_options (read by its
+ * version, as for submissions; the format and CSV members and
+ * max_submissions do not apply). At most max_input_bytes + 1 bytes of the
+ * file are read. Every problem found is collected into *diags (when diags
+ * is not NULL; free with dii_diagnostics_free; warnings may be present on
+ * success).
  * Returns DII_ERR_IO when the file cannot be read (then *diags holds one
- * "unreadable" error), DII_ERR_PARSE on a JSON
- * syntax error, DII_ERR_VALIDATION when the document breaks a rule of the
- * format; *out is then NULL.
+ * "unreadable" error), DII_ERR_PARSE on a JSON syntax error, invalid UTF-8
+ * or input beyond a limit (one "limit-exceeded" error placed where the
+ * limit was crossed), DII_ERR_VALIDATION when the document breaks a rule
+ * of the format, DII_ERR_INVALID_ARGUMENT for a NULL path or out or an
+ * unknown opts->version (*diags NULL); *out is then NULL.
+ * Loading takes time and memory linear in the size of the file.
+ * Thread-safe: loads share no state; opts is only read.
+ */
+DII_API dii_status dii_framework_load_file_with(const char *path, const dii_parse_options *opts,
+                                                dii_framework **out, dii_diagnostics **diags);
+
+/**
+ * As dii_framework_load_file_with, from len bytes at data (need not be
+ * NUL-terminated; a UTF-8 BOM is skipped, and counts towards
+ * max_input_bytes). `name` labels diagnostics (may be NULL).
+ * Thread-safe: loads share no state; opts is only read.
+ */
+DII_API dii_status dii_framework_load_memory_with(const char *data, size_t len,
+                                                  const char *name,
+                                                  const dii_parse_options *opts,
+                                                  dii_framework **out, dii_diagnostics **diags);
+
+/**
+ * dii_framework_load_file_with with opts NULL: since 1.2 the default input
+ * limits apply (256 MiB, 64 levels, 64 KiB strings).
  * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
                                            dii_diagnostics **diags);
 
 /**
- * As dii_framework_load_file, from len bytes at data (need not be
- * NUL-terminated). `name` labels diagnostics (may be NULL).
+ * dii_framework_load_memory_with with opts NULL (the default limits).
  * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
@@ -759,14 +796,18 @@ DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year
 /**
  * 1 and the gap when there is a value and a numeric target: how far the value
  * is short of the target (target - value; value - target when lower is
- * better); 0 or less means reached. 0 otherwise.
+ * better); 0 or less means reached. 0 otherwise, and when the difference
+ * would not be a finite number (a value near the largest double): results
+ * never hold a non-finite number.
  * Thread-safe.
  */
 DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap);
 /**
  * 1 and the progress from the baseline when the value's year is after the
  * baseline year and target != baseline: (value - baseline) / (target -
- * baseline), unclamped (negative = went backwards). 0 otherwise.
+ * baseline), unclamped (negative = went backwards). 0 otherwise, and when
+ * the quotient would not be a finite number (an extreme value against a
+ * target very close to its baseline).
  * Thread-safe.
  */
 DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double *progress);

@@ -413,9 +413,127 @@ START_TEST(empty_targets_are_missing)
 }
 END_TEST
 
+/* Issue 9: framework numbers are bounded by DII_FRAMEWORK_NUMBER_MAX so
+ * that no interpolation can overflow (targets of ±1.7e308 interpolated to
+ * inf in 1.1); at the bound is accepted, beyond it refused at the value. */
+START_TEST(numbers_beyond_the_bound)
+{
+    expect_problem("\"op\": \">\", \"value\": 50}", "\"op\": \">\", \"value\": 1.7e308}",
+                   "out-of-range", 6, 0, "/indicators/0/targets/0/value");
+    expect_problem("\"op\": \">=\", \"value\": 20}", "\"op\": \">=\", \"value\": -1.7e308}",
+                   "out-of-range", 6, 0, "/indicators/0/targets/1/value");
+    expect_problem("\"value\": 10}", "\"value\": 1.000001e15}", "out-of-range", 6, 0,
+                   "/indicators/0/baseline/value");
+    /* beyond a double: 1.1 called it a syntax error, it is a number too large */
+    expect_problem("\"value\": 10}", "\"value\": 1e999}", "out-of-range", 6, 0,
+                   "/indicators/0/baseline/value");
+    expect_problem("\"max_points\": 3", "\"max_points\": 2e15", "out-of-range", 4, 0,
+                   "/groups/0/max_points");
+    expect_problem("{\"method\": \"target_ratio\"}",
+                   "{\"method\": \"linear\", \"min\": -1e300, \"max\": 5}", "out-of-range", 6, 0,
+                   "/indicators/0/scoring/min");
+    expect_problem("{\"method\": \"target_ratio\"}",
+                   "{\"method\": \"bands\", \"bands\": [{\"from\": 1e16, \"score\": 1}]}",
+                   "out-of-range", 6, 0, "/indicators/0/scoring/bands/0/from");
+    /* exactly at the bound, both signs */
+    char *text = mutate("\"value\": 10}, \"targets\": [{\"year\": 2025, \"op\": \">\", \"value\": 50}",
+                        "\"value\": -1e15}, \"targets\": [{\"year\": 2025, \"op\": \">\", "
+                        "\"value\": 1e15}");
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_load_memory(text, strlen(text), NULL, &fw, NULL), DII_OK);
+    double v = 0;
+    ck_assert_int_eq(dii_indicator_target_for_year(dii_framework_indicator(fw, 0), 2024, NULL,
+                                                   NULL, &v, NULL),
+                     DII_OK);
+    ck_assert(isfinite(v));
+    dii_framework_free(fw);
+    free(text);
+}
+END_TEST
+
+/* A percent baseline or target outside 0-100 can never be a real share. */
+START_TEST(percent_targets_within_0_to_100)
+{
+    const char *percent = "\"unit\": \"percent\"";
+    char *base = mutate("\"unit\": \"mbps\"", percent);
+    const char *cases[][3] = {
+        {"\"value\": 50}", "\"value\": 100.5}", "/indicators/0/targets/0/value"},
+        {"\"value\": 20}", "\"value\": -1}", "/indicators/0/targets/1/value"},
+        {"\"value\": 10}", "\"value\": 150}", "/indicators/0/baseline/value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *at = strstr(base, cases[i][0]);
+        ck_assert_ptr_nonnull(at);
+        size_t head = (size_t)(at - base);
+        char *text = malloc(strlen(base) + 32);
+        memcpy(text, base, head);
+        strcpy(text + head, cases[i][1]);
+        strcat(text, at + strlen(cases[i][0]));
+        dii_diagnostics *d = NULL;
+        dii_framework *fw = NULL;
+        ck_assert_int_eq(dii_framework_load_memory(text, strlen(text), "t.json", &fw, &d),
+                         DII_ERR_VALIDATION);
+        ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+        const dii_diagnostic *g = dii_diagnostics_get(d, 0);
+        ck_assert_str_eq(dii_diagnostic_code(g), "out-of-range");
+        ck_assert_str_eq(dii_diagnostic_pointer(g), cases[i][2]);
+        ck_assert_uint_eq(dii_diagnostic_line(g), 6);
+        dii_diagnostics_free(d);
+        free(text);
+    }
+    /* 0 and 100 themselves are shares */
+    char *edge = mutate("\"unit\": \"mbps\"", percent);
+    memcpy(strstr(edge, "\"value\": 50}"), "\"value\": 0} ", 12);
+    char *t = strstr(edge, "\"value\": 20}");
+    char *text = malloc(strlen(edge) + 8);
+    memcpy(text, edge, (size_t)(t - edge));
+    strcpy(text + (t - edge), "\"value\": 100}");
+    strcat(text, t + strlen("\"value\": 20}"));
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_load_memory(text, strlen(text), NULL, &fw, NULL), DII_OK);
+    dii_framework_free(fw);
+    free(text);
+    free(edge);
+    free(base);
+}
+END_TEST
+
+/* Bands are listed best first; a later (worse) band scoring more than an
+ * earlier one would pay for a worse value. Equal scores are allowed. */
+START_TEST(band_scores_never_rise_for_worse_values)
+{
+    expect_problem("{\"method\": \"target_ratio\"}",
+                   "{\"method\": \"bands\", \"bands\": [{\"from\": 20, \"score\": 0.5},"
+                   " {\"from\": 10, \"score\": 1}]}",
+                   "bands-score-order", 6, 0, "/indicators/0/scoring/bands/1/score");
+    char *lower = mutate("{\"method\": \"target_ratio\"}",
+                         "{\"method\": \"bands\", \"bands\": [{\"from\": 10, \"score\": 0.5},"
+                         " {\"from\": 20, \"score\": 0.75}, {\"from\": 30, \"score\": 0.75}]}");
+    char *dir = strstr(lower, "\"direction\": \"higher\", \"points\": 2");
+    memcpy(dir, "\"direction\": \"lower\" , \"points\": 2", 34);
+    dii_diagnostics *d = NULL;
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_load_memory(lower, strlen(lower), "t.json", &fw, &d),
+                     DII_ERR_VALIDATION);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    ck_assert_str_eq(dii_diagnostic_code(dii_diagnostics_get(d, 0)), "bands-score-order");
+    ck_assert_str_eq(dii_diagnostic_pointer(dii_diagnostics_get(d, 0)),
+                     "/indicators/0/scoring/bands/1/score");
+    dii_diagnostics_free(d);
+    free(lower);
+    /* non-increasing, with a tie: fine */
+    char *ok = mutate("{\"method\": \"target_ratio\"}",
+                      "{\"method\": \"bands\", \"bands\": [{\"from\": 30, \"score\": 1},"
+                      " {\"from\": 20, \"score\": 0.5}, {\"from\": 10, \"score\": 0.5}]}");
+    ck_assert_int_eq(dii_framework_load_memory(ok, strlen(ok), NULL, &fw, NULL), DII_OK);
+    dii_framework_free(fw);
+    free(ok);
+}
+END_TEST
+
 /* Every allocation of loading (and serialising) a framework, failed in
- * turn: DII_ERR_NO_MEMORY with nothing handed out, or success. jansson's own
- * allocations are not libdii's (README, "Allocator"). */
+ * turn: DII_ERR_NO_MEMORY with nothing handed out, or success. The JSON
+ * reader's allocations are libdii's too (json_dom.c). */
 START_TEST(load_under_allocation_failures)
 {
     /* The small framework above keeps the walk short (one load per
@@ -473,6 +591,9 @@ Suite *make_suite(void)
     tcase_add_test(tc, framework_json_round_trip);
     tcase_add_test(tc, unknown_unit_hides_nothing);
     tcase_add_test(tc, empty_targets_are_missing);
+    tcase_add_test(tc, numbers_beyond_the_bound);
+    tcase_add_test(tc, percent_targets_within_0_to_100);
+    tcase_add_test(tc, band_scores_never_rise_for_worse_values);
     suite_add_tcase(s, tc);
     /* Slow under the sanitizers: its own generous timeout. */
     TCase *slow = tcase_create("allocation failures");

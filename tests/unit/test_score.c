@@ -202,6 +202,62 @@ static dii_framework *load_fw(const char *text)
     return fw;
 }
 
+/* Issue 9: the extremes of what validation lets through (any finite value)
+ * never make a result number non-finite. "r": value 1e308 against a target
+ * of 1e-300 from a baseline of 0 — the ratio clamps to 1, but progress
+ * (value - 0) / (1e-300 - 0) would be inf: it is absent. "m": the cohort
+ * spans ±1.5e308, whose width overflows a double: the best still earns 1,
+ * the worst 0 (1.1 gave NaN, clamped to 0, for both). */
+static const char *EXTREME_FW =
+    "{\"format\": \"dii-framework/1\", \"id\": \"x\", \"title\": {\"en\": \"X\"},"
+    " \"status\": \"official\", \"groups\": [{\"id\": \"G\", \"name\": {\"en\": \"G\"}}],"
+    " \"indicators\": [{\"id\": \"r\", \"group\": \"G\", \"name\": {\"en\": \"R\"},"
+    " \"unit\": \"other\", \"direction\": \"higher\", \"points\": 1,"
+    " \"scoring\": {\"method\": \"target_ratio\"}, \"baseline\": {\"year\": 2020, \"value\": 0},"
+    " \"targets\": [{\"year\": 2025, \"op\": \">=\", \"value\": 1e-300}]},"
+    " {\"id\": \"m\", \"group\": \"G\", \"name\": {\"en\": \"M\"},"
+    " \"unit\": \"other\", \"direction\": \"lower\", \"points\": 1,"
+    " \"scoring\": {\"method\": \"min_max_cohort\"}}]}";
+
+START_TEST(extreme_values_give_finite_results)
+{
+    dii_framework *fw = load_fw(EXTREME_FW);
+    dii_submissions *subs = parse("unit_id,year,indicator,value\n"
+                                  "a,2025,r,1e308\na,2025,m,-1.5e308\n"
+                                  "b,2025,r,-1e308\nb,2025,m,1.5e308\n", "x.csv");
+    dii_results *res = score(fw, subs, 0);
+    const dii_result *a = dii_results_get(res, 0), *b = dii_results_get(res, 1);
+    double progress = 0, gap = 0;
+    ck_assert_int_eq(dii_result_indicator_progress(a, 0, &progress), 0);
+    ck_assert_int_eq(dii_result_indicator_progress(b, 0, &progress), 0);
+    ck_assert_int_eq(dii_result_indicator_gap(a, 0, &gap), 1);
+    ck_assert(isfinite(gap));
+    ck_assert_double_eq(dii_result_indicator_attainment(a, 0), 1);
+    ck_assert_double_eq(dii_result_indicator_attainment(b, 0), 0);
+    ck_assert_double_eq(dii_result_indicator_attainment(a, 1), 1); /* lower is better */
+    ck_assert_double_eq(dii_result_indicator_attainment(b, 1), 0);
+    ck_assert_double_eq(dii_result_index(a), 1);
+    /* The JSON is the schema instance tests/data/schema/valid/
+     * result.extreme-values.json, which the schema suite checks against
+     * result.schema.json (numbers where numbers are required). */
+    char *json = NULL;
+    ck_assert_int_eq(dii_results_to_json(res, &json, NULL), DII_OK);
+    ck_assert_ptr_null(strstr(json, "inf"));
+    ck_assert_ptr_null(strstr(json, "nan"));
+    FILE *f = fopen(DII_TEST_DATA_DIR "/schema/valid/result.extreme-values.json", "rb");
+    ck_assert_ptr_nonnull(f);
+    char want[8192];
+    size_t n = fread(want, 1, sizeof want - 1, f);
+    want[n] = '\0';
+    fclose(f);
+    ck_assert_str_eq(json, want);
+    dii_free(json);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
 START_TEST(competition_ranking_with_ties)
 {
     /* Indices 0.9, 0.80004, 0.80001, 0.7: at 4 decimals the middle two are
@@ -565,6 +621,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, results_outlive_inputs);
     tcase_add_test(tc, merged_inputs_form_one_cohort);
     tcase_add_test(tc, indicator_columns_match_the_accessors);
+    tcase_add_test(tc, extreme_values_give_finite_results);
     suite_add_tcase(s, tc);
     TCase *slow = tcase_create("allocation failures");
     tcase_set_timeout(slow, 120);
