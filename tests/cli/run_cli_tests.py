@@ -1092,6 +1092,22 @@ def t_validate_report_always(ctx, extra):
                 if doc["valid"] or list(ctx.schemas["diagnostics"].iter_errors(doc)):
                     problems.append(f"json, {bad}: report says valid or fails the schema")
             target.unlink()
+    # Standard input that cannot be read (a directory): no library
+    # diagnostic explains it, and the report must still not call it valid.
+    for fmt, mark in (("json", b'"unreadable"'), ("github", b"title=unreadable"),
+                      ("junit", b'type="not-loaded"'), ("text", b"1 not readable")):
+        directory_as_stdin = os.open(d, os.O_RDONLY)
+        try:
+            p = subprocess.run([str(ctx.binary), "validate", "--format", fmt, "-"],
+                               cwd=str(ctx.src), stdin=directory_as_stdin, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=base_env(), timeout=TIMEOUT)
+        finally:
+            os.close(directory_as_stdin)
+        if p.returncode != 2 or mark not in p.stdout:
+            problems.append(f"{fmt}, standard input unreadable: exit {p.returncode}, report "
+                            f"{p.stdout[:200]!r}")
+        if fmt == "json" and json.loads(p.stdout)["valid"]:
+            problems.append("json, standard input unreadable: the report says valid")
     return problems
 
 

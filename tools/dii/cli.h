@@ -53,6 +53,16 @@ typedef struct validated_file {
     diag_view diags;             /* the problems shown for this file */
 } validated_file;
 
+/* A file that could not be loaded although no error says why (standard
+ * input that could not be read: the reason went to stderr). The machine
+ * formats still list it, as an "unreadable" error with this message, so
+ * that no report calls such a run valid. */
+static inline int unread_without_error(const validated_file *f)
+{
+    return f->subs == NULL && f->diags.errors == 0;
+}
+#define UNEXPLAINED_LOAD_FAILURE_MESSAGE "the input could not be read (the reason is on standard error)"
+
 /* ---- command line (args.c) ----------------------------------------------- */
 
 /* Options a subcommand accepts (bit set). */

@@ -94,6 +94,10 @@ int write_diagnostics_github(FILE *out, const validated_file *files, size_t n, i
 {
     for (size_t i = 0; i < n; i++) {
         const diag_view *v = &files[i].diags;
+        if (unread_without_error(&files[i]) &&
+            (fputs("::error file=", out) == EOF || put_escaped(out, files[i].name, 1) < 0 ||
+             fputs(",title=unreadable::" UNEXPLAINED_LOAD_FAILURE_MESSAGE "\n", out) == EOF))
+            return -1;
         for (size_t j = 0; j < v->count; j++) {
             const char *file = dii_diagnostic_file(v->items[j]);
             if (put_command(out, v->items[j], file != NULL ? file : files[i].name) < 0)

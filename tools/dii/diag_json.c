@@ -59,28 +59,59 @@ static int put_position(FILE *out, const char *key, unsigned long v)
                : 0;
 }
 
-static int put_diagnostic(FILE *out, const dii_diagnostic *d, int first)
+/* The members of one diagnostic, as plain values. */
+typedef struct item {
+    const char *severity, *code, *message, *file;
+    unsigned long line, column;
+    const char *pointer, *hint;
+} item;
+
+static item item_of(const dii_diagnostic *d)
+{
+    return (item){dii_severity_name(dii_diagnostic_severity(d)), dii_diagnostic_code(d),
+                  dii_diagnostic_message(d), dii_diagnostic_file(d), dii_diagnostic_line(d),
+                  dii_diagnostic_column(d), dii_diagnostic_pointer(d), dii_diagnostic_hint(d)};
+}
+
+static int put_item(FILE *out, const item *d, int first)
 {
     if (fputs(first ? "\n    {\n" : ",\n    {\n", out) == EOF ||
-        put_member(out, "severity", dii_severity_name(dii_diagnostic_severity(d)), 0) < 0 ||
-        put_member(out, "code", dii_diagnostic_code(d), 0) < 0 ||
-        put_member(out, "message", dii_diagnostic_message(d), 0) < 0 ||
-        put_member(out, "file", dii_diagnostic_file(d), 0) < 0 ||
-        put_position(out, "line", dii_diagnostic_line(d)) < 0 ||
-        put_position(out, "column", dii_diagnostic_column(d)) < 0 ||
-        put_member(out, "pointer", dii_diagnostic_pointer(d), 0) < 0 ||
-        put_member(out, "hint", dii_diagnostic_hint(d), 1) < 0)
+        put_member(out, "severity", d->severity, 0) < 0 ||
+        put_member(out, "code", d->code, 0) < 0 || put_member(out, "message", d->message, 0) < 0 ||
+        put_member(out, "file", d->file, 0) < 0 || put_position(out, "line", d->line) < 0 ||
+        put_position(out, "column", d->column) < 0 ||
+        put_member(out, "pointer", d->pointer, 0) < 0 || put_member(out, "hint", d->hint, 1) < 0)
         return -1;
     return fputs("    }", out) == EOF ? -1 : 0;
+}
+
+/* One file's items: its diagnostics, or the "unreadable" error of a load
+ * failure nothing explains. */
+static int put_file(FILE *out, const validated_file *f, int *first)
+{
+    if (unread_without_error(f)) {
+        item u = {"error", "unreadable", UNEXPLAINED_LOAD_FAILURE_MESSAGE, f->name, 0, 0,
+                  NULL, NULL};
+        int rc = put_item(out, &u, *first);
+        *first = 0;
+        return rc;
+    }
+    for (size_t j = 0; j < f->diags.count; j++, *first = 0) {
+        item d = item_of(f->diags.items[j]);
+        if (put_item(out, &d, *first) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 int write_diagnostics_json(FILE *out, const validated_file *files, size_t n)
 {
     size_t errors = 0, warnings = 0, count = 0;
     for (size_t i = 0; i < n; i++) {
-        errors += files[i].diags.errors;
+        int unread = unread_without_error(&files[i]);
+        errors += files[i].diags.errors + (size_t)unread;
         warnings += files[i].diags.warnings;
-        count += files[i].diags.count;
+        count += files[i].diags.count + (size_t)unread;
     }
     if (fprintf(out,
                 "{\n  \"format\": \"dii-diagnostics/1\",\n  \"valid\": %s,\n"
@@ -89,9 +120,8 @@ int write_diagnostics_json(FILE *out, const validated_file *files, size_t n)
         return -1;
     int first = 1;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < files[i].diags.count; j++, first = 0)
-            if (put_diagnostic(out, files[i].diags.items[j], first) < 0)
-                return -1;
+        if (put_file(out, &files[i], &first) < 0)
+            return -1;
     if (fputs(count ? "\n  ]\n}\n" : "]\n}\n", out) == EOF)
         return -1;
     return flush_status(out);

@@ -49,7 +49,7 @@ int write_diagnostics_text(FILE *out, const validated_file *files, size_t n,
         errors += v->errors;
         warnings += v->warnings;
         /* not loaded and nothing to show: it could not be read (said on stderr) */
-        unread += !files[f].subs && v->errors == 0;
+        unread += unread_without_error(&files[f]);
     }
     fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s", n, n == 1 ? "" : "s",
             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
