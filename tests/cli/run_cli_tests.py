@@ -865,6 +865,11 @@ def t_output_special_files(ctx, extra):
         problems.append(f"-o a FIFO: exit {code}, still a FIFO: "
                         f"{stat.S_ISFIFO(os.lstat(fifo).st_mode)}, reader got {len(got)} bytes "
                         f"of {len(want)} expected")
+    # /dev/stdout on a pipe: a link to "pipe:[N]", no path to resolve
+    code, out, err = run(ctx, ["score", "--target-year", "2023", "-o", "/dev/stdout",
+                               case_table.MAIN], ctx.src)
+    if code != 0 or out != want:
+        problems.append(f"-o /dev/stdout on a pipe: exit {code}, stderr {err!r}")
     if strays(d, {"null", "full", "fifo"}):
         problems.append(f"-o special files: left behind {strays(d, {'null', 'full', 'fifo'})}")
     return problems

@@ -112,6 +112,10 @@ static int resolve_target(const char *path, char **real, struct stat *st, int *e
     }
     if (S_ISLNK(lst.st_mode)) {
         *real = realpath(path, NULL);
+        /* /dev/stdout on a pipe links to "pipe:[N]", which is no path:
+         * what is not a regular file is opened through the link itself */
+        if (*real == NULL && stat(path, st) == 0 && !S_ISREG(st->st_mode))
+            *real = strdup(path);
         if (*real == NULL)
             return -1;
     } else {
