@@ -29,6 +29,12 @@ Fields:
             "cohort"           the ranks of examples/data/provinces-2025.csv
                                (1, 2, 2, 4, ...; 34 units)
             "provisional"      stderr carries the provisional warning
+            "input-order"      the located problems (text form, on stdout
+                               for validate, stderr for score) come in input
+                               order: file as on the command line, line, column
+            "csv-no-formula"   no text cell of the CSV output would run as a
+                               spreadsheet formula, and every number column
+                               still reads as a number
 """
 
 D = "tests/cli/data/"
@@ -371,4 +377,67 @@ CASES = [
      "args": ["validate", "--target-year", "2023", MAIN], "exit": 2},
     {"name": "validate-missing-framework-value", "args": ["validate", MAIN, "--framework"],
      "exit": 2},
+
+    # ---- input order (issue 9, item 16): a loader warning on line 38 comes
+    # after a validation error on line 11, in every format ---------------
+    {"name": "validate-order-text", "args": ["validate", D + "late-warning.json"], "exit": 1,
+     "checks": ["input-order"]},
+    {"name": "validate-order-json", "args": ["validate", "--format", "json",
+                                             D + "late-warning.json"],
+     "exit": 1, "checks": ["json:diagnostics"]},
+    {"name": "validate-order-junit", "args": ["validate", "--format", "junit",
+                                              D + "late-warning.json"],
+     "exit": 1, "checks": ["junit"]},
+    {"name": "validate-order-github", "args": ["validate", "--format", "github",
+                                               D + "late-warning.json"], "exit": 1},
+    # files in the order given, each in line order
+    {"name": "validate-order-two-files",
+     "args": ["validate", D + "late-warning.json", D + "unknown-indicator.json"], "exit": 1,
+     "checks": ["input-order"]},
+    {"name": "score-order", "args": ["score", D + "late-warning.json"], "exit": 1,
+     "checks": ["input-order"]},
+    {"name": "score-order-two-files",
+     "args": ["score", D + "unknown-indicator.json", D + "late-warning.json"], "exit": 1,
+     "checks": ["input-order"]},
+
+    # ---- --ignore and --no-warnings (item 17) ------------------------------
+    {"name": "validate-ignore-warning", "args": ["validate", "--ignore", "missing-value",
+                                                 D + "missing-value.json"], "exit": 0},
+    # --strict does not count an ignored warning (validate-strict-text: exit 1)
+    {"name": "validate-ignore-warning-strict",
+     "args": ["validate", "--strict", "--ignore=missing-value", D + "missing-value.json"],
+     "exit": 0},
+    {"name": "validate-no-warnings-strict",
+     "args": ["validate", "--strict", "--no-warnings", D + "missing-value.json"], "exit": 0},
+    {"name": "validate-no-warnings-json",
+     "args": ["validate", "--format", "json", "--no-warnings", D + "late-warning.json"],
+     "exit": 1, "checks": ["json:diagnostics"]},
+    {"name": "validate-ignore-error-json",
+     "args": ["validate", "--format", "json", "--ignore", "out-of-range",
+              D + "out-of-range.json"], "exit": 0, "checks": ["json:diagnostics"]},
+    {"name": "validate-ignore-error-junit",
+     "args": ["validate", "--format", "junit", "--ignore", "out-of-range",
+              D + "out-of-range.json"], "exit": 0, "checks": ["junit"]},
+    {"name": "validate-ignore-two-codes",
+     "args": ["validate", "--ignore", "out-of-range", "--ignore", "unknown-field",
+              D + "late-warning.json"], "exit": 0},
+    # an error that stops the file from being checked is never hidden
+    {"name": "validate-ignore-syntax-kept", "args": ["validate", "--ignore", "syntax",
+                                                     D + "syntax.json"], "exit": 1},
+    {"name": "validate-ignore-unreadable-kept",
+     "args": ["validate", "--ignore", "unreadable", D + "no-such-dir/x.json"], "exit": 2},
+    {"name": "validate-ignore-unknown-code", "args": ["validate", "--ignore", "out-of-rang",
+                                                      MAIN], "exit": 2},
+    {"name": "validate-ignore-missing-value", "args": ["validate", MAIN, "--ignore"],
+     "exit": 2},
+    {"name": "score-ignore-not-an-option", "args": ["score", "--ignore", "missing-value", MAIN],
+     "exit": 2},
+    {"name": "score-no-warnings-not-an-option", "args": ["score", "--no-warnings", MAIN],
+     "exit": 2},
+
+    # ---- CSV cells that a spreadsheet would run as formulas (item 9) ------
+    # Unit ids and names starting with = @ + - tab CR; a negative gap (-8).
+    {"name": "score-csv-formula-injection",
+     "args": ["score", "--target-year", "2023", "--format", "csv",
+              D + "formula-injection.json"], "exit": 0, "checks": ["csv-no-formula"]},
 ] + _diagnostic_cases()

@@ -115,6 +115,19 @@ static int parse_limit_option(const cli_command *cmd, const char *opt, const cha
     return 0;
 }
 
+/* --ignore CODE: a code dii validate can report (a typo must not silently
+ * ignore nothing). */
+static int parse_ignore(const cli_command *cmd, const char *v, cli_options *o)
+{
+    if (diag_filter_ignore(&o->filter, v) == 0)
+        return 0;
+    fprintf(stderr, "dii: --ignore: unknown diagnostic code '%s'; the codes are:\n", v);
+    for (size_t i = 0; diag_code_name(i) != NULL; i++)
+        fprintf(stderr, "  %s\n", diag_code_name(i));
+    fprintf(stderr, "Try 'dii %s --help'.\n", cmd->name);
+    return -1;
+}
+
 static int parse_lang(const cli_command *cmd, const char *v, cli_options *o)
 {
     if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
@@ -139,7 +152,8 @@ static const option_def option_defs[] = {
     {"--lang", OPT_LANG, 1},         {"--delimiter", OPT_CSV, 1},
     {"--decimal-mark", OPT_CSV, 1},  {"--max-input-size", OPT_LIMITS, 1},
     {"--max-depth", OPT_LIMITS, 1},  {"--max-string-length", OPT_LIMITS, 1},
-    {"--max-submissions", OPT_LIMITS, 1},
+    {"--max-submissions", OPT_LIMITS, 1}, {"--ignore", OPT_FILTER, 1},
+    {"--no-warnings", OPT_FILTER, 0},
 };
 
 static int apply_option(const cli_command *cmd, const option_def *def, const char *value,
@@ -162,6 +176,10 @@ static int apply_option(const cli_command *cmd, const option_def *def, const cha
         return parse_char(cmd, n, value, ",;\t", &o->parse.csv_delimiter);
     else if (strcmp(n, "--decimal-mark") == 0)
         return parse_char(cmd, n, value, ".,", &o->parse.csv_decimal_mark);
+    else if (strcmp(n, "--ignore") == 0)
+        return parse_ignore(cmd, value, o);
+    else if (strcmp(n, "--no-warnings") == 0)
+        o->filter.no_warnings = 1;
     else if (def->bit == OPT_LIMITS)
         return parse_limit_option(cmd, n, value, &o->parse);
     return 0;

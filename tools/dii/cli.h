@@ -31,12 +31,37 @@ typedef struct out_style {
     const char *lang; /* "vi" or "en": which names to print */
 } out_style;
 
+/* The diagnostics a report shows: those of a library list that --ignore and
+ * --no-warnings leave, in input order (diag_view.c). Borrows the items
+ * from the list, which must outlive the view. */
+typedef struct diag_view {
+    const dii_diagnostic **items;
+    size_t count;
+    size_t errors, warnings; /* among the items */
+} diag_view;
+
+/* Which diagnostics a report leaves out (validate --ignore, --no-warnings). */
+typedef struct diag_filter {
+    unsigned long ignored; /* bit i: the i-th of diag_code_name() */
+    int no_warnings;
+} diag_filter;
+
 /* One input file of `dii validate`, after loading and validating it. */
 typedef struct validated_file {
     const char *name;            /* as given on the command line ("-" = stdin) */
     const dii_submissions *subs; /* NULL when the file could not be loaded */
-    const dii_diagnostics *diags;/* every problem found in this file (never NULL) */
+    diag_view diags;             /* the problems shown for this file */
 } validated_file;
+
+/* A file that could not be loaded although no error says why (standard
+ * input that could not be read: the reason went to stderr). The machine
+ * formats still list it, as an "unreadable" error with this message, so
+ * that no report calls such a run valid. */
+static inline int unread_without_error(const validated_file *f)
+{
+    return f->subs == NULL && f->diags.errors == 0;
+}
+#define UNEXPLAINED_LOAD_FAILURE_MESSAGE "the input could not be read (the reason is on standard error)"
 
 /* ---- command line (args.c) ----------------------------------------------- */
 
@@ -49,7 +74,8 @@ enum {
     OPT_STRICT = 1 << 4,
     OPT_LANG = 1 << 5,
     OPT_CSV = 1 << 6,   /* --delimiter, --decimal-mark */
-    OPT_LIMITS = 1 << 7 /* --max-input-size, --max-depth, --max-string-length, --max-submissions */
+    OPT_LIMITS = 1 << 7, /* --max-input-size, --max-depth, --max-string-length, --max-submissions */
+    OPT_FILTER = 1 << 8  /* --ignore, --no-warnings */
 };
 
 /* The --help lines of OPT_LIMITS, shared by validate and score. */
@@ -71,6 +97,7 @@ typedef struct cli_options {
     int strict;              /* --strict: warnings fail validation */
     const char *lang;        /* --lang vi|en */
     dii_parse_options parse; /* --delimiter, --decimal-mark, --max-* */
+    diag_filter filter;      /* --ignore, --no-warnings */
     char **operands;         /* files (or the framework of `show`) */
     size_t operand_count;
 } cli_options;
@@ -116,33 +143,65 @@ int resolve_framework(const char *spec, const dii_submissions *subs, dii_framewo
 /* The FILE operands of validate / score: at least one, and "-" (standard
  * input, which can be read once) at most once. 0, or -1 after a usage error. */
 int check_files(const cli_command *cmd, const cli_options *opts);
+/* -o must not name an input (it would be replaced by the output): the
+ * FILE operands (the FRAMEWORK of show, unless a built-in id), and the
+ * --framework file. 0, or -1 after a message (exit 2, nothing read). */
+int check_output_is_not_an_input(const cli_options *opts, int operands_are_files);
 /* One list with a's diagnostics, then b's; frees both (either may be NULL).
  * On allocation failure keeps a (and says so on stderr). */
 dii_diagnostics *join_diagnostics(dii_diagnostics *a, dii_diagnostics *b);
 
+/* ---- the diagnostics a report shows (diag_view.c) ------------------------ */
+
+/* The codes of the diagnostics `dii validate` can report about submissions
+ * (README "Diagnostic codes"): the i-th, or NULL past the last. */
+const char *diag_code_name(size_t i);
+/* Adds code to the filter: 0, or -1 when it is not one of diag_code_name. */
+int diag_filter_ignore(diag_filter *f, const char *code);
+/* The view of list d (NULL: empty) that filter f leaves (NULL: no filter),
+ * sorted in input order: by file, in the order of files[0..nfiles) (a file
+ * not among them after those that are), then line, then column (a
+ * diagnostic with no line last, as the loader places them); ties keep the
+ * list's order. keep_errors: errors are kept whatever f says (a file that
+ * could not be checked must not look valid). 0, or -1 when out of memory
+ * (said on stderr). */
+int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f,
+                    int keep_errors, const char *const *files, size_t nfiles);
+void diag_view_free(diag_view *v);
+
 /* ---- output (output.c) --------------------------------------------------- */
 
-/* Where a command writes: standard output, or FILE through a temporary file
- * in the same directory that is renamed over FILE only when everything was
- * written, so a failure never leaves a partial or changed file. */
+/* Where a command writes: standard output, or the file of -o (output.c
+ * says how each kind of target is written). A regular or new file is
+ * written through a temporary file next to it, put in place only when
+ * everything was written, so a failure or a signal never leaves a partial
+ * or changed file. */
 typedef struct output {
     FILE *fp;
-    char *path; /* NULL for standard output */
-    char *tmp;
+    char *path;   /* the file written, symbolic links resolved; NULL = stdout */
+    char *tmp;    /* the temporary file; NULL when written directly */
+    int direct;   /* not a regular file (device, FIFO): written directly */
+    int in_place; /* a file with several hard links: copied into at the commit */
 } output;
 
 int output_open(output *o, const char *path);
-/* Flushes and renames into place; 0 on success, -1 (message printed) on failure. */
+/* Flushes and puts in place; 0 on success, -1 (message printed) on failure. */
 int output_commit(output *o);
 /* Discards a temporary file. Safe after a commit. */
 void output_abort(output *o);
+/* After a writer failed: "dii: cannot write FILE: reason" (errno), then
+ * output_abort. */
+void output_fail(output *o);
+/* Whether -o output_path is the file input (the same file once links are
+ * followed: a symbolic or hard link to it counts). "-" is never a file. */
+int output_names_input(const char *output_path, const char *input);
 /* Whether colour may be used on this stream (a terminal, NO_COLOR unset). */
 int use_color(FILE *fp);
 
 /* ---- writers (each returns 0, or -1 when writing failed) ----------------- */
 
 /* The diagnostics of one list in the text form (no summary line). */
-int write_diagnostic_lines(FILE *out, const dii_diagnostics *d, const char *fallback_file,
+int write_diagnostic_lines(FILE *out, const diag_view *v, const char *fallback_file,
                            const out_style *style);
 /* validate --format text: "file:line:column: error[code]: message", then
  * "  hint: ..." lines; a summary line at the end. */
@@ -154,7 +213,12 @@ int write_diagnostics_text(FILE *out, const validated_file *files, size_t n,
 int write_diagnostics_junit(FILE *out, const validated_file *files, size_t n, int strict);
 /* validate --format github: GitHub Actions workflow commands
  * (::error file=…,line=…,col=…,title=code::message / ::warning …). */
-int write_diagnostics_github(FILE *out, const validated_file *files, size_t n);
+int write_diagnostics_github(FILE *out, const validated_file *files, size_t n, int exit_code);
+/* validate --format github, when $GITHUB_STEP_SUMMARY names a file: appends
+ * a Markdown summary (counts per file) to it. 0, or -1 after a message. */
+int write_github_step_summary(const validated_file *files, size_t n, int exit_code);
+/* validate --format json: one dii-diagnostics/1 document for all files. */
+int write_diagnostics_json(FILE *out, const validated_file *files, size_t n);
 
 /* score --format table / csv / markdown. */
 int write_results_table(FILE *out, const dii_framework *fw, const dii_results *res,

@@ -28,11 +28,18 @@ static const char USAGE[] =
 
 static const out_format FORMATS[] = {FORMAT_TABLE, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN};
 
-/* Problems go to standard error in the text form of `dii validate`. */
-static void print_problems(const char *name, const dii_diagnostics *d)
+/* Problems go to standard error in the text form of `dii validate`, in
+ * input order: file (as given on the command line), line, column. */
+static void print_problems(const cli_options *opts, const dii_diagnostics *d)
 {
     out_style style = {use_color(stderr), "en"};
-    write_diagnostic_lines(stderr, d, name, &style);
+    diag_view v;
+    const char *fallback = opts->operand_count == 1 ? opts->operands[0] : "-";
+    if (diag_view_build(&v, d, NULL, 1, (const char *const *)opts->operands,
+                        opts->operand_count) != 0)
+        return;
+    write_diagnostic_lines(stderr, &v, fallback, &style);
+    diag_view_free(&v);
 }
 
 static void print_not_scored(const dii_diagnostics *d)
@@ -113,7 +120,7 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
     dii_status st = dii_score(fw, subs, &so, &res, &d);
     int code = EXIT_VALID;
     if (st == DII_ERR_VALIDATION) {
-        print_problems(opts->operand_count == 1 ? opts->operands[0] : "-", d);
+        print_problems(opts, d);
         print_not_scored(d);
         code = EXIT_INVALID;
     } else if (st != DII_OK) {
@@ -125,8 +132,7 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
         if (output_open(&out, opts->output) != 0)
             code = EXIT_USAGE;
         else if (write_output(out.fp, opts, fw, res) != 0) {
-            output_abort(&out);
-            fprintf(stderr, "dii: writing the results failed\n");
+            output_fail(&out);
             code = EXIT_USAGE;
         } else if (output_commit(&out) != 0)
             code = EXIT_USAGE;
@@ -139,7 +145,7 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
 static int run(const cli_command *cmd, const cli_options *opts)
 {
     size_t n = opts->operand_count;
-    if (check_files(cmd, opts) != 0)
+    if (check_files(cmd, opts) != 0 || check_output_is_not_an_input(opts, 1) != 0)
         return EXIT_USAGE;
     dii_submissions **parts = calloc(n, sizeof *parts);
     if (!parts) {
@@ -157,7 +163,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
     if (code != EXIT_VALID) {
         load_diags = join_diagnostics(load_diags, fw_diags);
         fw_diags = NULL;
-        print_problems(opts->operands[0], load_diags);
+        print_problems(opts, load_diags);
         if (dii_diagnostics_count(load_diags) > 0)
             print_not_scored(load_diags);
     }

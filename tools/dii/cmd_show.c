@@ -35,14 +35,18 @@ static int run(const cli_command *cmd, const cli_options *opts)
 {
     if (opts->operand_count != 1)
         return usage_error(cmd, "show takes exactly one FRAMEWORK");
+    if (check_output_is_not_an_input(opts, 0) != 0)
+        return EXIT_USAGE;
     dii_framework *fw = NULL;
     dii_diagnostics *diags = NULL;
     int code = resolve_framework(opts->operands[0], NULL, &fw, &diags);
     if (code != EXIT_VALID) {
-        validated_file f = {opts->operands[0], NULL, diags};
+        validated_file f = {opts->operands[0], NULL, {0}};
         out_style style = {use_color(stderr), "en"};
-        if (diags)
+        if (diags && diag_view_build(&f.diags, diags, NULL, 1,
+                                     (const char *const *)opts->operands, 1) == 0)
             write_diagnostics_text(stderr, &f, 1, &style);
+        diag_view_free(&f.diags);
         dii_diagnostics_free(diags);
         return code;
     }
@@ -50,8 +54,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
     if (output_open(&out, opts->output) != 0) {
         code = EXIT_USAGE;
     } else if (write_framework(out.fp, opts, fw) != 0) {
-        output_abort(&out);
-        fprintf(stderr, "dii: writing failed\n");
+        output_fail(&out);
         code = EXIT_USAGE;
     } else if (output_commit(&out) != 0) {
         code = EXIT_USAGE;

@@ -1,6 +1,5 @@
 /* dii validate: check data files and report every problem. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -15,6 +14,10 @@ static const char USAGE[] =
     "                       (default: the \"framework\" named in each file)\n"
     "  --format FORMAT      text (default), json, junit or github\n"
     "  --strict             warnings make the input invalid too\n"
+    "  --ignore CODE        leave diagnostics with this code out of the report and\n"
+    "                       of the exit status (repeatable; errors that stop a file\n"
+    "                       from being checked are always reported)\n"
+    "  --no-warnings        leave every warning out of the report and the exit status\n"
     "  -o, --output FILE    write the report to FILE instead of standard output\n"
     "  --delimiter C        CSV field delimiter: ',' (default), ';' or tab\n"
     "  --decimal-mark C     CSV decimal mark: '.' (default) or ','\n"
@@ -30,7 +33,7 @@ static const out_format FORMATS[] = {FORMAT_TEXT, FORMAT_JSON, FORMAT_JUNIT, FOR
 typedef struct file_state {
     dii_submissions *subs;
     dii_diagnostics *diags;
-    int exit_code;
+    int exit_code; /* EXIT_VALID unless the file could not be loaded or checked */
 } file_state;
 
 static int max_code(int a, int b)
@@ -67,75 +70,54 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     dii_framework_free(fw);
 }
 
-static int verdict(const file_state *fs, int strict)
+/* The exit status of one file, from what its report shows: ignored
+ * diagnostics do not count, with --strict either. */
+static int verdict(const file_state *fs, const diag_view *shown, int strict)
 {
     if (fs->exit_code != EXIT_VALID)
         return fs->exit_code;
-    if (dii_diagnostics_error_count(fs->diags) > 0)
+    if (shown->errors > 0)
         return EXIT_INVALID;
-    if (strict && dii_diagnostics_warning_count(fs->diags) > 0)
+    if (strict && shown->warnings > 0)
         return EXIT_INVALID;
     return EXIT_VALID;
 }
 
-static int write_json(FILE *out, const validated_file *files, size_t n)
-{
-    const dii_diagnostics **lists = calloc(n ? n : 1, sizeof *lists);
-    dii_diagnostics *all = NULL;
-    char *json = NULL;
-    int rc = -1;
-    if (lists) {
-        for (size_t i = 0; i < n; i++)
-            lists[i] = files[i].diags;
-        if (dii_diagnostics_concat(lists, n, &all) == DII_OK &&
-            dii_diagnostics_to_json(all, &json, NULL) == DII_OK)
-            rc = fputs(json, out) < 0 ? -1 : 0;
-    }
-    if (rc != 0 && !json)
-        fprintf(stderr, "dii: %s\n", dii_last_error());
-    dii_free(json);
-    dii_diagnostics_free(all);
-    free(lists);
-    return rc;
-}
-
 static int write_report(FILE *out, const cli_options *opts, const validated_file *files,
-                        size_t n)
+                        size_t n, int code)
 {
     out_style style = {use_color(out), opts->lang};
     switch (opts->format) {
-    case FORMAT_JSON: return write_json(out, files, n);
+    case FORMAT_JSON: return write_diagnostics_json(out, files, n);
     case FORMAT_JUNIT: return write_diagnostics_junit(out, files, n, opts->strict);
-    case FORMAT_GITHUB: return write_diagnostics_github(out, files, n);
+    case FORMAT_GITHUB: return write_diagnostics_github(out, files, n, code);
     default: return write_diagnostics_text(out, files, n, &style);
     }
 }
 
-/* An -o file is only written when every input could be read: on an I/O
- * or usage error the target is neither created nor changed. */
+/* The report is the product: it is written (to standard output or -o)
+ * whatever the files hold, an unreadable one included, so that a CI job
+ * always has it to show. */
 static int report(const cli_options *opts, const validated_file *files, size_t n, int code)
 {
-    if (opts->output && code == EXIT_USAGE) {
-        out_style style = {use_color(stderr), "en"};
-        write_diagnostics_text(stderr, files, n, &style);
-        fprintf(stderr, "dii: %s was not written\n", opts->output);
-        return 0;
-    }
     output out;
     if (output_open(&out, opts->output) != 0)
         return -1;
-    if (write_report(out.fp, opts, files, n) != 0) {
-        output_abort(&out);
+    if (write_report(out.fp, opts, files, n, code) != 0) {
+        output_fail(&out);
         return -1;
     }
-    return output_commit(&out);
+    if (output_commit(&out) != 0)
+        return -1;
+    if (opts->format == FORMAT_GITHUB)
+        return write_github_step_summary(files, n, code);
+    return 0;
 }
-
 
 static int run(const cli_command *cmd, const cli_options *opts)
 {
     size_t n = opts->operand_count;
-    if (check_files(cmd, opts) != 0)
+    if (check_files(cmd, opts) != 0 || check_output_is_not_an_input(opts, 1) != 0)
         return EXIT_USAGE;
     file_state *states = calloc(n, sizeof *states);
     validated_file *files = calloc(n, sizeof *files);
@@ -146,14 +128,22 @@ static int run(const cli_command *cmd, const cli_options *opts)
         free(files);
         return EXIT_USAGE;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && code != -1; i++) {
         validate_file(opts->operands[i], opts, &states[i]);
-        files[i] = (validated_file){opts->operands[i], states[i].subs, states[i].diags};
-        code = max_code(code, verdict(&states[i], opts->strict));
+        files[i].name = opts->operands[i];
+        files[i].subs = states[i].subs;
+        /* a file that could not be checked keeps every error */
+        if (diag_view_build(&files[i].diags, states[i].diags, &opts->filter,
+                            states[i].exit_code != EXIT_VALID,
+                            (const char *const *)&opts->operands[i], 1) != 0)
+            code = -1;
+        else
+            code = max_code(code, verdict(&states[i], &files[i].diags, opts->strict));
     }
-    if (report(opts, files, n, code) != 0)
+    if (code == -1 || report(opts, files, n, code) != 0)
         code = EXIT_USAGE;
     for (size_t i = 0; i < n; i++) {
+        diag_view_free(&files[i].diags);
         dii_submissions_free(states[i].subs);
         dii_diagnostics_free(states[i].diags);
     }
@@ -163,6 +153,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
 }
 
 const cli_command cmd_validate = {
-    "validate", USAGE, OPT_FORMAT | OPT_FRAMEWORK | OPT_STRICT | OPT_OUTPUT | OPT_CSV | OPT_LIMITS,
+    "validate", USAGE,
+    OPT_FORMAT | OPT_FRAMEWORK | OPT_STRICT | OPT_OUTPUT | OPT_CSV | OPT_LIMITS | OPT_FILTER,
     FORMATS, sizeof FORMATS / sizeof FORMATS[0], run,
 };

@@ -121,7 +121,7 @@ static void cases_free(cases *c)
 
 static int cases_build(cases *c, const validated_file *f)
 {
-    size_t n = dii_diagnostics_count(f->diags);
+    size_t n = f->diags.count;
     c->f = f;
     c->count = 1 + (f->subs != NULL ? dii_submissions_count(f->subs) : 0);
     c->start = calloc(c->count + 1, sizeof *c->start);
@@ -131,13 +131,13 @@ static int cases_build(cases *c, const validated_file *f)
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        c->start[case_of(dii_diagnostics_get(f->diags, i), f->subs) + 1]++;
+        c->start[case_of(f->diags.items[i], f->subs) + 1]++;
     for (size_t k = 0; k < c->count; k++)
         c->start[k + 1] += c->start[k];
     /* Fill each case from its start, using start[k] as a cursor, then shift
      * the cursors back: start[k] ends where case k + 1 begins. */
     for (size_t i = 0; i < n; i++)
-        c->order[c->start[case_of(dii_diagnostics_get(f->diags, i), f->subs)]++] = i;
+        c->order[c->start[case_of(f->diags.items[i], f->subs)]++] = i;
     for (size_t k = c->count; k > 0; k--)
         c->start[k] = c->start[k - 1];
     c->start[0] = 0;
@@ -146,7 +146,7 @@ static int cases_build(cases *c, const validated_file *f)
 
 static const dii_diagnostic *case_diag(const cases *c, size_t j)
 {
-    return dii_diagnostics_get(c->f->diags, c->order[j]);
+    return c->f->diags.items[c->order[j]];
 }
 
 static int fails(const dii_diagnostic *d, int strict)

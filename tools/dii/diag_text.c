@@ -31,11 +31,11 @@ static void put_diagnostic(FILE *out, const dii_diagnostic *d, const char *file,
                 style->color ? RESET : "");
 }
 
-int write_diagnostic_lines(FILE *out, const dii_diagnostics *d, const char *fallback_file,
+int write_diagnostic_lines(FILE *out, const diag_view *v, const char *fallback_file,
                            const out_style *style)
 {
-    for (size_t i = 0; i < dii_diagnostics_count(d); i++)
-        put_diagnostic(out, dii_diagnostics_get(d, i), fallback_file, style);
+    for (size_t i = 0; i < v->count; i++)
+        put_diagnostic(out, v->items[i], fallback_file, style);
     return ferror(out) ? -1 : 0;
 }
 
@@ -44,12 +44,12 @@ int write_diagnostics_text(FILE *out, const validated_file *files, size_t n,
 {
     size_t errors = 0, warnings = 0, unread = 0;
     for (size_t f = 0; f < n; f++) {
-        const dii_diagnostics *d = files[f].diags;
-        write_diagnostic_lines(out, d, files[f].name, style);
-        errors += dii_diagnostics_error_count(d);
-        warnings += dii_diagnostics_warning_count(d);
+        const diag_view *v = &files[f].diags;
+        write_diagnostic_lines(out, v, files[f].name, style);
+        errors += v->errors;
+        warnings += v->warnings;
         /* not loaded and nothing to show: it could not be read (said on stderr) */
-        unread += !files[f].subs && dii_diagnostics_error_count(d) == 0;
+        unread += unread_without_error(&files[f]);
     }
     fprintf(out, "%zu file%s checked: %zu error%s, %zu warning%s", n, n == 1 ? "" : "s",
             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");

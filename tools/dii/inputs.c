@@ -135,3 +135,32 @@ int check_files(const cli_command *cmd, const cli_options *opts)
     }
     return 0;
 }
+
+/* A built-in framework id names no file. */
+static int is_builtin(const char *spec)
+{
+    return dii_builtin_framework_json(spec, NULL) != NULL;
+}
+
+static int refuse_output_over(const char *output, const char *input)
+{
+    if (!output_names_input(output, input))
+        return 0;
+    fprintf(stderr, "dii: -o %s is the input %s: refusing to write over it\n", output, input);
+    return -1;
+}
+
+int check_output_is_not_an_input(const cli_options *opts, int operands_are_files)
+{
+    if (opts->output == NULL)
+        return 0;
+    for (size_t i = 0; i < opts->operand_count; i++) {
+        const char *op = opts->operands[i];
+        if ((operands_are_files || !is_builtin(op)) && refuse_output_over(opts->output, op))
+            return -1;
+    }
+    if (opts->framework && !is_builtin(opts->framework) &&
+        refuse_output_over(opts->output, opts->framework))
+        return -1;
+    return 0;
+}

@@ -1,5 +1,6 @@
 /* dii — validate and score DII-style digital-infrastructure data.
  * Dispatches to the subcommands; see `dii --help` and dii(1). */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,7 +36,7 @@ static int print_version(void)
     return EXIT_VALID;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(MAIN_USAGE, stderr);
@@ -59,4 +60,26 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "dii: unknown command '%s'\nTry 'dii --help'.\n", name);
     return EXIT_USAGE;
+}
+
+/* Whatever went to standard output (--help, --version, a report) must have
+ * reached it: a full disk or a closed descriptor is an I/O error, exit 2,
+ * not a silent success. Said once: a command that already failed on it has
+ * reported it. */
+static int close_stdout(int code)
+{
+    errno = 0;
+    int failed = ferror(stdout);
+    failed |= fclose(stdout) != 0;
+    if (!failed)
+        return code;
+    if (code != EXIT_USAGE)
+        fprintf(stderr, "dii: cannot write standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    return close_stdout(dispatch(argc, argv));
 }

@@ -6,7 +6,16 @@
  * precision (format_number, '.' decimal mark whatever the locale) so that
  * the CSV says exactly what the JSON says; an absent value is an empty cell,
  * never 0; names of statuses, ops and bases are the JSON format's, so a
- * script can treat both outputs alike. */
+ * script can treat both outputs alike.
+ *
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that
+ * starts with '=', '+', '-' or '@' (or tab or CR, which some strip first) as
+ * a formula, and unit names and ids come from whoever wrote the data. Such a
+ * text cell is written with a ' in front, quoted; a spreadsheet shows it
+ * as text. Only the columns of text taken from the data or the framework
+ * are escaped: numbers (a gap of -4.6) and the fixed names of the format
+ * ("==", "met", "true") are left as they are, so scripts read them as in
+ * the JSON. */
 #include <string.h>
 
 #include "cli.h"
@@ -25,19 +34,33 @@ static const char *const header[COLUMNS] = {
     "points", "max_points", "gap", "progress", "provisional", "index", "rank",
 };
 
+/* The columns of free text from the data or the framework: the ones a
+ * formula could be smuggled into. */
+static const unsigned char free_text[COLUMNS] = {
+    [COL_UNIT_ID] = 1, [COL_UNIT_NAME] = 1, [COL_GROUP] = 1, [COL_CODE] = 1, [COL_INDICATOR] = 1,
+};
+
 static int needs_quotes(const char *s)
 {
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-/* Writes one field, preceded by a comma unless it is the first of its row. */
-static int put_field(FILE *out, const char *s, int first)
+/* Whether a spreadsheet would take the text cell s for a formula. */
+static int looks_like_formula(const char *s)
+{
+    return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* Writes one field, preceded by a comma unless it is the first of its row;
+ * text that would run as a formula gets a leading ' (see above). */
+static int put_field(FILE *out, const char *s, int first, int text)
 {
     if (!first && fputc(',', out) == EOF)
         return -1;
-    if (s == NULL || !needs_quotes(s))
+    int escape = s != NULL && text && looks_like_formula(s);
+    if (s == NULL || (!escape && !needs_quotes(s)))
         return s == NULL || fputs(s, out) != EOF ? 0 : -1;
-    if (fputc('"', out) == EOF)
+    if (fputc('"', out) == EOF || (escape && fputc('\'', out) == EOF))
         return -1;
     for (; *s; s++) {
         if (*s == '"' && fputc('"', out) == EOF)
@@ -139,7 +162,7 @@ static void fill_indicator(csv_row *row, const dii_result *r, size_t k, const di
 static int put_row(FILE *out, const char *const *field)
 {
     for (size_t c = 0; c < COLUMNS; c++)
-        if (put_field(out, field[c], c == 0) < 0)
+        if (put_field(out, field[c], c == 0, free_text[c]) < 0)
             return -1;
     return end_row(out);
 }
