@@ -450,7 +450,7 @@ typedef enum dii_input_format {
     DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
 } dii_input_format;
 
-#define DII_PARSE_OPTIONS_VERSION 2
+#define DII_PARSE_OPTIONS_VERSION 3
 
 /* Default limits on submissions input (README "Reliability" says why these
  * values). A valid batch nests 4 levels deep and its longest strings are
@@ -460,6 +460,8 @@ typedef enum dii_input_format {
 #define DII_DEFAULT_MAX_DEPTH 64u                      /**< arrays and objects */
 #define DII_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /**< 64 KiB, decoded UTF-8 */
 #define DII_DEFAULT_MAX_SUBMISSIONS ((size_t)1000000)
+/** Diagnostics kept per load or validate call (see max_diagnostics). */
+#define DII_DEFAULT_MAX_DIAGNOSTICS ((size_t)10000)
 
 /**
  * Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT.
@@ -470,9 +472,20 @@ typedef enum dii_input_format {
  * Limits (version 2): 0 means the DII_DEFAULT_MAX_* value. Input beyond a
  * limit is refused with DII_ERR_PARSE and a "limit-exceeded" diagnostic
  * placed where the limit was crossed; loading stops there.
+ *
+ * max_diagnostics (version 3, libdii 1.2): the most diagnostics one load
+ * call lists; 0 means DII_DEFAULT_MAX_DIAGNOSTICS. It does not refuse
+ * anything: loading goes on, the diagnostics found beyond the cap are
+ * only counted (they cost no memory), and one "too-many-diagnostics" item
+ * at the end of the list says how many were left out, by severity. That
+ * item is an error when at least one left-out diagnostic is an error, a
+ * warning otherwise, so the list's verdict (any errors? any warnings?) is
+ * the one the full list would give. The first max_diagnostics found are
+ * the ones kept (readers find problems in roughly input order), then
+ * sorted as usual. A caller built against version 1 or 2 gets the default.
  */
 typedef struct dii_parse_options {
-    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1 and 2 are accepted) */
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1, 2 and 3 are accepted) */
     dii_input_format format;
     char csv_delimiter;    /**< ',' (default), ';' or '\t' */
     char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
@@ -481,9 +494,12 @@ typedef struct dii_parse_options {
     unsigned int max_depth;  /**< nesting of JSON arrays and objects */
     size_t max_string_bytes; /**< any JSON string or key, any CSV cell (decoded bytes) */
     size_t max_submissions;  /**< submissions in one input */
+    /* version 3 */
+    size_t max_diagnostics;  /**< diagnostics listed per load call (see above) */
 } dii_parse_options;
 
-#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0 }
+#define DII_PARSE_OPTIONS_INIT \
+    { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0 }
 
 /**
  * Loads submissions from a file (path "-" is not special here: the caller
@@ -627,11 +643,43 @@ DII_API const char *dii_submission_value_source(const dii_submission *sub, size_
 /* Validation                                                                */
 /* ------------------------------------------------------------------------ */
 
+#define DII_VALIDATE_OPTIONS_VERSION 1
+
+/**
+ * Options for dii_validate_with. Initialise with DII_VALIDATE_OPTIONS_INIT;
+ * members are only ever appended, with the version bumped (libdii 1.2).
+ */
+typedef struct dii_validate_options {
+    unsigned int version;   /**< DII_VALIDATE_OPTIONS_VERSION */
+    /** The most diagnostics one call lists, the loader's findings (which
+     *  validation repeats) included; 0 means DII_DEFAULT_MAX_DIAGNOSTICS.
+     *  Beyond it diagnostics are counted, not kept, and one
+     *  "too-many-diagnostics" item ends the list, as for
+     *  dii_parse_options.max_diagnostics (diagnostics the loader left out
+     *  are counted in it too). */
+    size_t max_diagnostics;
+} dii_validate_options;
+
+#define DII_VALIDATE_OPTIONS_INIT { DII_VALIDATE_OPTIONS_VERSION, 0 }
+
 /**
  * Checks every submission against the framework and collects every problem
- * (design.md §5.4 codes) into a new list *diags, which the caller frees.
+ * (design.md §5.4 codes) into a new list *diags, which the caller frees:
+ * first the loader's findings, then each submission's in input order, and
+ * last, when the list reached opts->max_diagnostics, one
+ * "too-many-diagnostics" item. A submission without any value gets one
+ * "missing-value" warning, not one per indicator. opts may be NULL for the
+ * defaults; DII_ERR_INVALID_ARGUMENT for an unknown opts->version.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
  * when there is at least one; *diags is filled in both cases.
+ * Thread-safe; fw, subs and opts may be shared by any number of threads, *diags is the
+ * caller's. Since libdii 1.2.
+ */
+DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissions *subs,
+                                     const dii_validate_options *opts, dii_diagnostics **diags);
+
+/**
+ * dii_validate_with(fw, subs, NULL, diags): the default options.
  * Thread-safe; fw and subs may be shared by any number of threads, *diags is the caller's.
  */
 DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,

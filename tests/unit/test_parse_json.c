@@ -694,7 +694,7 @@ START_TEST(bad_arguments)
     dii_parse_options bad[6];
     for (int i = 0; i < 6; i++)
         bad[i] = (dii_parse_options)DII_PARSE_OPTIONS_INIT;
-    bad[0].version = 3;
+    bad[0].version = DII_PARSE_OPTIONS_VERSION + 1;
     bad[1].format = (dii_input_format)7;
     bad[2].csv_delimiter = '|';
     bad[3].csv_decimal_mark = ';';
