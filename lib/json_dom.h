@@ -119,6 +119,9 @@ void jdom_parser_set_filter(jdom_parser *p, jdom_filter filter, void *ctx);
  * about, and the node of the one at `level` (0 = the root), or NULL. */
 size_t jdom_open_depth(const jdom_parser *p);
 const jdom_node *jdom_open_container(const jdom_parser *p, size_t level);
+/* For filters: the children of the innermost open container so far, the
+ * one being asked about included (its index in the container + 1). */
+size_t jdom_open_child_count(const jdom_parser *p);
 
 /* Parses len bytes of text, which must be one JSON array or object with
  * nothing but whitespace around it; text[0] is on line first_line, column 1.

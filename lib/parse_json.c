@@ -42,6 +42,7 @@ typedef struct json_ctx {
     int limit_crossed; /* reading stops: nothing after a limit is looked at */
     int lines;         /* JSON Lines: every root is one submission, never a batch */
     size_t batch_objects; /* objects met so far in a batch's "submissions" */
+    size_t refused_index; /* the index there of the one refused as too many */
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -687,6 +688,16 @@ static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
     if (st != DII_ERR_PARSE)
         return st;
     dii_loc at = {err.line, err.column, NULL};
+    if (err.limit == DII_LIMIT_SUBMISSIONS) { /* a batch's submission, refused at its '{' */
+        char *pointer = dii_pointer_join_index("/submissions", c->refused_index);
+        if (pointer == NULL)
+            return DII_ERR_NO_MEMORY;
+        at.pointer = pointer;
+        c->limit_crossed = 1;
+        st = dii_limit_report(c->diags, c->file, &at, c->limits, err.limit);
+        dii_mem_free(pointer);
+        return st;
+    }
     if (err.limit != DII_LIMIT_NONE) {
         c->limit_crossed = 1;
         return dii_limit_report(c->diags, c->file, &at, c->limits, err.limit);
@@ -720,11 +731,13 @@ static int is_submission_part(const jdom_node *n)
 
 /* One more object in a batch's "submissions": refused when it is one too
  * many, right at its '{', before anything of it or after it is read. */
-static jdom_verdict batch_item(json_ctx *c, const jdom_node *n, dii_limit_kind *limit)
+static jdom_verdict batch_item(json_ctx *c, const jdom_parser *p, const jdom_node *n,
+                               dii_limit_kind *limit)
 {
     if (n->kind != JDOM_OBJECT)
         return JDOM_SKIP; /* reported as "wrong-type" from its kind alone */
     if (dii_limit_exceeded(c->limits, DII_LIMIT_SUBMISSIONS, ++c->batch_objects)) {
+        c->refused_index = jdom_open_child_count(p) - 1;
         *limit = DII_LIMIT_SUBMISSIONS;
         return JDOM_REFUSE;
     }
@@ -751,7 +764,7 @@ static jdom_verdict keep_container(void *ctx, const jdom_parser *p, const jdom_n
     }
     const jdom_node *parent = jdom_open_container(p, depth - 1);
     if (depth == 2)
-        return parent->kind == JDOM_ARRAY ? batch_item(c, n, limit) : JDOM_SKIP;
+        return parent->kind == JDOM_ARRAY ? batch_item(c, p, n, limit) : JDOM_SKIP;
     /* depth 3: inside a kept object at depth 2, which is a batch's submission */
     if (depth == 3 && parent->kind == JDOM_OBJECT && parent->key == NULL)
         return is_submission_part(n) ? JDOM_BUILD : JDOM_SKIP;
@@ -785,7 +798,7 @@ dii_status dii_parse_submissions_json(const char *data, size_t len, const char *
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 0, 0};
+    json_ctx c = {file, diags, subs, limits, 0, 0, 0, 0};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);
@@ -841,7 +854,7 @@ dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char 
                                        const dii_limits *limits, struct dii_submissions *subs,
                                        dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 1, 0};
+    json_ctx c = {file, diags, subs, limits, 0, 1, 0, 0};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);

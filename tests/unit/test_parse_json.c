@@ -388,12 +388,35 @@ START_TEST(utf8_check_directly)
     expect_diag_at(d, "encoding", 3, 1);
     dii_diagnostics_free(d);
 
-    /* UTF-16 with a byte-order mark: one error, whatever follows */
-    d = dii_diag_new();
-    ck_assert_uint_eq(dii_utf8_check("\xFF\xFEu\0n\0\xFF\xFF", 8, "u16", d), 1);
-    ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 1)),
-                     "the input is UTF-16, not UTF-8");
-    dii_diagnostics_free(d);
+    /* UTF-16 and UTF-32 with a byte-order mark: one error naming the
+     * encoding, whatever follows. UTF-32LE's mark starts like UTF-16LE's;
+     * UTF-32BE's starts with NUL bytes (issue 9: both were misnamed) */
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *message;
+    } wide[] = {
+        {"\xFF\xFEu\0n\0\xFF\xFF", 8, "the input is UTF-16LE, not UTF-8"},
+        {"\xFE\xFF\0u\0n", 6, "the input is UTF-16BE, not UTF-8"},
+        {"\xFF\xFE\0\0u\0\0\0", 8, "the input is UTF-32LE, not UTF-8"},
+        {"\0\0\xFE\xFF\0\0\0u", 8, "the input is UTF-32BE, not UTF-8"},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        d = dii_diag_new();
+        ck_assert_uint_eq(dii_utf8_check(wide[i].text, wide[i].len, "w", d), 1);
+        ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 1)),
+                         wide[i].message);
+        dii_diagnostics_free(d);
+    }
+    /* and through the loader, for every format */
+    static const char *const names[] = {"w.json", "w.jsonl", "w.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        d = load_fails("\0\0\xFE\xFF\0\0\0{", 8, names[i]);
+        ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+        ck_assert_str_eq(dii_diagnostic_message(dii_diagnostics_get(d, 0)),
+                         "the input is UTF-32BE, not UTF-8");
+        dii_diagnostics_free(d);
+    }
     /* NUL bytes (UTF-16 without a mark): one error per line, at the first
      * NUL: `u\0n\0\n\0a\0` -> 1:2 and 2:1 */
     d = dii_diag_new();
@@ -1244,6 +1267,44 @@ START_TEST(allocation_failures_in_the_reader)
 }
 END_TEST
 
+/* Editors add "$schema" (issue 9): allowed in a submission and in a batch,
+ * without an unknown-field warning; it must be a string. */
+START_TEST(schema_member_allowed)
+{
+    const char one[] = "{\"$schema\": \"https://libdii.invalid/schema/submission.schema.json\", "
+                       "\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": 1}}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(one, "s.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    const char batch[] = "{\"$schema\": \"s.json\", \"format\": \"dii-submissions/1\", "
+                         "\"submissions\": [{\"$schema\": \"s.json\", \"unit\": {\"id\": \"1\"}, "
+                         "\"year\": 2022, \"values\": {}}]}";
+    subs = load_ok(batch, "b.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    ck_assert_uint_eq(dii_submissions_count(subs), 1);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    /* not a string: wrong-type at the value (column 13); and only allowed
+     * where the format says, not in "unit" (its key at column 11) */
+    const char bad[] = "{\"$schema\": 5, \"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}}";
+    subs = load_ok(bad, "s.json", &d);
+    const dii_diagnostic *g = expect_diag_at(d, "wrong-type", 1, 13);
+    expect_pointer(g, "/$schema");
+    ck_assert_str_eq(dii_diagnostic_message(g),
+                     "\"$schema\" must be a string (the URL of a JSON Schema), not an integer");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    const char in_unit[] = "{\"unit\": {\"$schema\": \"x\", \"id\": \"1\"}, \"year\": 2022, "
+                           "\"values\": {}}";
+    subs = load_ok(in_unit, "s.json", &d);
+    expect_pointer(expect_diag_at(d, "unknown-field", 1, 11), "/unit/$schema");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* Issue 9: what the reader keeps, and untrusted input at scale             */
 /* ------------------------------------------------------------------------ */
@@ -1451,7 +1512,15 @@ START_TEST(batch_stops_at_the_submission_too_many)
                      DII_ERR_PARSE);
     ck_assert_ptr_null(subs);
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
-    expect_diag_at(d, "limit-exceeded", 2, 2);
+    expect_pointer(expect_diag_at(d, "limit-exceeded", 2, 2), "/submissions/1");
+    dii_diagnostics_free(d);
+    /* the pointer counts every element, objects or not */
+    const char after_others[] = "{\"format\": \"dii-submissions/1\", \"submissions\": "
+                                "[{}, 1, [], {}]}";
+    ck_assert_int_eq(dii_submissions_load_memory(after_others, strlen(after_others), "b.json",
+                                                 &o, &subs, &d),
+                     DII_ERR_PARSE);
+    expect_pointer(expect_diag_at(d, "limit-exceeded", 1, 60), "/submissions/3");
     dii_diagnostics_free(d);
     /* elements that are not objects are not submissions: not counted */
     const char mixed[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [1, [], {}]}";
@@ -1581,6 +1650,7 @@ Suite *make_suite(void)
     tcase_add_test(codes, missing_fields);
     tcase_add_test(codes, wrong_types);
     tcase_add_test(codes, unknown_fields_are_warnings);
+    tcase_add_test(codes, schema_member_allowed);
     tcase_add_test(codes, duplicate_keys);
     suite_add_tcase(s, codes);
     TCase *loader = tcase_create("loader");
