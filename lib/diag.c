@@ -90,7 +90,8 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
                          const char *file, const dii_loc *loc, const char *hint,
                          const char *fmt, va_list ap)
 {
-    if (dii_diag_is_full(d) && !always_listed(code)) { /* not even formatted: a flood costs no memory */
+    /* past the cap not even formatted: a flood costs no memory */
+    if (dii_diag_is_full(d) && !always_listed(code)) {
         dii_diag_count_suppressed(d, severity);
         return DII_OK;
     }

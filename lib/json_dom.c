@@ -1241,6 +1241,22 @@ static void reset(jdom_parser *p, const char *text, size_t len, unsigned long fi
     p->dup_count = 0;
 }
 
+/* The pending stack holds the children of open containers; once the text
+ * is read it is empty. A large one (a big object's members, waiting for
+ * it to close) is handed back at once, so that what the caller builds from
+ * the tree does not pile up on top of it; a small one is kept for the next
+ * parse (JSON Lines parse one short text per line). */
+#define PENDING_KEEP ((size_t)1 << 20)
+
+static void release_large_pending(jdom_parser *p)
+{
+    if (p->pending_cap * sizeof *p->pending <= PENDING_KEEP)
+        return;
+    dii_mem_free(p->pending);
+    p->pending = NULL;
+    p->pending_cap = 0;
+}
+
 dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned long first_line,
                       const jdom_node **root, jdom_error *err)
 {
@@ -1259,6 +1275,7 @@ dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned lon
     p->err = NULL;
     p->pending_count = 0;
     p->depth = 0;
+    release_large_pending(p);
     return st;
 }
 

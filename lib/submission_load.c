@@ -452,5 +452,7 @@ DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const c
     if (out == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: out is NULL");
     dii_status st = dii_columns_check(cols);
-    return st != DII_OK ? st : load(dii_read_columns, cols, name, DII_DEFAULT_MAX_DIAGNOSTICS, out, diags);
+    if (st != DII_OK)
+        return st;
+    return load(dii_read_columns, cols, name, DII_DEFAULT_MAX_DIAGNOSTICS, out, diags);
 }

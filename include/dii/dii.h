@@ -16,7 +16,9 @@
  * - Every fallible function returns a dii_status: DII_OK (0) on success, a
  *   negative code on failure. Results are written through out parameters,
  *   which are set to NULL (or 0) on failure. dii_last_error() then describes
- *   the failure in one sentence.
+ *   the failure in one sentence; every call that returns DII_OK clears it
+ *   (to ""), so it always describes the last call that returned a status
+ *   (dii_diagnostics_concat kept a previous failure's message before 1.2).
  * - Handles are opaque. Whatever a *_load / *_new / dii_score call returns is
  *   owned by the caller and released with the matching *_free; every *_free
  *   accepts NULL. Pointers returned by accessors (strings, borrowed
@@ -173,10 +175,24 @@ DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
 /** A suggestion ("did you mean 'x'?"), or NULL. Thread-safe. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
+/*
+ * Lists made by a load or a validation are capped (max_diagnostics in
+ * dii_parse_options and dii_validate_options, DII_DEFAULT_MAX_DIAGNOSTICS
+ * by default): past the cap diagnostics are counted, not kept, and the
+ * list ends with one "too-many-diagnostics" item (line and column 0,
+ * submission -1) whose message gives how many were left out, errors and
+ * warnings separately. Its severity is error when at least one left-out
+ * diagnostic is an error, else warning: the list's error and warning
+ * counts are zero exactly when the full list's would be (since 1.2).
+ */
+
 /**
  * Copies n lists into one new list (*out, free with dii_diagnostics_free), in
  * order: how a tool reports on several inputs in one document. Submission
  * indices (dii_diagnostic_submission) stay those of each list's own input.
+ * Every item is copied, "too-many-diagnostics" summaries included; the new
+ * list has no cap. A NULL entry in lists is an empty list. Clears
+ * dii_last_error() on success, as every call does.
  * Thread-safe; the lists may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
@@ -514,7 +530,15 @@ typedef struct dii_parse_options {
  * is not NULL) is a list, sorted by line and column, after DII_OK and
  * DII_ERR_PARSE; after DII_ERR_IO it holds one "unreadable" error naming the
  * file; it is NULL after DII_ERR_INVALID_ARGUMENT (bad options) and
- * DII_ERR_NO_MEMORY.
+ * DII_ERR_NO_MEMORY. The list holds at most opts->max_diagnostics items
+ * plus, when more were found, one "too-many-diagnostics" item last (see
+ * dii_parse_options); a "limit-exceeded" error is listed even past the cap.
+ * JSON: a batch is refused at the '{' of its first object past
+ * max_submissions (objects in "submissions" are counted), before the rest
+ * is read; the contents of values the reader has no use for (an unknown
+ * member's value, an indicator value that is an array or object) are
+ * checked as JSON, with the same located errors and limits, but not kept,
+ * and repeated keys inside them are not reported.
  * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
@@ -584,7 +608,8 @@ enum {
  * or out NULL, an unknown version, a required column NULL (with rows > 0),
  * a kind other than the three above, a boolean other than 1 or 0. Zero rows
  * give an empty set and a "no-submissions" warning. *diags as for
- * dii_submissions_load_memory. The limits of dii_parse_options do not apply:
+ * dii_submissions_load_memory, with DII_DEFAULT_MAX_DIAGNOSTICS as the cap.
+ * The limits of dii_parse_options do not apply:
  * they guard the parsing of text that came from outside, and these columns
  * are already in the caller's memory, sized by the caller.
  * Thread-safe: loads share no state; cols and its arrays are only read

@@ -633,7 +633,8 @@ static void expect_delimiter_hint(const char *text, char delimiter, const char *
 
 START_TEST(other_delimiter_hint)
 {
-    expect_delimiter_hint("Unit_ID; unit_name; year ;indicator;value\n11;Điện Biên;2022;a;67,4\n",
+    expect_delimiter_hint("Unit_ID; unit_name; year ;indicator;value\n"
+                          "11;Điện Biên;2022;a;67,4\n",
                           ',',
                           "the file looks semicolon-separated (a Vietnamese spreadsheet "
                           "export): use --delimiter ';' (option csv_delimiter), and "

@@ -1386,7 +1386,8 @@ START_TEST(skipped_values_still_checked)
     /* a string inside: 8 bytes, the quote at column 63 (the longest
      * other string, "values", has 6) */
     const char text[] =
-        "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}, \"m\": [{\"k\": \"abcdefgh\"}]}";
+        "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}, "
+        "\"m\": [{\"k\": \"abcdefgh\"}]}";
     dii_parse_options o = DII_PARSE_OPTIONS_INIT;
     o.max_string_bytes = 7;
     dii_submissions *subs = (dii_submissions *)&subs;
