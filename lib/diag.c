@@ -1,6 +1,7 @@
 /* Diagnostic lists: building them (private) and reading them (public). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "diag.h"
@@ -29,10 +30,41 @@ static void clear_item(struct dii_diagnostic *item)
     dii_mem_free(item->hint);
 }
 
-/* Copies the strings of an item into a new slot; all or nothing. */
-static dii_status push_item(dii_diagnostics *d, dii_severity severity, const char *code,
-                            char *message, const char *file, const char *pointer,
-                            const char *hint, unsigned long line, unsigned long column)
+/* The reason a load is refused is one item and the one thing the user must
+ * see: it goes beyond the cap. */
+static int always_listed(const char *code)
+{
+    return strcmp(code, "limit-exceeded") == 0;
+}
+
+int dii_diag_is_full(const dii_diagnostics *d)
+{
+    return d->limit != 0 && d->count >= d->limit;
+}
+
+void dii_diag_count_suppressed_n(dii_diagnostics *d, dii_severity severity, size_t n)
+{
+    if (severity == DII_SEVERITY_ERROR)
+        d->suppressed_errors += n;
+    else
+        d->suppressed_warnings += n;
+}
+
+void dii_diag_count_suppressed(dii_diagnostics *d, dii_severity severity)
+{
+    dii_diag_count_suppressed_n(d, severity, 1);
+}
+
+void dii_diag_set_limit(dii_diagnostics *d, size_t limit)
+{
+    d->limit = limit;
+}
+
+/* Copies the strings of an item into a new slot; all or nothing. The cap
+ * is the callers' business: the summary item goes beyond it. */
+static dii_status store_item(dii_diagnostics *d, dii_severity severity, const char *code,
+                             char *message, const char *file, const char *pointer,
+                             const char *hint, unsigned long line, unsigned long column)
 {
     hide_control_chars(message);
     struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column, -1};
@@ -58,8 +90,13 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
                          const char *file, const dii_loc *loc, const char *hint,
                          const char *fmt, va_list ap)
 {
+    /* past the cap not even formatted: a flood costs no memory */
+    if (dii_diag_is_full(d) && !always_listed(code)) {
+        dii_diag_count_suppressed(d, severity);
+        return DII_OK;
+    }
     char *message = dii_mem_vprintf(fmt, ap);
-    return push_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint,
+    return store_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint,
                      loc ? loc->line : 0, loc ? loc->column : 0);
 }
 
@@ -78,13 +115,48 @@ dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
 {
     for (size_t i = 0; src && i < src->count; i++) {
         const struct dii_diagnostic *s = &src->items[i];
-        dii_status st = push_item(dst, s->severity, s->code, dii_mem_strdup(s->message),
-                                  s->file, s->pointer, s->hint, s->line, s->column);
+        if (dii_diag_is_full(dst)) {
+            dii_diag_count_suppressed(dst, s->severity);
+            continue;
+        }
+        dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message),
+                                   s->file, s->pointer, s->hint, s->line, s->column);
         if (st != DII_OK)
             return st;
         dst->items[dst->count - 1].submission = s->submission;
     }
+    if (src && !src->summarised) {
+        dst->suppressed_errors += src->suppressed_errors;
+        dst->suppressed_warnings += src->suppressed_warnings;
+    }
     return DII_OK;
+}
+
+dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file)
+{
+    size_t errors = d->suppressed_errors, warnings = d->suppressed_warnings;
+    if (errors + warnings == 0 || d->summarised)
+        return DII_OK;
+    dii_severity severity = errors > 0 ? DII_SEVERITY_ERROR : DII_SEVERITY_WARNING;
+    char *message = dii_mem_printf(
+        "%zu more diagnostic%s (%zu error%s, %zu warning%s) found but not listed",
+        errors + warnings, errors + warnings == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+        warnings, warnings == 1 ? "" : "s");
+    dii_status st = store_item(d, severity, "too-many-diagnostics", message, file, NULL,
+                               "the list keeps the first max_diagnostics found; fix those "
+                               "first (often one mistake repeated), or raise max_diagnostics",
+                               0, 0);
+    if (st == DII_OK) {
+        d->summarised = 1;
+        d->summary_severity = severity;
+    }
+    return st;
+}
+
+size_t dii_diag_errors_found(const dii_diagnostics *d)
+{
+    size_t summary = d->summarised && d->summary_severity == DII_SEVERITY_ERROR;
+    return d->errors - summary + d->suppressed_errors;
 }
 
 void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s)
@@ -110,6 +182,7 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
             return dii_fail_nomem();
         }
     *out = all;
+    dii_clear_error(); /* as every call that succeeds (dii.h, conventions) */
     return DII_OK;
 }
 

@@ -31,6 +31,16 @@ struct dii_diagnostics {
     size_t cap;
     size_t errors;
     size_t warnings;
+    /* The cap (max_diagnostics): once `limit` items are held, further ones
+     * are only counted, by severity, so that a flood of problems costs no
+     * memory. 0 = no cap (lists built by copying, e.g. concat). */
+    size_t limit;
+    size_t suppressed_errors;
+    size_t suppressed_warnings;
+    /* The "too-many-diagnostics" item that reports the suppressed ones has
+     * been appended (dii_diag_report_suppressed); its severity. */
+    int summarised;
+    dii_severity summary_severity;
 };
 
 dii_diagnostics *dii_diag_new(void);
@@ -45,8 +55,29 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
                          const char *fmt, va_list ap);
 /* Marks the diagnostics from index `from` on as concerning submission s. */
 void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s);
-/* Appends a copy of every diagnostic of src. */
+/* Appends a copy of every diagnostic of src (within dst's cap). When src's
+ * suppressed diagnostics have not been reported yet (no summary), they
+ * carry over to dst, which will report them with its own. */
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src);
+/* Caps the list at `limit` items (0: no cap); see struct dii_diagnostics. */
+void dii_diag_set_limit(dii_diagnostics *d, size_t limit);
+/* Whether the list is at its cap: the next diagnostic would only be
+ * counted. Lets a caller skip the work of building one (a hint, a
+ * pointer); it then calls dii_diag_count_suppressed instead. */
+int dii_diag_is_full(const dii_diagnostics *d);
+/* Counts one diagnostic of this severity as suppressed. */
+void dii_diag_count_suppressed(dii_diagnostics *d, dii_severity severity);
+/* Counts n diagnostics of this severity as suppressed. */
+void dii_diag_count_suppressed_n(dii_diagnostics *d, dii_severity severity, size_t n);
+/* When diagnostics were suppressed, appends the one "too-many-diagnostics"
+ * item that says how many (beyond the cap, placed nowhere so that it sorts
+ * last). Its severity is error when at least one suppressed diagnostic was
+ * an error, else warning, so that the list's verdict (errors or not,
+ * warnings or not) is the one the whole list would have given. Call once,
+ * when the list is complete. */
+dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file);
+/* Errors found, listed or suppressed (the summary item not counted). */
+size_t dii_diag_errors_found(const dii_diagnostics *d);
 /* A list holding one "unreadable" error for a file that could not be read
  * (message: dii_last_error()), handed to *out when out is not NULL. The
  * status is kept: returns st, or DII_ERR_NO_MEMORY. */

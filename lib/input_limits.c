@@ -42,6 +42,19 @@ dii_limits dii_limits_of(const dii_parse_options *opts)
     return l;
 }
 
+size_t dii_max_diagnostics_or_default(size_t given)
+{
+    return pick(given, DII_DEFAULT_MAX_DIAGNOSTICS);
+}
+
+size_t dii_parse_max_diagnostics(const dii_parse_options *opts)
+{
+    /* versions 1 and 2 end before the member */
+    if (opts == NULL || opts->version < 3)
+        return DII_DEFAULT_MAX_DIAGNOSTICS;
+    return dii_max_diagnostics_or_default(opts->max_diagnostics);
+}
+
 int dii_limit_exceeded(const dii_limits *limits, dii_limit_kind kind, size_t amount)
 {
     return amount > limits->max[kind];

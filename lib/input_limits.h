@@ -29,6 +29,13 @@ typedef struct dii_limits {
  * not 0, the defaults otherwise (also for opts NULL). */
 dii_limits dii_limits_of(const dii_parse_options *opts);
 
+/* The diagnostics cap of a load (dii_parse_options.max_diagnostics, read
+ * only from a version-3 struct) or of a validation: `given`, or the default
+ * when it is 0. Not a limit of the kinds above: crossing it refuses
+ * nothing (diag.h). */
+size_t dii_parse_max_diagnostics(const dii_parse_options *opts);
+size_t dii_max_diagnostics_or_default(size_t given);
+
 /* Whether amount is beyond limit kind: the one comparison, so that
  * "exactly at the limit" is accepted everywhere. */
 int dii_limit_exceeded(const dii_limits *limits, dii_limit_kind kind, size_t amount);

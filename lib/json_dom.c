@@ -9,8 +9,8 @@
  * a handful of large allocations instead of one per value.
  *
  * Syntax errors reuse jansson's wording where jansson has one ("string or
- * '}' expected near ','"): libdii used jansson before, and users, the CLI's
- * golden files and the framework loader (still on jansson) all speak it.
+ * '}' expected near ','"): libdii used jansson before, and users and the
+ * CLI's golden files speak it.
  * A token error is placed at the token's first byte, an error inside a
  * string at the offending byte, a premature end at the last byte read. */
 #include <float.h>
@@ -120,11 +120,17 @@ static void arena_free(arena *a)
 /* The parser                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* An open array or object. */
+/* An open array or object. A skipped one (the filter said JDOM_SKIP, or it
+ * is inside such a one) has no children in pending; only the outermost of
+ * a skipped run has a node (NO_NODE for those inside it). */
 typedef struct frame {
-    size_t node;  /* index in pending of the container's own node */
+    size_t node;  /* index in pending of the container's own node, or NO_NODE */
     size_t first; /* index in pending of its first child */
+    unsigned char kind; /* JDOM_ARRAY or JDOM_OBJECT */
+    unsigned char skip; /* contents checked, not built */
 } frame;
+
+#define NO_NODE SIZE_MAX
 
 struct jdom_parser {
     const char *text;
@@ -145,6 +151,8 @@ struct jdom_parser {
     jdom_node root;
     jdom_error *err;
     dii_limits limits;
+    jdom_filter filter; /* NULL: build everything */
+    void *filter_ctx;
 };
 
 typedef enum tok_type {
@@ -180,6 +188,13 @@ typedef struct pending_key {
     size_t len;
     unsigned long line, column;
 } pending_key;
+
+/* Whether the innermost open container is skipped: its contents are read
+ * and checked, but nothing of them is kept (no node, no string copy). */
+static int skipping(const jdom_parser *p)
+{
+    return p->depth > 0 && p->frames[p->depth - 1].skip;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                    */
@@ -337,6 +352,10 @@ static dii_status string_done(jdom_parser *p, token *t, const char *bytes, size_
 {
     if (dii_limit_exceeded(&p->limits, DII_LIMIT_STRING_BYTES, n))
         return fail_limit(p, t->start, DII_LIMIT_STRING_BYTES);
+    if (skipping(p)) { /* checked, not kept */
+        bytes = "";
+        n = 0;
+    }
     char *copy = arena_alloc(&p->arena, n + 1);
     if (copy == NULL)
         return DII_ERR_NO_MEMORY;
@@ -623,7 +642,7 @@ static int exact_integer(const number_parts *n, int64_t *out)
  * quote what the user wrote rather than a rounded double. */
 static dii_status keep_integer_text(jdom_parser *p, token *t)
 {
-    size_t n = t->end - t->start;
+    size_t n = skipping(p) ? 0 : t->end - t->start;
     char *copy = arena_alloc(&p->arena, n + 1);
     if (copy == NULL)
         return DII_ERR_NO_MEMORY;
@@ -741,6 +760,10 @@ static dii_status lex(jdom_parser *p, token *t)
  * (if any) that precedes it; consumes the key. */
 static dii_status push_node(jdom_parser *p, const token *t, jdom_kind kind, pending_key *key)
 {
+    if (skipping(p)) {
+        memset(key, 0, sizeof *key);
+        return DII_OK;
+    }
     if (dii_mem_grow((void **)&p->pending, &p->pending_cap, p->pending_count + 1,
                      sizeof *p->pending) != 0)
         return DII_ERR_NO_MEMORY;
@@ -768,6 +791,16 @@ static dii_status push_node(jdom_parser *p, const token *t, jdom_kind kind, pend
     return DII_OK;
 }
 
+/* What the filter says of the container just pushed (the last node of
+ * pending, no frame of its own yet); JDOM_BUILD without a filter. */
+static jdom_verdict ask_filter(jdom_parser *p, dii_limit_kind *limit)
+{
+    *limit = DII_LIMIT_NONE;
+    if (p->filter == NULL)
+        return JDOM_BUILD;
+    return p->filter(p->filter_ctx, p, &p->pending[p->pending_count - 1], limit);
+}
+
 static dii_status open_container(jdom_parser *p, const token *t, pending_key *key)
 {
     if (dii_limit_exceeded(&p->limits, DII_LIMIT_DEPTH, p->depth + 1))
@@ -775,16 +808,29 @@ static dii_status open_container(jdom_parser *p, const token *t, pending_key *ke
     if (dii_mem_grow((void **)&p->frames, &p->frames_cap, p->depth + 1, sizeof *p->frames) != 0)
         return DII_ERR_NO_MEMORY;
     jdom_kind kind = t->type == T_BEGIN_OBJECT ? JDOM_OBJECT : JDOM_ARRAY;
-    dii_status st = push_node(p, t, kind, key);
-    if (st != DII_OK)
-        return st;
-    p->frames[p->depth++] = (frame){p->pending_count - 1, p->pending_count};
+    frame f = {NO_NODE, p->pending_count, (unsigned char)kind, 1};
+    if (!skipping(p)) {
+        dii_status st = push_node(p, t, kind, key);
+        if (st != DII_OK)
+            return st;
+        dii_limit_kind limit;
+        jdom_verdict v = ask_filter(p, &limit);
+        if (v == JDOM_REFUSE)
+            return fail_limit(p, t->start, limit);
+        f = (frame){p->pending_count - 1, p->pending_count, (unsigned char)kind,
+                    v == JDOM_SKIP};
+        if (f.skip)
+            p->pending[f.node].flags |= JDOM_SKIPPED;
+    } else {
+        memset(key, 0, sizeof *key); /* consumed, as push_node does */
+    }
+    p->frames[p->depth++] = f;
     return DII_OK;
 }
 
 static int in_object(const jdom_parser *p)
 {
-    return p->pending[p->frames[p->depth - 1].node].kind == JDOM_OBJECT;
+    return p->frames[p->depth - 1].kind == JDOM_OBJECT;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -957,6 +1003,10 @@ static size_t compact_members(jdom_node *items, size_t n)
 static dii_status close_container(jdom_parser *p)
 {
     frame f = p->frames[p->depth - 1];
+    if (f.skip) { /* nothing was kept: its node (if it has one) stays childless */
+        p->depth--;
+        return DII_OK;
+    }
     size_t n = p->pending_count - f.first;
     int object = p->pending[f.node].kind == JDOM_OBJECT;
     if (object && n > UINT32_MAX / 4)
@@ -1118,6 +1168,29 @@ void jdom_parser_set_limits(jdom_parser *p, const dii_limits *limits)
     p->limits = *limits;
 }
 
+void jdom_parser_set_filter(jdom_parser *p, jdom_filter filter, void *ctx)
+{
+    p->filter = filter;
+    p->filter_ctx = ctx;
+}
+
+size_t jdom_open_depth(const jdom_parser *p)
+{
+    return p->depth;
+}
+
+size_t jdom_open_child_count(const jdom_parser *p)
+{
+    return p->depth == 0 ? 0 : p->pending_count - p->frames[p->depth - 1].first;
+}
+
+const jdom_node *jdom_open_container(const jdom_parser *p, size_t level)
+{
+    if (level >= p->depth || p->frames[level].node == NO_NODE)
+        return NULL;
+    return &p->pending[p->frames[level].node];
+}
+
 void jdom_parser_free(jdom_parser *p)
 {
     if (p == NULL)
@@ -1130,19 +1203,22 @@ void jdom_parser_free(jdom_parser *p)
     dii_mem_free(p);
 }
 
-/* Insertion sort: repeated keys are few, and members of an inner object
- * are found (when it closes) before earlier members of the outer one. */
+static int compare_duplicates(const void *pa, const void *pb)
+{
+    const jdom_duplicate *a = pa, *b = pb;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return (a->column > b->column) - (a->column < b->column);
+}
+
+/* Members of an inner object are found (when it closes) before earlier
+ * members of the outer one, so the list needs sorting. Input from outside
+ * can repeat keys by the hundred thousand: O(n log n), not an insertion
+ * sort. No two repetitions share a position, so any sort gives one order. */
 static void sort_duplicates(jdom_parser *p)
 {
-    for (size_t i = 1; i < p->dup_count; i++) {
-        jdom_duplicate d = p->dups[i];
-        size_t j = i;
-        for (; j > 0 && (p->dups[j - 1].line > d.line ||
-                         (p->dups[j - 1].line == d.line && p->dups[j - 1].column > d.column));
-             j--)
-            p->dups[j] = p->dups[j - 1];
-        p->dups[j] = d;
-    }
+    if (p->dup_count > 1)
+        qsort(p->dups, p->dup_count, sizeof *p->dups, compare_duplicates);
 }
 
 /* A pretty-printed submissions batch needs about 2.5 times its size in
@@ -1165,6 +1241,22 @@ static void reset(jdom_parser *p, const char *text, size_t len, unsigned long fi
     p->dup_count = 0;
 }
 
+/* The pending stack holds the children of open containers; once the text
+ * is read it is empty. A large one (a big object's members, waiting for
+ * it to close) is handed back at once, so that what the caller builds from
+ * the tree does not pile up on top of it; a small one is kept for the next
+ * parse (JSON Lines parse one short text per line). */
+#define PENDING_KEEP ((size_t)1 << 20)
+
+static void release_large_pending(jdom_parser *p)
+{
+    if (p->pending_cap * sizeof *p->pending <= PENDING_KEEP)
+        return;
+    dii_mem_free(p->pending);
+    p->pending = NULL;
+    p->pending_cap = 0;
+}
+
 dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned long first_line,
                       const jdom_node **root, jdom_error *err)
 {
@@ -1183,6 +1275,7 @@ dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned lon
     p->err = NULL;
     p->pending_count = 0;
     p->depth = 0;
+    release_large_pending(p);
     return st;
 }
 

@@ -35,6 +35,9 @@ typedef enum jdom_kind {
 /* Number flags. */
 #define JDOM_INTEGER 1u /* written without fraction or exponent */
 #define JDOM_INT64 2u   /* ... and within int64_t: u.number.integer is exact */
+/* Container flag: its contents were skipped (see jdom_filter); it has no
+ * children in the tree. */
+#define JDOM_SKIPPED 4u
 
 typedef struct jdom_node jdom_node;
 struct jdom_node {
@@ -81,6 +84,26 @@ typedef struct jdom_error {
 
 typedef struct jdom_parser jdom_parser;
 
+/* What a filter decides about an array or object as it opens. */
+typedef enum jdom_verdict {
+    JDOM_BUILD,  /* its contents go into the tree */
+    JDOM_SKIP,   /* read and checked, not kept (see jdom_filter) */
+    JDOM_REFUSE  /* the parse stops: *limit is crossed at its first byte */
+} jdom_verdict;
+
+/* Asked about each array and object as it opens, except those inside a
+ * skipped one: `node` is the container (kind, key and positions; no
+ * children yet), in the innermost open container jdom_open_container(p,
+ * jdom_open_depth(p) - 1) (none for the root). A skipped container's
+ * contents are still checked as JSON, with the same located errors and
+ * the same depth and string limits, but cost no memory: no node, no
+ * string, no repeated-key check. It stays in the tree as a node of its
+ * kind with no children and JDOM_SKIPPED in flags. A reader that only
+ * needs some parts of a document (the submissions reader) uses this to
+ * keep an ignored member's value, however large, out of memory. */
+typedef jdom_verdict (*jdom_filter)(void *ctx, const jdom_parser *p, const jdom_node *node,
+                                    dii_limit_kind *limit);
+
 /* NULL on allocation failure. The parser applies the default limits until
  * told otherwise. */
 jdom_parser *jdom_parser_new(void);
@@ -90,6 +113,15 @@ jdom_parser *jdom_parser_new(void);
  * the decoded length of every string and key. */
 void jdom_parser_set_limits(jdom_parser *p, const dii_limits *limits);
 void jdom_parser_free(jdom_parser *p);
+/* The filter the following parses ask (NULL, the default: build all). */
+void jdom_parser_set_filter(jdom_parser *p, jdom_filter filter, void *ctx);
+/* For filters: the number of containers open around the one being asked
+ * about, and the node of the one at `level` (0 = the root), or NULL. */
+size_t jdom_open_depth(const jdom_parser *p);
+const jdom_node *jdom_open_container(const jdom_parser *p, size_t level);
+/* For filters: the children of the innermost open container so far, the
+ * one being asked about included (its index in the container + 1). */
+size_t jdom_open_child_count(const jdom_parser *p);
 
 /* Parses len bytes of text, which must be one JSON array or object with
  * nothing but whitespace around it; text[0] is on line first_line, column 1.

@@ -559,16 +559,68 @@ static dii_status header_cell(csv_reader *r, size_t col)
     return DII_OK;
 }
 
-/* A lone header cell holding the other delimiter means the file was read
- * with the wrong one: the usual mistake with Vietnamese spreadsheets. */
+/* Whether text, split at delim, names every required column (blanks
+ * around the names allowed, any case, as in a header). */
+static int splits_into_required_columns(const char *text, char delim)
+{
+    int seen[ROLE_COUNT] = {0};
+    size_t parts = 0;
+    for (const char *s = text;; parts++) {
+        const char *end = strchr(s, delim);
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        const char *name = s;
+        trim_blanks(&name, &n);
+        char copy[16];
+        if (n < sizeof copy) {
+            memcpy(copy, name, n);
+            copy[n] = '\0';
+            enum role role = role_of(copy);
+            if (role != ROLE_COUNT)
+                seen[role] = 1;
+        }
+        if (end == NULL)
+            break;
+        s = end + 1;
+    }
+    for (int k = 0; k < ROLE_COUNT; k++)
+        if (role_required[k] && !seen[k])
+            return 0;
+    return parts > 0;
+}
+
+/* The delimiter the header is written with when it is another than the one
+ * in use: the header is then one cell that, split at that byte, names the
+ * required columns. The usual case is a Vietnamese spreadsheet export
+ * (';' with a decimal comma) read with the default ','. 0 when none. */
+static char header_delimiter(const csv_reader *r)
+{
+    static const char candidates[] = {';', ',', '\t'};
+    if (r->row_count != 1)
+        return 0;
+    for (size_t i = 0; i < sizeof candidates; i++)
+        if (candidates[i] != r->delimiter && strchr(r->row[0].text, candidates[i]) &&
+            splits_into_required_columns(r->row[0].text, candidates[i]))
+            return candidates[i];
+    return 0;
+}
+
+/* The way out names the dii flag and the option member (C, and the Python
+ * keyword of the same name). */
 static const char *missing_column_hint(const csv_reader *r)
 {
-    if (r->row_count == 1 && r->delimiter != ';' && strchr(r->row[0].text, ';'))
-        return "the header contains ';': load the file with ';' as the delimiter";
-    if (r->row_count == 1 && r->delimiter != ',' && strchr(r->row[0].text, ','))
-        return "the header contains ',': load the file with ',' as the delimiter";
-    return "the header must name the columns unit_id, year, indicator and value "
-           "(unit_name and source are optional)";
+    switch (header_delimiter(r)) {
+    case ';':
+        return "the file looks semicolon-separated (a Vietnamese spreadsheet export): use "
+               "--delimiter ';' (option csv_delimiter), and --decimal-mark ',' "
+               "(csv_decimal_mark) if its numbers use a decimal comma";
+    case ',':
+        return "the file looks comma-separated: use --delimiter ',' (option csv_delimiter)";
+    case '\t':
+        return "the file looks tab-separated: use --delimiter tab (option csv_delimiter)";
+    default:
+        return "the header must name the columns unit_id, year, indicator and value "
+               "(unit_name and source are optional)";
+    }
 }
 
 static dii_status header_row(csv_reader *r)

@@ -29,6 +29,10 @@ static const char *const submission_fields[] = {"format", "framework", "unit",
                                                 "year",   "values",    "sources"};
 static const char *const unit_fields[] = {"id", "name"};
 static const char *const batch_fields[] = {"format", "submissions"};
+/* What editors add to point at a JSON Schema (data/schema): allowed in a
+ * submission and a batch, as a string, and otherwise ignored; not offered
+ * in "allowed fields" hints, which are about the format's own fields. */
+#define SCHEMA_MEMBER "$schema"
 
 typedef struct json_ctx {
     const char *file;
@@ -36,6 +40,9 @@ typedef struct json_ctx {
     struct dii_submissions *subs;
     const dii_limits *limits;
     int limit_crossed; /* reading stops: nothing after a limit is looked at */
+    int lines;         /* JSON Lines: every root is one submission, never a batch */
+    size_t batch_objects; /* objects met so far in a batch's "submissions" */
+    size_t refused_index; /* the index there of the one refused as too many */
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -141,19 +148,31 @@ static dii_status report_unknown_field(json_ctx *c, const jdom_node *member, con
 }
 
 /* Unknown members are warnings: a newer writer may add fields that this
- * version can safely ignore. */
+ * version can safely ignore. `schema`: "$schema" is allowed here. */
 static dii_status check_unknown_fields(json_ctx *c, const jdom_node *obj, const char *base,
-                                       const char *const *allowed, size_t n, const char *where)
+                                       const char *const *allowed, size_t n, int schema,
+                                       const char *where)
 {
     for (size_t i = 0; i < obj->u.children.count; i++) {
         const jdom_node *member = &obj->u.children.items[i];
-        if (is_allowed(member->key, allowed, n))
+        if (is_allowed(member->key, allowed, n) ||
+            (schema && strcmp(member->key, SCHEMA_MEMBER) == 0))
             continue;
         dii_status st = report_unknown_field(c, member, base, allowed, n, where);
         if (st != DII_OK)
             return st;
     }
     return DII_OK;
+}
+
+/* "$schema", when given, must be a string (a URL or path); it is not read. */
+static dii_status check_schema_member(json_ctx *c, const jdom_node *obj, const char *base)
+{
+    const jdom_node *schema = jdom_get(obj, SCHEMA_MEMBER);
+    if (schema == NULL || schema->kind == JDOM_STRING)
+        return DII_OK;
+    return report_wrong_type(c, base, SCHEMA_MEMBER, schema, "a string (the URL of a JSON Schema)",
+                             NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -255,7 +274,7 @@ static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
                                     const jdom_node *unit, const char *unit_pointer)
 {
     dii_status st = check_unknown_fields(c, unit, unit_pointer, unit_fields,
-                                         COUNT_OF(unit_fields), "\"unit\"");
+                                         COUNT_OF(unit_fields), 0, "\"unit\"");
     if (st == DII_OK)
         st = parse_unit_id(c, sub, unit, unit_pointer);
     const jdom_node *name = jdom_get(unit, "name");
@@ -492,7 +511,9 @@ static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, const jd
                                const char *base)
 {
     dii_status st = check_unknown_fields(c, obj, base, submission_fields,
-                                         COUNT_OF(submission_fields), "a submission");
+                                         COUNT_OF(submission_fields), 1, "a submission");
+    if (st == DII_OK)
+        st = check_schema_member(c, obj, base);
     if (st == DII_OK)
         st = parse_framework(c, sub, obj, base);
     if (st == DII_OK)
@@ -567,8 +588,10 @@ static dii_status parse_batch(json_ctx *c, const jdom_node *root)
     dii_status st = check_format(c, root, "", 1, &stop);
     if (st != DII_OK || stop)
         return st;
-    st = check_unknown_fields(c, root, "", batch_fields, COUNT_OF(batch_fields),
+    st = check_unknown_fields(c, root, "", batch_fields, COUNT_OF(batch_fields), 1,
                               "a batch of submissions");
+    if (st == DII_OK)
+        st = check_schema_member(c, root, "");
     if (st != DII_OK)
         return st;
     const jdom_node *list = jdom_get(root, "submissions");
@@ -665,6 +688,16 @@ static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
     if (st != DII_ERR_PARSE)
         return st;
     dii_loc at = {err.line, err.column, NULL};
+    if (err.limit == DII_LIMIT_SUBMISSIONS) { /* a batch's submission, refused at its '{' */
+        char *pointer = dii_pointer_join_index("/submissions", c->refused_index);
+        if (pointer == NULL)
+            return DII_ERR_NO_MEMORY;
+        at.pointer = pointer;
+        c->limit_crossed = 1;
+        st = dii_limit_report(c->diags, c->file, &at, c->limits, err.limit);
+        dii_mem_free(pointer);
+        return st;
+    }
     if (err.limit != DII_LIMIT_NONE) {
         c->limit_crossed = 1;
         return dii_limit_report(c->diags, c->file, &at, c->limits, err.limit);
@@ -680,11 +713,71 @@ static dii_status finish(jdom_parser *p, dii_status st)
     return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
 }
 
-static jdom_parser *new_parser(const dii_limits *limits)
+/* ------------------------------------------------------------------------ */
+/* What the tree keeps                                                       */
+/* ------------------------------------------------------------------------ */
+
+static int key_is(const jdom_node *n, const char *key)
+{
+    return n->key != NULL && strcmp(n->key, key) == 0;
+}
+
+/* The members of a submission whose contents are read: objects all three. */
+static int is_submission_part(const jdom_node *n)
+{
+    return n->kind == JDOM_OBJECT &&
+           (key_is(n, "unit") || key_is(n, "values") || key_is(n, "sources"));
+}
+
+/* One more object in a batch's "submissions": refused when it is one too
+ * many, right at its '{', before anything of it or after it is read. */
+static jdom_verdict batch_item(json_ctx *c, const jdom_parser *p, const jdom_node *n,
+                               dii_limit_kind *limit)
+{
+    if (n->kind != JDOM_OBJECT)
+        return JDOM_SKIP; /* reported as "wrong-type" from its kind alone */
+    if (dii_limit_exceeded(c->limits, DII_LIMIT_SUBMISSIONS, ++c->batch_objects)) {
+        c->refused_index = jdom_open_child_count(p) - 1;
+        *limit = DII_LIMIT_SUBMISSIONS;
+        return JDOM_REFUSE;
+    }
+    return JDOM_BUILD;
+}
+
+/* The tree keeps only the containers the reader looks into: the root
+ * object, a batch's "submissions" and its objects, and each submission's
+ * "unit", "values" and "sources". Any other array or object (an unknown
+ * member's value, an indicator value that is an array, ...) is only
+ * reported by its kind, so its contents are checked and skipped: a huge
+ * ignored value costs no memory. A root object cannot yet tell a batch
+ * from one submission, so both readings' containers are kept there. */
+static jdom_verdict keep_container(void *ctx, const jdom_parser *p, const jdom_node *n,
+                                   dii_limit_kind *limit)
+{
+    json_ctx *c = ctx;
+    size_t depth = jdom_open_depth(p);
+    if (depth == 0)
+        return n->kind == JDOM_OBJECT ? JDOM_BUILD : JDOM_SKIP;
+    if (depth == 1) {
+        int list = !c->lines && n->kind == JDOM_ARRAY && key_is(n, "submissions");
+        return list || is_submission_part(n) ? JDOM_BUILD : JDOM_SKIP;
+    }
+    const jdom_node *parent = jdom_open_container(p, depth - 1);
+    if (depth == 2)
+        return parent->kind == JDOM_ARRAY ? batch_item(c, p, n, limit) : JDOM_SKIP;
+    /* depth 3: inside a kept object at depth 2, which is a batch's submission */
+    if (depth == 3 && parent->kind == JDOM_OBJECT && parent->key == NULL)
+        return is_submission_part(n) ? JDOM_BUILD : JDOM_SKIP;
+    return JDOM_SKIP;
+}
+
+static jdom_parser *new_parser(const dii_limits *limits, json_ctx *c)
 {
     jdom_parser *p = jdom_parser_new();
-    if (p != NULL)
+    if (p != NULL) {
         jdom_parser_set_limits(p, limits);
+        jdom_parser_set_filter(p, keep_container, c);
+    }
     return p;
 }
 
@@ -705,10 +798,10 @@ dii_status dii_parse_submissions_json(const char *data, size_t len, const char *
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags)
 {
-    jdom_parser *p = new_parser(limits);
+    json_ctx c = {file, diags, subs, limits, 0, 0, 0, 0};
+    jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);
-    json_ctx c = {file, diags, subs, limits, 0};
     const jdom_node *root;
     dii_status st = load_tree(p, data, len, 1, &c, &root);
     if (st != DII_OK)
@@ -761,10 +854,10 @@ dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char 
                                        const dii_limits *limits, struct dii_submissions *subs,
                                        dii_diagnostics *diags)
 {
-    jdom_parser *p = new_parser(limits);
+    json_ctx c = {file, diags, subs, limits, 0, 1, 0, 0};
+    jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(p, DII_ERR_NO_MEMORY);
-    json_ctx c = {file, diags, subs, limits, 0};
     dii_status result = DII_OK;
     unsigned long line_no = 1;
     for (size_t start = 0; start < len && !c.limit_crossed; line_no++) {

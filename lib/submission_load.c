@@ -232,11 +232,12 @@ static dii_status fail_parse(const dii_diagnostics *d, const char *name)
         if (d->items[i].severity == DII_SEVERITY_ERROR)
             first = &d->items[i];
     const char *label = name ? name : "<input>";
+    size_t errors = dii_diag_errors_found(d);
     if (first == NULL)
         return dii_fail(DII_ERR_PARSE, "%s: cannot parse the submissions", label);
-    if (d->errors > 1)
+    if (errors > 1)
         return dii_fail(DII_ERR_PARSE, "%s:%lu:%lu: %s (and %zu more errors)", label,
-                        first->line, first->column, first->message, d->errors - 1);
+                        first->line, first->column, first->message, errors - 1);
     return dii_fail(DII_ERR_PARSE, "%s:%lu:%lu: %s", label, first->line, first->column,
                     first->message);
 }
@@ -308,7 +309,9 @@ static dii_status read_text(const void *input, struct dii_submissions *subs, dii
     return dispatch(in->data + bom, in->len - bom, in->name, in->opts, &limits, subs, d);
 }
 
-/* Reads into a new model; *subs NULL unless the read succeeded. */
+/* Reads into a new model; *subs NULL unless the read succeeded. d is
+ * capped (dii_parse_options.max_diagnostics); the model's copy carries the
+ * count of what the cap left out, for dii_validate to report again. */
 static dii_status read_into(set_reader read, const void *input, const char *name,
                             dii_diagnostics *d, struct dii_submissions **subs)
 {
@@ -330,6 +333,8 @@ static dii_status read_into(set_reader read, const void *input, const char *name
     if (st == DII_OK && ((s->load_diags = dii_diag_new()) == NULL ||
                          dii_diag_append_all(s->load_diags, d) != DII_OK))
         st = DII_ERR_NO_MEMORY;
+    if (st != DII_ERR_NO_MEMORY && dii_diag_report_suppressed(d, name) != DII_OK)
+        st = DII_ERR_NO_MEMORY;
     if (st != DII_OK)
         dii_submissions_destroy(s);
     else
@@ -340,11 +345,12 @@ static dii_status read_into(set_reader read, const void *input, const char *name
 /* Every loader's end: the set and the diagnostics handed out, or the
  * failure with its message. */
 static dii_status load(set_reader read, const void *input, const char *name,
-                       dii_submissions **out, dii_diagnostics **diags)
+                       size_t max_diagnostics, dii_submissions **out, dii_diagnostics **diags)
 {
     dii_diagnostics *d = dii_diag_new();
     if (d == NULL)
         return dii_fail_nomem();
+    dii_diag_set_limit(d, max_diagnostics);
     struct dii_submissions *subs;
     dii_status st = read_into(read, input, name, d, &subs);
     if (st == DII_ERR_NO_MEMORY) {
@@ -367,7 +373,7 @@ static dii_status load_text(const char *data, size_t len, const char *name,
                             dii_diagnostics **diags)
 {
     text_input in = {data, len, name, opts};
-    return load(read_text, &in, name, out, diags);
+    return load(read_text, &in, name, dii_parse_max_diagnostics(opts), out, diags);
 }
 
 DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
@@ -426,5 +432,7 @@ DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const c
     if (out == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_submissions_from_columns: out is NULL");
     dii_status st = dii_columns_check(cols);
-    return st != DII_OK ? st : load(dii_read_columns, cols, name, out, diags);
+    if (st != DII_OK)
+        return st;
+    return load(dii_read_columns, cols, name, DII_DEFAULT_MAX_DIAGNOSTICS, out, diags);
 }

@@ -105,11 +105,27 @@ static dii_status report(dii_diagnostics *diags, const char *file, text_cursor *
                         (unsigned)byte);
 }
 
-/* A UTF-16 file (as Windows tools like to write) is one mistake, not one
- * error per byte: recognise its byte-order mark and say so once. */
-static int is_utf16_bom(const unsigned char *s, size_t len)
+/* A UTF-16 or UTF-32 file (as Windows tools like to write) is one mistake,
+ * not one error per byte: recognise its byte-order mark and name the
+ * encoding once. UTF-32LE's mark begins with UTF-16LE's, so it is tried
+ * first (a UTF-16LE text whose first character is U+0000 is no text). The
+ * encoding's name, or NULL when there is no such mark. */
+static const char *wide_encoding(const unsigned char *s, size_t len)
 {
-    return len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+    static const struct {
+        unsigned char mark[4];
+        size_t len;
+        const char *name;
+    } marks[] = {
+        {{0xFF, 0xFE, 0x00, 0x00}, 4, "UTF-32LE"},
+        {{0x00, 0x00, 0xFE, 0xFF}, 4, "UTF-32BE"},
+        {{0xFF, 0xFE}, 2, "UTF-16LE"},
+        {{0xFE, 0xFF}, 2, "UTF-16BE"},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (len >= marks[i].len && memcmp(s, marks[i].mark, marks[i].len) == 0)
+            return marks[i].name;
+    return NULL;
 }
 
 size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagnostics *diags)
@@ -117,10 +133,11 @@ size_t dii_utf8_check(const char *data, size_t len, const char *file, dii_diagno
     const unsigned char *s = (const unsigned char *)data;
     text_cursor cur;
     text_cursor_init(&cur, data, len);
-    if (is_utf16_bom(s, len)) {
+    const char *wide = wide_encoding(s, len);
+    if (wide != NULL) {
         dii_loc at = {1, 1, NULL};
         if (dii_diag_add(diags, DII_SEVERITY_ERROR, "encoding", file, &at,
-                         "save the file as UTF-8", "the input is UTF-16, not UTF-8") != DII_OK)
+                         "save the file as UTF-8", "the input is %s, not UTF-8", wide) != DII_OK)
             return (size_t)-1;
         return 1;
     }

@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
+#include "input_limits.h"
 #include "model.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -239,6 +240,10 @@ static dii_status unknown_indicator_hint(const validator *v, const char *text, c
 
 static dii_status report_unknown_indicator(validator *v, const dii_value_entry *entry)
 {
+    if (dii_diag_is_full(v->diags)) { /* spare the suggestion's work */
+        dii_diag_count_suppressed(v->diags, DII_SEVERITY_ERROR);
+        return DII_OK;
+    }
     const char *text = entry->indicator != NULL ? entry->indicator : "";
     char *hint = NULL;
     if (unknown_indicator_hint(v, text, &hint) != DII_OK)
@@ -502,15 +507,33 @@ static dii_status report_not_given(validator *v, const struct dii_submission *su
                         "indicator '%s' has no value in this submission", ind->id);
 }
 
+/* A submission without any value is one problem, not one per indicator:
+ * a file of empty objects must not flood the list. */
+static dii_status report_no_values(validator *v, const struct dii_submission *sub,
+                                   const char *values_pointer)
+{
+    dii_loc loc = {sub->line, sub->column, values_pointer};
+    size_t n = v->fw->indicator_count;
+    return dii_diag_add(v->diags, DII_SEVERITY_WARNING, "missing-value", v->file, &loc,
+                        "give each indicator a value, or null when it is not known",
+                        "the submission has no values: none of the %zu indicator%s of "
+                        "framework '%s' is given",
+                        n, n == 1 ? "" : "s", v->fw->id);
+}
+
 /* Runs after the submission's entries, which stamped given_in. */
 static dii_status check_all_indicators_given(validator *v, size_t sub_index,
                                              const struct dii_submission *sub)
 {
+    if (v->fw->indicator_count == 0)
+        return DII_OK;
     char *values_pointer = NULL;
     if (child_pointer(sub, "values", &values_pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
     dii_status st = DII_OK;
-    for (size_t k = 0; k < v->fw->indicator_count && st == DII_OK; k++)
+    if (sub->value_count == 0)
+        st = report_no_values(v, sub, values_pointer);
+    for (size_t k = 0; k < v->fw->indicator_count && st == DII_OK && sub->value_count > 0; k++)
         if (v->given_in[k] != sub_index + 1)
             st = report_not_given(v, sub, &v->fw->indicators[k], values_pointer);
     dii_mem_free(values_pointer);
@@ -550,18 +573,36 @@ static dii_status validate_all(validator *v)
 /* Public entry point                                                        */
 /* ------------------------------------------------------------------------ */
 
-dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
-                        dii_diagnostics **diags)
+static dii_status check_validate_options(const dii_validate_options *opts)
+{
+    if (opts == NULL || opts->version == 1)
+        return DII_OK;
+    return dii_fail(DII_ERR_INVALID_ARGUMENT,
+                    "dii_validate_options version %u is not supported (expected 1 to %d); "
+                    "initialise options with DII_VALIDATE_OPTIONS_INIT",
+                    opts->version, DII_VALIDATE_OPTIONS_VERSION);
+}
+
+DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissions *subs,
+                                     const dii_validate_options *opts, dii_diagnostics **diags)
 {
     if (diags != NULL)
         *diags = NULL;
     if (fw == NULL || subs == NULL || diags == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT,
                         "dii_validate: framework, submissions and diags must not be NULL");
+    dii_status st = check_validate_options(opts);
+    if (st != DII_OK)
+        return st;
     validator v;
-    dii_status st = validator_init(&v, fw, subs);
-    if (st == DII_OK)
+    st = validator_init(&v, fw, subs);
+    if (st == DII_OK) {
+        dii_diag_set_limit(v.diags, dii_max_diagnostics_or_default(opts ? opts->max_diagnostics
+                                                                         : 0));
         st = validate_all(&v);
+    }
+    if (st == DII_OK && dii_diag_report_suppressed(v.diags, subs->name) != DII_OK)
+        st = DII_ERR_NO_MEMORY;
     validator_release(&v);
     if (st != DII_OK) {
         dii_diagnostics_free(v.diags);
@@ -574,4 +615,10 @@ dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
                         errors == 1 ? "" : "s");
     dii_clear_error();
     return DII_OK;
+}
+
+DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
+                                dii_diagnostics **diags)
+{
+    return dii_validate_with(fw, subs, NULL, diags);
 }

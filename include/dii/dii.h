@@ -16,7 +16,9 @@
  * - Every fallible function returns a dii_status: DII_OK (0) on success, a
  *   negative code on failure. Results are written through out parameters,
  *   which are set to NULL (or 0) on failure. dii_last_error() then describes
- *   the failure in one sentence.
+ *   the failure in one sentence; every call that returns DII_OK clears it
+ *   (to ""), so it always describes the last call that returned a status
+ *   (dii_diagnostics_concat kept a previous failure's message before 1.2).
  * - Handles are opaque. Whatever a *_load / *_new / dii_score call returns is
  *   owned by the caller and released with the matching *_free; every *_free
  *   accepts NULL. Pointers returned by accessors (strings, borrowed
@@ -173,10 +175,24 @@ DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
 /** A suggestion ("did you mean 'x'?"), or NULL. Thread-safe. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
+/*
+ * Lists made by a load or a validation are capped (max_diagnostics in
+ * dii_parse_options and dii_validate_options, DII_DEFAULT_MAX_DIAGNOSTICS
+ * by default): past the cap diagnostics are counted, not kept, and the
+ * list ends with one "too-many-diagnostics" item (line and column 0,
+ * submission -1) whose message gives how many were left out, errors and
+ * warnings separately. Its severity is error when at least one left-out
+ * diagnostic is an error, else warning: the list's error and warning
+ * counts are zero exactly when the full list's would be (since 1.2).
+ */
+
 /**
  * Copies n lists into one new list (*out, free with dii_diagnostics_free), in
  * order: how a tool reports on several inputs in one document. Submission
  * indices (dii_diagnostic_submission) stay those of each list's own input.
+ * Every item is copied, "too-many-diagnostics" summaries included; the new
+ * list has no cap. A NULL entry in lists is an empty list. Clears
+ * dii_last_error() on success, as every call does.
  * Thread-safe; the lists may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
@@ -487,7 +503,7 @@ typedef enum dii_input_format {
     DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
 } dii_input_format;
 
-#define DII_PARSE_OPTIONS_VERSION 2
+#define DII_PARSE_OPTIONS_VERSION 3
 
 /* Default limits on submissions input (README "Reliability" says why these
  * values). A valid batch nests 4 levels deep and its longest strings are
@@ -497,6 +513,8 @@ typedef enum dii_input_format {
 #define DII_DEFAULT_MAX_DEPTH 64u                      /**< arrays and objects */
 #define DII_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /**< 64 KiB, decoded UTF-8 */
 #define DII_DEFAULT_MAX_SUBMISSIONS ((size_t)1000000)
+/** Diagnostics kept per load or validate call (see max_diagnostics). */
+#define DII_DEFAULT_MAX_DIAGNOSTICS ((size_t)10000)
 
 /**
  * Options for loading submissions. Initialise with DII_PARSE_OPTIONS_INIT.
@@ -507,9 +525,20 @@ typedef enum dii_input_format {
  * Limits (version 2): 0 means the DII_DEFAULT_MAX_* value. Input beyond a
  * limit is refused with DII_ERR_PARSE and a "limit-exceeded" diagnostic
  * placed where the limit was crossed; loading stops there.
+ *
+ * max_diagnostics (version 3, libdii 1.2): the most diagnostics one load
+ * call lists; 0 means DII_DEFAULT_MAX_DIAGNOSTICS. It does not refuse
+ * anything: loading goes on, the diagnostics found beyond the cap are
+ * only counted (they cost no memory), and one "too-many-diagnostics" item
+ * at the end of the list says how many were left out, by severity. That
+ * item is an error when at least one left-out diagnostic is an error, a
+ * warning otherwise, so the list's verdict (any errors? any warnings?) is
+ * the one the full list would give. The first max_diagnostics found are
+ * the ones kept (readers find problems in roughly input order), then
+ * sorted as usual. A caller built against version 1 or 2 gets the default.
  */
 typedef struct dii_parse_options {
-    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1 and 2 are accepted) */
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1, 2 and 3 are accepted) */
     dii_input_format format;
     char csv_delimiter;    /**< ',' (default), ';' or '\t' */
     char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
@@ -518,9 +547,12 @@ typedef struct dii_parse_options {
     unsigned int max_depth;  /**< nesting of JSON arrays and objects */
     size_t max_string_bytes; /**< any JSON string or key, any CSV cell (decoded bytes) */
     size_t max_submissions;  /**< submissions in one input */
+    /* version 3 */
+    size_t max_diagnostics;  /**< diagnostics listed per load call (see above) */
 } dii_parse_options;
 
-#define DII_PARSE_OPTIONS_INIT { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0 }
+#define DII_PARSE_OPTIONS_INIT \
+    { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0 }
 
 /**
  * Loads submissions from a file (path "-" is not special here: the caller
@@ -535,7 +567,15 @@ typedef struct dii_parse_options {
  * is not NULL) is a list, sorted by line and column, after DII_OK and
  * DII_ERR_PARSE; after DII_ERR_IO it holds one "unreadable" error naming the
  * file; it is NULL after DII_ERR_INVALID_ARGUMENT (bad options) and
- * DII_ERR_NO_MEMORY.
+ * DII_ERR_NO_MEMORY. The list holds at most opts->max_diagnostics items
+ * plus, when more were found, one "too-many-diagnostics" item last (see
+ * dii_parse_options); a "limit-exceeded" error is listed even past the cap.
+ * JSON: a batch is refused at the '{' of its first object past
+ * max_submissions (objects in "submissions" are counted), before the rest
+ * is read; the contents of values the reader has no use for (an unknown
+ * member's value, an indicator value that is an array or object) are
+ * checked as JSON, with the same located errors and limits, but not kept,
+ * and repeated keys inside them are not reported.
  * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
@@ -605,7 +645,8 @@ enum {
  * or out NULL, an unknown version, a required column NULL (with rows > 0),
  * a kind other than the three above, a boolean other than 1 or 0. Zero rows
  * give an empty set and a "no-submissions" warning. *diags as for
- * dii_submissions_load_memory. The limits of dii_parse_options do not apply:
+ * dii_submissions_load_memory, with DII_DEFAULT_MAX_DIAGNOSTICS as the cap.
+ * The limits of dii_parse_options do not apply:
  * they guard the parsing of text that came from outside, and these columns
  * are already in the caller's memory, sized by the caller.
  * Thread-safe: loads share no state; cols and its arrays are only read
@@ -664,11 +705,43 @@ DII_API const char *dii_submission_value_source(const dii_submission *sub, size_
 /* Validation                                                                */
 /* ------------------------------------------------------------------------ */
 
+#define DII_VALIDATE_OPTIONS_VERSION 1
+
+/**
+ * Options for dii_validate_with. Initialise with DII_VALIDATE_OPTIONS_INIT;
+ * members are only ever appended, with the version bumped (libdii 1.2).
+ */
+typedef struct dii_validate_options {
+    unsigned int version;   /**< DII_VALIDATE_OPTIONS_VERSION */
+    /** The most diagnostics one call lists, the loader's findings (which
+     *  validation repeats) included; 0 means DII_DEFAULT_MAX_DIAGNOSTICS.
+     *  Beyond it diagnostics are counted, not kept, and one
+     *  "too-many-diagnostics" item ends the list, as for
+     *  dii_parse_options.max_diagnostics (diagnostics the loader left out
+     *  are counted in it too). */
+    size_t max_diagnostics;
+} dii_validate_options;
+
+#define DII_VALIDATE_OPTIONS_INIT { DII_VALIDATE_OPTIONS_VERSION, 0 }
+
 /**
  * Checks every submission against the framework and collects every problem
- * (design.md §5.4 codes) into a new list *diags, which the caller frees.
+ * (design.md §5.4 codes) into a new list *diags, which the caller frees:
+ * first the loader's findings, then each submission's in input order, and
+ * last, when the list reached opts->max_diagnostics, one
+ * "too-many-diagnostics" item. A submission without any value gets one
+ * "missing-value" warning, not one per indicator. opts may be NULL for the
+ * defaults; DII_ERR_INVALID_ARGUMENT for an unknown opts->version.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
  * when there is at least one; *diags is filled in both cases.
+ * Thread-safe; fw, subs and opts may be shared by any number of threads, *diags is the
+ * caller's. Since libdii 1.2.
+ */
+DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissions *subs,
+                                     const dii_validate_options *opts, dii_diagnostics **diags);
+
+/**
+ * dii_validate_with(fw, subs, NULL, diags): the default options.
  * Thread-safe; fw and subs may be shared by any number of threads, *diags is the caller's.
  */
 DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,

@@ -69,13 +69,16 @@ static inline void fuzz_diagnostics(const dii_diagnostics *d)
 }
 
 /* The diagnostics of a load must be sorted by line, then column (the
- * header's promise for dii_submissions_load_*). */
+ * header's promise for dii_submissions_load_*); unplaced ones (line 0, as
+ * "too-many-diagnostics") come last. */
 static inline void fuzz_diagnostics_sorted(const dii_diagnostics *d)
 {
     unsigned long line = 0, col = 0;
     for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
         const dii_diagnostic *x = dii_diagnostics_get(d, i);
         unsigned long l = dii_diagnostic_line(x), c = dii_diagnostic_column(x);
+        if (l == 0)
+            l = (unsigned long)-1;
         FUZZ_CHECK(l > line || (l == line && c >= col));
         line = l;
         col = c;
@@ -272,6 +275,7 @@ static inline void fuzz_tight_limits(dii_parse_options *opts)
     opts->max_depth = 3;
     opts->max_string_bytes = 8;
     opts->max_submissions = 2;
+    opts->max_diagnostics = 2;
 }
 
 /* Loads submissions with the given options and checks the load contract. */

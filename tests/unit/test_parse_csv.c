@@ -611,6 +611,48 @@ START_TEST(allocation_failures)
 }
 END_TEST
 
+/* A header written with another delimiter than the one in use is one cell
+ * that, split at that delimiter, names the required columns: the hint
+ * names the delimiter, the dii flag and the option (issue 9, item 18). The
+ * header's one cell is missing every required column: 4 errors at 1:1. */
+static void expect_delimiter_hint(const char *text, char delimiter, const char *hint_part)
+{
+    dii_parse_options o = options(delimiter, delimiter == ',' ? '.' : ',');
+    dii_diagnostics *d = load_fails(text, "h.csv", &o);
+    ck_assert_uint_eq(count_diag(d, "missing-field"), 4);
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
+        const dii_diagnostic *g = dii_diagnostics_get(d, i);
+        if (strcmp(dii_diagnostic_code(g), "missing-field") != 0)
+            continue; /* the one cell is also an unknown column */
+        const char *hint = dii_diagnostic_hint(g);
+        ck_assert_msg(hint != NULL && strstr(hint, hint_part) != NULL, "hint '%s' lacks '%s'",
+                      hint ? hint : "(null)", hint_part);
+    }
+    dii_diagnostics_free(d);
+}
+
+START_TEST(other_delimiter_hint)
+{
+    expect_delimiter_hint("Unit_ID; unit_name; year ;indicator;value\n"
+                          "11;Điện Biên;2022;a;67,4\n",
+                          ',',
+                          "the file looks semicolon-separated (a Vietnamese spreadsheet "
+                          "export): use --delimiter ';' (option csv_delimiter), and "
+                          "--decimal-mark ',' (csv_decimal_mark) if its numbers use a decimal "
+                          "comma");
+    expect_delimiter_hint("unit_id,year,indicator,value\n11,2022,a,67.4\n", ';',
+                          "the file looks comma-separated: use --delimiter ',' (option "
+                          "csv_delimiter)");
+    expect_delimiter_hint("unit_id\tyear\tindicator\tvalue\n11\t2022\ta\t67.4\n", ',',
+                          "the file looks tab-separated: use --delimiter tab");
+    /* ';' in a header that does not split into the columns: no such guess */
+    expect_delimiter_hint("unit_id;year;indicatr;value\n", ',',
+                          "the header must name the columns unit_id, year, indicator and "
+                          "value");
+    expect_delimiter_hint("a;b\n", ',', "the header must name the columns");
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("parse_csv");
@@ -629,6 +671,7 @@ Suite *make_suite(void)
     tcase_add_test(bad, row_problems_all_reported);
     tcase_add_test(bad, shape_problems_keep_the_model);
     tcase_add_test(bad, missing_columns);
+    tcase_add_test(bad, other_delimiter_hint);
     tcase_add_test(bad, nul_bytes_refused);
     tcase_add_test(bad, plain_and_quoted_rows_mix);
     tcase_add_test(bad, allocation_failures);

@@ -388,12 +388,35 @@ START_TEST(utf8_check_directly)
     expect_diag_at(d, "encoding", 3, 1);
     dii_diagnostics_free(d);
 
-    /* UTF-16 with a byte-order mark: one error, whatever follows */
-    d = dii_diag_new();
-    ck_assert_uint_eq(dii_utf8_check("\xFF\xFEu\0n\0\xFF\xFF", 8, "u16", d), 1);
-    ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 1)),
-                     "the input is UTF-16, not UTF-8");
-    dii_diagnostics_free(d);
+    /* UTF-16 and UTF-32 with a byte-order mark: one error naming the
+     * encoding, whatever follows. UTF-32LE's mark starts like UTF-16LE's;
+     * UTF-32BE's starts with NUL bytes (issue 9: both were misnamed) */
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *message;
+    } wide[] = {
+        {"\xFF\xFEu\0n\0\xFF\xFF", 8, "the input is UTF-16LE, not UTF-8"},
+        {"\xFE\xFF\0u\0n", 6, "the input is UTF-16BE, not UTF-8"},
+        {"\xFF\xFE\0\0u\0\0\0", 8, "the input is UTF-32LE, not UTF-8"},
+        {"\0\0\xFE\xFF\0\0\0u", 8, "the input is UTF-32BE, not UTF-8"},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        d = dii_diag_new();
+        ck_assert_uint_eq(dii_utf8_check(wide[i].text, wide[i].len, "w", d), 1);
+        ck_assert_str_eq(dii_diagnostic_message(expect_diag_at(d, "encoding", 1, 1)),
+                         wide[i].message);
+        dii_diagnostics_free(d);
+    }
+    /* and through the loader, for every format */
+    static const char *const names[] = {"w.json", "w.jsonl", "w.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        d = load_fails("\0\0\xFE\xFF\0\0\0{", 8, names[i]);
+        ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+        ck_assert_str_eq(dii_diagnostic_message(dii_diagnostics_get(d, 0)),
+                         "the input is UTF-32BE, not UTF-8");
+        dii_diagnostics_free(d);
+    }
     /* NUL bytes (UTF-16 without a mark): one error per line, at the first
      * NUL: `u\0n\0\n\0a\0` -> 1:2 and 2:1 */
     d = dii_diag_new();
@@ -694,7 +717,7 @@ START_TEST(bad_arguments)
     dii_parse_options bad[6];
     for (int i = 0; i < 6; i++)
         bad[i] = (dii_parse_options)DII_PARSE_OPTIONS_INIT;
-    bad[0].version = 3;
+    bad[0].version = DII_PARSE_OPTIONS_VERSION + 1;
     bad[1].format = (dii_input_format)7;
     bad[2].csv_delimiter = '|';
     bad[3].csv_decimal_mark = ';';
@@ -1089,8 +1112,11 @@ START_TEST(duplicate_keys_at_every_level)
 {
     /* line 1 `{"unit": {"id": "1", "id": "2"},`       second "id" at col 22
      * line 3 ` "values": {"a": {"x": 1, "x": 2}, "a": 3, "b": 1, "a": 4},`
-     *        second "x" at col 27 (a field of a value, not a value), "a"
-     *        again at cols 36 and 52; the last a's value 4 at col 57
+     *        "a" again at cols 36 and 52; the last a's value 4 at col 57;
+     *        the second "x" (col 27) is inside a value that is an object,
+     *        which the reader only reports by its kind: its contents are
+     *        checked as JSON but not kept, so their keys are not compared
+     *        (issue 9: an ignored value costs no memory)
      * line 4 ` "sources": {"b": "s", "b": "t"},`      second "b" at col 24
      * line 5 ` "year": 2023}`                          second "year" at col 2 */
     const char text[] = "{\"unit\": {\"id\": \"1\", \"id\": \"2\"},\n"
@@ -1100,9 +1126,8 @@ START_TEST(duplicate_keys_at_every_level)
                         " \"year\": 2023}";
     dii_diagnostics *d = NULL;
     dii_submissions *subs = load_ok(text, "dup.json", &d);
-    ck_assert_uint_eq(dii_diagnostics_count(d), 6);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 5);
     expect_pointer(expect_diag_at(d, "duplicate-field", 1, 22), "/unit/id");
-    expect_pointer(expect_diag_at(d, "duplicate-field", 3, 27), "/values/a/x");
     expect_pointer(expect_diag_at(d, "duplicate-value", 3, 36), "/values/a");
     expect_pointer(expect_diag_at(d, "duplicate-value", 3, 52), "/values/a");
     expect_pointer(expect_diag_at(d, "duplicate-value", 4, 24), "/sources/b");
@@ -1121,20 +1146,20 @@ START_TEST(duplicate_keys_at_every_level)
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
-    /* keys equal once decoded; and deep inside a batch */
+    /* keys equal once decoded; and deep inside a batch. The "q" repeated
+     * inside the array value of "z" is not reported: that value is only
+     * reported by its kind (wrong-type, in validation), its contents are
+     * skipped (issue 9) */
     subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [{\"unit\": {\"id\": \"1\"},"
                    " \"year\": 2022, \"values\": {\"a/b\": 1, \"a\\/b\": 2, \"z\": [{\"q\": 1, "
                    "\"q\": 2}]}}]}",
                    "dup.json", &d);
-    ck_assert_uint_eq(dii_diagnostics_count(d), 2);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
     const dii_diagnostic *g = dii_diagnostics_get(d, 0);
     ck_assert_str_eq(dii_diagnostic_code(g), "duplicate-value");
     expect_pointer(g, "/submissions/0/values/a~1b");
     ck_assert_str_eq(dii_diagnostic_message(g), "indicator 'a/b' appears more than once in "
                                                 "\"values\"; only the last one would be used");
-    g = dii_diagnostics_get(d, 1);
-    ck_assert_str_eq(dii_diagnostic_code(g), "duplicate-field");
-    expect_pointer(g, "/submissions/0/values/z/0/q");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -1242,8 +1267,374 @@ START_TEST(allocation_failures_in_the_reader)
 }
 END_TEST
 
+/* Editors add "$schema" (issue 9): allowed in a submission and in a batch,
+ * without an unknown-field warning; it must be a string. */
+START_TEST(schema_member_allowed)
+{
+    const char one[] = "{\"$schema\": \"https://libdii.invalid/schema/submission.schema.json\", "
+                       "\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {\"a\": 1}}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(one, "s.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    const char batch[] = "{\"$schema\": \"s.json\", \"format\": \"dii-submissions/1\", "
+                         "\"submissions\": [{\"$schema\": \"s.json\", \"unit\": {\"id\": \"1\"}, "
+                         "\"year\": 2022, \"values\": {}}]}";
+    subs = load_ok(batch, "b.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    ck_assert_uint_eq(dii_submissions_count(subs), 1);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    /* not a string: wrong-type at the value (column 13); and only allowed
+     * where the format says, not in "unit" (its key at column 11) */
+    const char bad[] = "{\"$schema\": 5, \"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}}";
+    subs = load_ok(bad, "s.json", &d);
+    const dii_diagnostic *g = expect_diag_at(d, "wrong-type", 1, 13);
+    expect_pointer(g, "/$schema");
+    ck_assert_str_eq(dii_diagnostic_message(g),
+                     "\"$schema\" must be a string (the URL of a JSON Schema), not an integer");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    const char in_unit[] = "{\"unit\": {\"$schema\": \"x\", \"id\": \"1\"}, \"year\": 2022, "
+                           "\"values\": {}}";
+    subs = load_ok(in_unit, "s.json", &d);
+    expect_pointer(expect_diag_at(d, "unknown-field", 1, 11), "/unit/$schema");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Issue 9: what the reader keeps, and untrusted input at scale             */
+/* ------------------------------------------------------------------------ */
+
+/* Without a filter the tree keeps everything, repeated keys at any depth
+ * and in arrays included (the pointer names the array index). */
+START_TEST(tree_without_filter_keeps_everything)
+{
+    jdom_parser *p = jdom_parser_new();
+    ck_assert_ptr_nonnull(p);
+    const jdom_node *root;
+    const char json[] = "{\"z\": [{\"q\": 1, \"q\": 2}], \"m\": {\"a\": [1, 2]}}";
+    ck_assert_int_eq(jdom_parse(p, json, strlen(json), 1, &root, NULL), DII_OK);
+    ck_assert_uint_eq(jdom_get(root, "m")->u.children.count, 1);
+    ck_assert_uint_eq(jdom_get(jdom_get(root, "m"), "a")->u.children.count, 2);
+    ck_assert_uint_eq(jdom_duplicate_count(p), 1);
+    ck_assert_str_eq(jdom_duplicate_at(p, 0)->pointer, "/z/0/q");
+    jdom_parser_free(p);
+}
+END_TEST
+
+/* A filter that skips every container below the root: the skipped ones
+ * stay as childless nodes flagged JDOM_SKIPPED, nothing inside them is
+ * looked at for repeated keys, and what follows them is read as usual. */
+static jdom_verdict skip_below_root(void *ctx, const jdom_parser *p, const jdom_node *n,
+                                    dii_limit_kind *limit)
+{
+    (void)n;
+    (void)limit;
+    (*(int *)ctx)++;
+    return jdom_open_depth(p) == 0 ? JDOM_BUILD : JDOM_SKIP;
+}
+
+START_TEST(filter_skips_contents)
+{
+    jdom_parser *p = jdom_parser_new();
+    int asked = 0;
+    jdom_parser_set_filter(p, skip_below_root, &asked);
+    const jdom_node *root;
+    /* the keys inside the skipped values must not leak onto "after"'s
+     * elements: "k" is the last key read before the 7 */
+    const char json[] = "{\"a\": [[1, {\"x\": 1, \"x\": 2}], \"s\"], \"b\": {\"k\": [2]},\n"
+                        " \"after\": 5, \"c\": {}}";
+    ck_assert_int_eq(jdom_parse(p, json, strlen(json), 1, &root, NULL), DII_OK);
+    ck_assert_int_eq(asked, 4); /* the root, "a", "b", "c": not what is inside a or b */
+    ck_assert_uint_eq(root->u.children.count, 4);
+    const jdom_node *a = jdom_get(root, "a");
+    ck_assert_int_eq(a->kind, JDOM_ARRAY);
+    ck_assert_uint_eq(a->u.children.count, 0);
+    ck_assert(a->flags & JDOM_SKIPPED);
+    ck_assert_uint_eq(a->line, 1);
+    ck_assert_uint_eq(a->column, 7);
+    ck_assert(jdom_get(root, "b")->flags & JDOM_SKIPPED);
+    const jdom_node *after = jdom_get(root, "after");
+    ck_assert_double_eq(after->u.number.value, 5);
+    ck_assert_uint_eq(after->key_line, 2);
+    ck_assert_uint_eq(after->key_column, 2);
+    ck_assert_uint_eq(jdom_duplicate_count(p), 0);
+    /* the root's own members are still compared */
+    const char twice[] = "{\"a\": [], \"a\": {}}";
+    ck_assert_int_eq(jdom_parse(p, twice, strlen(twice), 1, &root, NULL), DII_OK);
+    ck_assert_uint_eq(jdom_duplicate_count(p), 1);
+    jdom_parser_free(p);
+}
+END_TEST
+
+/* A skipped value is still JSON-checked: the same located errors, the same
+ * depth and string limits as a kept one. */
+START_TEST(skipped_values_still_checked)
+{
+    /* `{"unit": {"id": "1"}, "year": 2022, "values": {}, "meta": [1, 2,, 3]}`
+     * the second ',' at column 65 */
+    const char bad[] =
+        "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}, \"meta\": [1, 2,, 3]}";
+    dii_diagnostics *d = load_fails(bad, strlen(bad), "m.json");
+    const dii_diagnostic *g = expect_diag_at(d, "syntax", 1, 65);
+    ck_assert_str_eq(dii_diagnostic_message(g), "unexpected token near ','");
+    dii_diagnostics_free(d);
+    /* a string inside: 8 bytes, the quote at column 63 (the longest
+     * other string, "values", has 6) */
+    const char text[] =
+        "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}, "
+        "\"m\": [{\"k\": \"abcdefgh\"}]}";
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_string_bytes = 7;
+    dii_submissions *subs = (dii_submissions *)&subs;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "m.json", &o, &subs, &d),
+                     DII_ERR_PARSE);
+    expect_diag_at(d, "limit-exceeded", 1, 63);
+    dii_diagnostics_free(d);
+    /* and depth: the root, "m", its object is 3 levels; the '{' at 57 */
+    o = (dii_parse_options)DII_PARSE_OPTIONS_INIT;
+    o.max_depth = 2;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "m.json", &o, &subs, &d),
+                     DII_ERR_PARSE);
+    expect_diag_at(d, "limit-exceeded", 1, 57);
+    dii_diagnostics_free(d);
+    /* an unknown member is still reported once, at its key */
+    d = NULL;
+    subs = load_ok(text, "m.json", &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_pointer(expect_diag_at(d, "unknown-field", 1, 51), "/m");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* Bytes in use and their peak, for the memory tests: each block carries
+ * its size in front. */
+static size_t mem_in_use, mem_peak;
+
+static void *counting_malloc(size_t n, void *user)
+{
+    (void)user;
+    size_t *b = malloc(n + 16);
+    if (b == NULL)
+        return NULL;
+    *b = n;
+    mem_in_use += n;
+    mem_peak = mem_in_use > mem_peak ? mem_in_use : mem_peak;
+    return (char *)b + 16;
+}
+
+static void counting_free(void *q, void *user)
+{
+    (void)user;
+    if (q == NULL)
+        return;
+    size_t *b = (size_t *)((char *)q - 16);
+    mem_in_use -= *b;
+    free(b);
+}
+
+static void *counting_realloc(void *q, size_t n, void *user)
+{
+    if (q == NULL)
+        return counting_malloc(n, user);
+    size_t *b = (size_t *)((char *)q - 16);
+    size_t old = *b;
+    size_t *r = realloc(b, n + 16);
+    if (r == NULL)
+        return NULL;
+    *r = n;
+    mem_in_use = mem_in_use - old + n;
+    mem_peak = mem_in_use > mem_peak ? mem_in_use : mem_peak;
+    return (char *)r + 16;
+}
+
+/* `{"unit": {"id": "1"}, "year": 2022, "values": {}, "meta": [1,1,...]}`
+ * with n ones: the reviewer's 74x shape. */
+static char *ignored_array_text(size_t n)
+{
+    static const char head[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022, \"values\": {}, "
+                               "\"meta\": [";
+    size_t h = strlen(head);
+    char *text = malloc(h + 2 * n + 3);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, head, h);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + h + 2 * i, i + 1 < n ? "1," : "1]", 2);
+    strcpy(text + h + 2 * n, "}");
+    return text;
+}
+
+/* The ignored value of an unknown member is not built: loading 4 MB of
+ * `1,` inside it needs less memory than the text itself plus the reader's
+ * first arena block (at most 8 MiB, sized from the input) — before, it
+ * took over 70 times the text. */
+START_TEST(ignored_value_costs_no_memory)
+{
+    size_t n = 2 << 20;
+    char *text = ignored_array_text(n);
+    size_t len = strlen(text);
+    ck_assert_int_eq(dii_set_allocator(counting_malloc, counting_realloc, counting_free, NULL),
+                     DII_OK);
+    mem_peak = mem_in_use = 0;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, len, "big.json", NULL, &subs, &d),
+                     DII_OK);
+    ck_assert_uint_eq(count_diag(d, "unknown-field"), 1);
+    ck_assert_msg(mem_peak < ((size_t)8 << 20) + len, "peak %zu bytes for %zu of input",
+                  mem_peak, len);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(mem_in_use, 0);
+    dii_set_allocator(NULL, NULL, NULL, NULL);
+    free(text);
+}
+END_TEST
+
+/* A batch one submission over max_submissions is refused at that
+ * submission's '{', before the rest is read: the syntax error after it is
+ * never reached (before, the whole text was parsed first, 9.4 s and
+ * 5.3 GB for a million and one submissions). */
+START_TEST(batch_stops_at_the_submission_too_many)
+{
+    /* line 2: the second submission's '{' at column 2 */
+    const char text[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [{},\n"
+                        " {}, {}, {\"a\": }]}";
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_submissions = 1;
+    dii_submissions *subs = (dii_submissions *)&subs;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "b.json", &o, &subs, &d),
+                     DII_ERR_PARSE);
+    ck_assert_ptr_null(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_pointer(expect_diag_at(d, "limit-exceeded", 2, 2), "/submissions/1");
+    dii_diagnostics_free(d);
+    /* the pointer counts every element, objects or not */
+    const char after_others[] = "{\"format\": \"dii-submissions/1\", \"submissions\": "
+                                "[{}, 1, [], {}]}";
+    ck_assert_int_eq(dii_submissions_load_memory(after_others, strlen(after_others), "b.json",
+                                                 &o, &subs, &d),
+                     DII_ERR_PARSE);
+    expect_pointer(expect_diag_at(d, "limit-exceeded", 1, 60), "/submissions/3");
+    dii_diagnostics_free(d);
+    /* elements that are not objects are not submissions: not counted */
+    const char mixed[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [1, [], {}]}";
+    ck_assert_int_eq(dii_submissions_load_memory(mixed, strlen(mixed), "b.json", &o, &subs,
+                                                 &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 1);
+    ck_assert_uint_eq(count_diag(d, "wrong-type"), 2);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* `n` submissions `{}` (JSON batch, JSON Lines) or CSV rows of n units. */
+static char *many_submissions(size_t n, const char *format)
+{
+    char *text = malloc(64 + 24 * n);
+    ck_assert_ptr_nonnull(text);
+    size_t w = 0;
+    if (strcmp(format, "json") == 0)
+        w = (size_t)sprintf(text, "{\"format\": \"dii-submissions/1\", \"submissions\": [");
+    else if (strcmp(format, "csv") == 0)
+        w = (size_t)sprintf(text, "unit_id,year,indicator,value\n");
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(format, "json") == 0)
+            w += (size_t)sprintf(text + w, "%s{}", i ? "," : "");
+        else if (strcmp(format, "jsonl") == 0)
+            w += (size_t)sprintf(text + w, "{}\n");
+        else
+            w += (size_t)sprintf(text + w, "u%zu,2022,a,1\n", i);
+    }
+    if (strcmp(format, "json") == 0)
+        strcpy(text + w, "]}");
+    return text;
+}
+
+/* Every format stops at the first submission past the limit: with a limit
+ * of 1 and 3,000,000 submissions after it, the load is refused at the
+ * second one. A guard at scale: JSON Lines and CSV already stopped there,
+ * and the JSON batch's early stop is proved by
+ * batch_stops_at_the_submission_too_many (reading the whole batch first
+ * took ~1 s here, not enough to time out). */
+START_TEST(every_format_stops_at_the_limit)
+{
+    static const char *const formats[] = {"json", "jsonl", "csv"};
+    static const unsigned long line[] = {1, 2, 3}, column[] = {52, 1, 1};
+    for (size_t f = 0; f < 3; f++) {
+        char *text = many_submissions(3000000, formats[f]);
+        char name[16];
+        snprintf(name, sizeof name, "many.%s", formats[f]);
+        dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+        o.max_submissions = 1;
+        o.max_diagnostics = 1;
+        dii_submissions *subs = (dii_submissions *)&subs;
+        dii_diagnostics *d = NULL;
+        ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), name, &o, &subs, &d),
+                         DII_ERR_PARSE);
+        ck_assert_ptr_null(subs);
+        expect_diag_at(d, "limit-exceeded", line[f], column[f]);
+        dii_diagnostics_free(d);
+        free(text);
+    }
+}
+END_TEST
+
+/* 300,000 repeated keys in a submission, then 300,000 in its "values":
+ * the inner ones are found first (when "values" closes), the outer ones
+ * after, yet they come first in the text. An insertion sort moved each
+ * outer one past every inner one: 9 x 10^10 moves, minutes (960 KB of
+ * repeated keys took 5.1 s). With an O(n log n) sort this takes well under
+ * a second; the test case's timeout catches the quadratic one. */
+START_TEST(many_repeated_keys_sorted_fast)
+{
+    size_t n = 300000;
+    static const char head[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022";
+    char *text = malloc(sizeof head + 20 * n + 64);
+    ck_assert_ptr_nonnull(text);
+    size_t w = (size_t)sprintf(text, "%s", head);
+    for (size_t i = 0; i < n; i++)
+        w += (size_t)sprintf(text + w, ",\"y\":1");
+    w += (size_t)sprintf(text + w, ",\"values\":{\"a\":1");
+    for (size_t i = 0; i < n; i++)
+        w += (size_t)sprintf(text + w, ",\"a\":1");
+    strcpy(text + w, "}}");
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_diagnostics = 3;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "dup.json", &o, &subs, &d),
+                     DII_OK);
+    /* 1 unknown-field warning (the first "y") and 299,999 + 300,000
+     * repetitions: 3 listed (the warning and the first two "y" repeats),
+     * and the count of the others is exact */
+    ck_assert_uint_eq(dii_diagnostics_count(d), 4);
+    const dii_diagnostic *g = dii_diagnostics_get(d, 3);
+    ck_assert_str_eq(dii_diagnostic_code(g), "too-many-diagnostics");
+    ck_assert_msg(strstr(dii_diagnostic_message(g), "(599997 errors, 0 warnings)") != NULL,
+                  "%s", dii_diagnostic_message(g));
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    free(text);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
+    /* Untrusted input at scale: each of these takes well under a second
+     * (a few under the sanitizers); what they guard against took minutes. */
+    TCase *scale = tcase_create("scale");
+    tcase_set_timeout(scale, 60);
+    tcase_add_test(scale, ignored_value_costs_no_memory);
+    tcase_add_test(scale, every_format_stops_at_the_limit);
+    tcase_add_test(scale, many_repeated_keys_sorted_fast);
     Suite *s = suite_create("parse_json");
     TCase *good = tcase_create("well-formed");
     tcase_add_test(good, single_from_file);
@@ -1262,6 +1653,7 @@ Suite *make_suite(void)
     tcase_add_test(codes, missing_fields);
     tcase_add_test(codes, wrong_types);
     tcase_add_test(codes, unknown_fields_are_warnings);
+    tcase_add_test(codes, schema_member_allowed);
     tcase_add_test(codes, duplicate_keys);
     suite_add_tcase(s, codes);
     TCase *loader = tcase_create("loader");
@@ -1287,6 +1679,11 @@ Suite *make_suite(void)
     tcase_add_test(reader, duplicate_keys_in_large_objects);
     tcase_add_test(reader, jsonl_lines_parsed_independently);
     tcase_add_test(reader, allocation_failures_in_the_reader);
+    tcase_add_test(reader, tree_without_filter_keeps_everything);
+    tcase_add_test(reader, filter_skips_contents);
+    tcase_add_test(reader, skipped_values_still_checked);
+    tcase_add_test(reader, batch_stops_at_the_submission_too_many);
     suite_add_tcase(s, reader);
+    suite_add_tcase(s, scale);
     return s;
 }

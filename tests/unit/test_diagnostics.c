@@ -1,0 +1,513 @@
+/* The diagnostics cap (issue 9, item 4): dii_parse_options.max_diagnostics
+ * and dii_validate_options.max_diagnostics. A flood of problems must give a
+ * bounded list that ends with one "too-many-diagnostics" item counting,
+ * exactly, what was left out; the verdict (errors or not) must not change;
+ * memory must stay bounded while the flood is found. Also: one
+ * "missing-value" per submission without values, and dii_last_error after
+ * dii_diagnostics_concat. */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dii/dii.h"
+#include "testutil.h"
+
+#define FRAMEWORK_ID "dien-bien-4734-2023"
+
+/* ------------------------------------------------------------------------ */
+/* Inputs                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A batch of n empty submissions: each lacks unit, year and values (three
+ * "missing-field" errors at load). The reviewer's flood, 3 bytes each. */
+static char *empty_objects_batch(size_t n)
+{
+    static const char head[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [";
+    size_t h = strlen(head);
+    char *text = malloc(h + 3 * n + 3);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, head, h);
+    char *w = text + h;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(w, i ? ",{}" : "{}", i ? 3 : 2);
+        w += i ? 3 : 2;
+    }
+    strcpy(w, "]}");
+    return text;
+}
+
+/* One valid-looking submission whose "values" object holds n members
+ * named in `fmt` (with %zu): unknown indicators for validation. Or, with
+ * `top` set, n unknown members of the submission itself (warnings). */
+static char *many_members(size_t n, int top)
+{
+    size_t cap = 128 + 24 * n;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    size_t w = (size_t)snprintf(text, cap, "{\"unit\": {\"id\": \"11\"}, \"year\": 2022, %s",
+                                top ? "\"values\": {}" : "\"values\": {");
+    for (size_t i = 0; i < n; i++)
+        w += (size_t)snprintf(text + w, cap - w, "%s\"x%zu\": 1", (i || top) ? ", " : "", i);
+    snprintf(text + w, cap - w, "%s", top ? "}" : "}}");
+    return text;
+}
+
+static const dii_diagnostic *last_diag(const dii_diagnostics *d)
+{
+    ck_assert_uint_gt(dii_diagnostics_count(d), 0);
+    return dii_diagnostics_get(d, dii_diagnostics_count(d) - 1);
+}
+
+/* `listed` diagnostics, then the summary, which says exactly how many of
+ * each severity were left out. */
+static void expect_summary(const dii_diagnostics *d, size_t listed, size_t errors,
+                           size_t warnings)
+{
+    ck_assert_uint_eq(dii_diagnostics_count(d), listed + 1);
+    ck_assert_uint_eq(count_diag(d, "too-many-diagnostics"), 1);
+    const dii_diagnostic *g = last_diag(d);
+    ck_assert_str_eq(dii_diagnostic_code(g), "too-many-diagnostics");
+    ck_assert_int_eq(dii_diagnostic_severity(g),
+                     errors > 0 ? DII_SEVERITY_ERROR : DII_SEVERITY_WARNING);
+    ck_assert_uint_eq(dii_diagnostic_line(g), 0);
+    ck_assert_int_eq(dii_diagnostic_submission(g), -1);
+    char expected[200];
+    snprintf(expected, sizeof expected,
+             "%zu more diagnostic%s (%zu error%s, %zu warning%s) found but not listed",
+             errors + warnings, errors + warnings == 1 ? "" : "s", errors,
+             errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    ck_assert_str_eq(dii_diagnostic_message(g), expected);
+    ck_assert_ptr_nonnull(dii_diagnostic_hint(g));
+}
+
+static dii_status load_capped(const char *text, const char *name, size_t cap,
+                              dii_submissions **subs, dii_diagnostics **d)
+{
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_diagnostics = cap;
+    return dii_submissions_load_memory(text, strlen(text), name, &o, subs, d);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* 100,000 empty objects: 300,000 "missing-field" errors. The default cap
+ * keeps 10,000 and counts the other 290,000 exactly. */
+START_TEST(load_flood_is_capped_by_default)
+{
+    char *text = empty_objects_batch(100000);
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "flood.json", NULL, &subs,
+                                                 &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 100000);
+    expect_summary(d, 10000, 290000, 0);
+    ck_assert_str_eq(dii_diagnostic_file(last_diag(d)), "flood.json");
+    /* the kept ones are still in input order */
+    for (size_t i = 1; i + 1 < dii_diagnostics_count(d); i++)
+        ck_assert_uint_le(dii_diagnostic_line(dii_diagnostics_get(d, i - 1)),
+                          dii_diagnostic_line(dii_diagnostics_get(d, i)));
+    ck_assert_uint_eq(dii_diagnostics_error_count(d), 10001);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    free(text);
+}
+END_TEST
+
+/* The count is exact whatever the cap: found = listed + left out. */
+START_TEST(load_cap_counts_exactly)
+{
+    char *text = empty_objects_batch(50);
+    dii_submissions *subs = NULL;
+    dii_diagnostics *all = NULL, *d = NULL;
+    ck_assert_int_eq(load_capped(text, "f.json", SIZE_MAX, &subs, &all), DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(all), 150);
+    ck_assert_int_eq(find_diag(all, "too-many-diagnostics"), -1);
+    size_t caps[] = {1, 7, 149};
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(load_capped(text, "f.json", caps[i], &subs, &d), DII_OK);
+        expect_summary(d, caps[i], 150 - caps[i], 0);
+        /* the kept ones are the first ones of the full list */
+        for (size_t k = 0; k < caps[i]; k++)
+            ck_assert_str_eq(dii_diagnostic_message(dii_diagnostics_get(d, k)),
+                             dii_diagnostic_message(dii_diagnostics_get(all, k)));
+        dii_submissions_free(subs);
+        dii_diagnostics_free(d);
+    }
+    /* at the cap exactly: nothing left out, no summary */
+    ck_assert_int_eq(load_capped(text, "f.json", 150, &subs, &d), DII_OK);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 150);
+    ck_assert_int_eq(find_diag(d, "too-many-diagnostics"), -1);
+    dii_submissions_free(subs);
+    dii_diagnostics_free(d);
+    dii_diagnostics_free(all);
+    free(text);
+}
+END_TEST
+
+/* Warnings only (unknown fields): the summary is a warning, so a valid
+ * input stays valid (no error appears) and the load still succeeds. */
+START_TEST(warning_flood_stays_a_warning)
+{
+    char *text = many_members(40, 1);
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(load_capped(text, "w.json", 5, &subs, &d), DII_OK);
+    ck_assert_ptr_nonnull(subs);
+    expect_summary(d, 5, 0, 35);
+    ck_assert_uint_eq(dii_diagnostics_error_count(d), 0);
+    ck_assert_uint_eq(dii_diagnostics_warning_count(d), 6);
+    dii_diagnostics_free(d);
+    /* validation repeats the 40 unknown fields and adds the missing
+     * values (one warning; and one for the year when the framework's
+     * years do not include 2022): still no error */
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    size_t own = 1 + (dii_framework_first_year(fw) > 2022 || dii_framework_last_year(fw) < 2022);
+    dii_validate_options vo = DII_VALIDATE_OPTIONS_INIT;
+    vo.max_diagnostics = 3;
+    ck_assert_int_eq(dii_validate_with(fw, subs, &vo, &d), DII_OK);
+    expect_summary(d, 3, 0, 40 + own - 3);
+    ck_assert_uint_eq(dii_diagnostics_error_count(d), 0);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+    free(text);
+}
+END_TEST
+
+/* A syntax error is still a parse failure when the list is full, and the
+ * message counts every error found. */
+START_TEST(parse_failure_with_a_full_list)
+{
+    const char text[] = "{}\n{}\n{}\n{\"a\": }\n";
+    dii_submissions *subs = (dii_submissions *)&subs;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(load_capped(text, "p.jsonl", 2, &subs, &d), DII_ERR_PARSE);
+    ck_assert_ptr_null(subs);
+    /* 3 x 3 missing-field + 1 syntax = 10 errors: 2 listed, 8 counted */
+    expect_summary(d, 2, 8, 0);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "(and 9 more errors)"));
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* The refusal of a limit is always listed, even with a full list. */
+START_TEST(limit_exceeded_is_always_listed)
+{
+    const char text[] = "{}\n{}\n{}\n";
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_diagnostics = 1;
+    o.max_submissions = 2;
+    dii_submissions *subs = (dii_submissions *)&subs;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "l.jsonl", &o, &subs, &d),
+                     DII_ERR_PARSE);
+    expect_diag_at(d, "limit-exceeded", 3, 1);
+    ck_assert_uint_eq(count_diag(d, "too-many-diagnostics"), 1);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* What a program built against the version-2 header passes: the struct
+ * ends after max_submissions. Allocated at exactly that size, so that
+ * AddressSanitizer and valgrind catch a read of max_diagnostics. */
+struct parse_options_v2 {
+    unsigned int version;
+    dii_input_format format;
+    char csv_delimiter;
+    char csv_decimal_mark;
+    size_t max_input_bytes;
+    unsigned int max_depth;
+    size_t max_string_bytes;
+    size_t max_submissions;
+};
+
+START_TEST(version_2_options_get_the_default_cap)
+{
+    ck_assert_uint_eq(DII_DEFAULT_MAX_DIAGNOSTICS, 10000);
+    dii_parse_options init = DII_PARSE_OPTIONS_INIT;
+    ck_assert_uint_eq(init.max_diagnostics, 0);
+    struct parse_options_v2 *v2 = malloc(sizeof *v2);
+    ck_assert_ptr_nonnull(v2);
+    *v2 = (struct parse_options_v2){2, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0};
+    char *text = empty_objects_batch(4000); /* 12,000 errors */
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "v2.json",
+                                                 (const dii_parse_options *)v2, &subs, &d),
+                     DII_OK);
+    expect_summary(d, 10000, 2000, 0);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    free(text);
+    free(v2);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Validation                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* The loader's findings count towards validation's cap, and those the
+ * loader left out are counted in validation's summary too: validation
+ * repeats 300,000 errors and adds 100,000 missing-value warnings (one per
+ * empty submission, see below). */
+START_TEST(validate_flood_is_capped)
+{
+    char *text = empty_objects_batch(100000);
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "flood.json", NULL, &subs,
+                                                 NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
+    expect_summary(d, 10000, 290000, 100000);
+    dii_diagnostics_free(d);
+    dii_validate_options vo = DII_VALIDATE_OPTIONS_INIT;
+    vo.max_diagnostics = 3;
+    ck_assert_int_eq(dii_validate_with(fw, subs, &vo, &d), DII_ERR_VALIDATION);
+    expect_summary(d, 3, 299997, 100000);
+    dii_diagnostics_free(d);
+    /* NULL options are the defaults, as dii_validate */
+    ck_assert_int_eq(dii_validate_with(fw, subs, NULL, &d), DII_ERR_VALIDATION);
+    expect_summary(d, 10000, 290000, 100000);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+    free(text);
+}
+END_TEST
+
+/* With a cap above the loader's, validation lists what the loader had
+ * to leave out: the count is carried, the items are not invented. */
+START_TEST(validate_reports_what_the_loader_left_out)
+{
+    char *text = empty_objects_batch(10);
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(load_capped(text, "s.json", 4, &subs, &d), DII_OK);
+    expect_summary(d, 4, 26, 0);
+    dii_diagnostics_free(d);
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
+    /* 4 repeated + 10 missing-value listed; the 26 the loader left out */
+    expect_summary(d, 14, 26, 0);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+    free(text);
+}
+END_TEST
+
+START_TEST(validate_options_checked)
+{
+    const char text[] = "{\"unit\": {\"id\": \"11\"}, \"year\": 2022, \"values\": {}}";
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "o.json", NULL, &subs,
+                                                 NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    unsigned versions[] = {0, 2, 99};
+    for (size_t i = 0; i < 3; i++) {
+        dii_validate_options vo = DII_VALIDATE_OPTIONS_INIT;
+        vo.version = versions[i];
+        dii_diagnostics *d = (dii_diagnostics *)&d;
+        ck_assert_int_eq(dii_validate_with(fw, subs, &vo, &d), DII_ERR_INVALID_ARGUMENT);
+        ck_assert_ptr_null(d);
+        ck_assert_ptr_nonnull(strstr(dii_last_error(), "dii_validate_options version"));
+    }
+    dii_diagnostics *d = (dii_diagnostics *)&d;
+    ck_assert_int_eq(dii_validate_with(NULL, subs, NULL, &d), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* One warning for a submission without values, not one per indicator;
+ * a submission with some values still gets one per missing indicator. */
+START_TEST(no_values_is_one_missing_value)
+{
+    const char text[] =
+        "{\"format\": \"dii-submissions/1\", \"submissions\": [\n"
+        " {\"unit\": {\"id\": \"11\"}, \"year\": 2022, \"values\": {}},\n"
+        " {\"unit\": {\"id\": \"12\"}, \"year\": 2022,\n"
+        "  \"values\": {\"mobile_broadband_subscriptions_per_100\": 70}}]}\n";
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "n.json", NULL, &subs,
+                                                 NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    ck_assert_int_eq(dii_validate(fw, subs, &d), DII_OK);
+    size_t n = dii_framework_indicator_count(fw);
+    ck_assert_uint_gt(n, 2);
+    ck_assert_uint_eq(count_diag(d, "missing-value"), 1 + (n - 1));
+    const dii_diagnostic *g = expect_diag_at(d, "missing-value", 2, 2);
+    ck_assert_int_eq(dii_diagnostic_severity(g), DII_SEVERITY_WARNING);
+    ck_assert_str_eq(dii_diagnostic_pointer(g), "/submissions/0/values");
+    ck_assert_int_eq(dii_diagnostic_submission(g), 0);
+    char expected[160];
+    snprintf(expected, sizeof expected,
+             "the submission has no values: none of the %zu indicators of framework '%s' is "
+             "given",
+             n, FRAMEWORK_ID);
+    ck_assert_str_eq(dii_diagnostic_message(g), expected);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Memory stays bounded while a flood is found                               */
+/* ------------------------------------------------------------------------ */
+
+/* An allocator that counts the bytes in use and their peak; each block
+ * carries its size in front. */
+static size_t in_use, peak;
+
+static void *counting_malloc(size_t n, void *user)
+{
+    (void)user;
+    size_t *p = malloc(n + 16);
+    if (p == NULL)
+        return NULL;
+    *p = n;
+    in_use += n;
+    if (in_use > peak)
+        peak = in_use;
+    return (char *)p + 16;
+}
+
+static void counting_free(void *q, void *user)
+{
+    (void)user;
+    if (q == NULL)
+        return;
+    size_t *p = (size_t *)((char *)q - 16);
+    in_use -= *p;
+    free(p);
+}
+
+static void *counting_realloc(void *q, size_t n, void *user)
+{
+    if (q == NULL)
+        return counting_malloc(n, user);
+    size_t *p = (size_t *)((char *)q - 16);
+    size_t old = *p;
+    size_t *r = realloc(p, n + 16);
+    if (r == NULL)
+        return NULL;
+    *r = n;
+    in_use = in_use - old + n;
+    if (in_use > peak)
+        peak = in_use;
+    return (char *)r + 16;
+}
+
+/* 100,000 unknown indicators give 100,000 errors in validation; with the
+ * cap, validating needs little more than the loaded set: before the cap
+ * the list alone took over 20 MB here. */
+START_TEST(validate_flood_memory_is_bounded)
+{
+    ck_assert_int_eq(dii_set_allocator(counting_malloc, counting_realloc, counting_free, NULL),
+                     DII_OK);
+    char *text = many_members(100000, 0);
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "m.json", NULL, &subs,
+                                                 NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_framework_builtin(FRAMEWORK_ID, &fw), DII_OK);
+    size_t before = in_use;
+    peak = in_use;
+    ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 10001);
+    size_t grew = peak - before;
+    ck_assert_msg(grew < (size_t)6 << 20, "validation took %zu bytes", grew);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(in_use, 0);
+    dii_set_allocator(NULL, NULL, NULL, NULL);
+    free(text);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* dii_last_error after dii_diagnostics_concat                               */
+/* ------------------------------------------------------------------------ */
+
+/* dii.h's convention: dii_last_error() is "" once a call has succeeded.
+ * dii_diagnostics_concat kept the previous failure's message. */
+START_TEST(concat_success_clears_last_error)
+{
+    dii_diagnostics *out = NULL;
+    ck_assert_int_eq(dii_diagnostics_concat(NULL, 1, &out), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_str_ne(dii_last_error(), "");
+    const dii_diagnostics *none[1] = {NULL};
+    ck_assert_int_eq(dii_diagnostics_concat(none, 1, &out), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    ck_assert_uint_eq(dii_diagnostics_count(out), 0);
+    dii_diagnostics_free(out);
+}
+END_TEST
+
+/* A concatenation copies every item, summaries included, with no cap. */
+START_TEST(concat_keeps_summaries)
+{
+    char *text = empty_objects_batch(10);
+    dii_submissions *subs = NULL;
+    dii_diagnostics *a = NULL, *b = NULL, *all = NULL;
+    ck_assert_int_eq(load_capped(text, "a.json", 4, &subs, &a), DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_int_eq(load_capped(text, "b.json", 20, &subs, &b), DII_OK);
+    dii_submissions_free(subs);
+    const dii_diagnostics *lists[2] = {a, b};
+    ck_assert_int_eq(dii_diagnostics_concat(lists, 2, &all), DII_OK);
+    ck_assert_uint_eq(dii_diagnostics_count(all), 5 + 21);
+    ck_assert_uint_eq(count_diag(all, "too-many-diagnostics"), 2);
+    dii_diagnostics_free(all);
+    dii_diagnostics_free(a);
+    dii_diagnostics_free(b);
+    free(text);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+    Suite *s = suite_create("diagnostics");
+    TCase *load = tcase_create("load cap");
+    tcase_add_test(load, load_flood_is_capped_by_default);
+    tcase_add_test(load, load_cap_counts_exactly);
+    tcase_add_test(load, warning_flood_stays_a_warning);
+    tcase_add_test(load, parse_failure_with_a_full_list);
+    tcase_add_test(load, limit_exceeded_is_always_listed);
+    tcase_add_test(load, version_2_options_get_the_default_cap);
+    suite_add_tcase(s, load);
+    TCase *val = tcase_create("validate cap");
+    tcase_add_test(val, validate_flood_is_capped);
+    tcase_add_test(val, validate_reports_what_the_loader_left_out);
+    tcase_add_test(val, validate_options_checked);
+    tcase_add_test(val, no_values_is_one_missing_value);
+    tcase_add_test(val, validate_flood_memory_is_bounded);
+    suite_add_tcase(s, val);
+    TCase *concat = tcase_create("concat");
+    tcase_add_test(concat, concat_success_clears_last_error);
+    tcase_add_test(concat, concat_keeps_summaries);
+    suite_add_tcase(s, concat);
+    return s;
+}
