@@ -97,3 +97,23 @@ def test_every_class_holding_a_borrowed_pointer_is_tried():
             if cls.__module__.startswith("dii") and "_h" in getattr(cls, "__slots__", ()):
                 with_handle.add(cls)
     assert with_handle == {type(o) for o in instances}
+
+
+def test_init_cannot_be_called_again():
+    # `obj.__init__(...)` again would replace the handle (freeing the old one
+    # under every object borrowing from it) or drop a borrowed object's owner.
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(EXAMPLE_JSON)
+    results = fw.score(subs)
+    owners = [(fw, (1,)), (subs, (1,)), (results, (1, None, None)), (fw.validate(subs), (1,))]
+    borrowers = [(subs[0], (None, 1)), (fw.indicators[0], (None, 1)), (fw.groups[0], (None, 1)),
+                 (results[0], (None, 1, 0))]
+    for obj, args in owners + borrowers:
+        with pytest.raises(TypeError) as e:
+            obj.__init__(*args)
+        assert "cannot be initialised again" in str(e.value)
+    gc.collect()
+    assert (subs[0].unit_id, fw.indicators[0].id, results[0].unit_id) == ("11", fw.indicator("1").id,
+                                                                           "11")
+    assert [o.unit_id for o, _ in borrowers[:1]] == ["11"]
+    assert borrowers[3][0].indicators[0].points == results[0].indicators[0].points

@@ -4,6 +4,7 @@ import json
 from typing import NamedTuple, Optional
 
 from . import _dii
+from ._types import init_once
 from ._calls import big, call
 
 __all__ = ["Diagnostic", "Diagnostics"]
@@ -90,6 +91,7 @@ class Diagnostics:
     __slots__ = ("_h", "_items")
 
     def __init__(self, handle):
+        init_once(self)
         self._h = handle  # an owned dii_diagnostics (freed by the GC), or None
         self._items = None
 

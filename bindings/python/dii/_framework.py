@@ -8,7 +8,7 @@ from ._calls import big, call, file_size
 from ._diagnostics import Diagnostics
 from ._errors import NotFoundError, _raise
 from ._results import Results
-from ._types import Baseline, Target, Text, _target_year, _year
+from ._types import Baseline, Target, Text, _target_year, _year, init_once
 from ._submissions import _as_submissions
 
 __all__ = ["Framework", "Group", "Indicator", "Text", "Target", "Baseline", "frameworks"]
@@ -60,6 +60,7 @@ class Indicator:
     __slots__ = ("_framework", "_h")
 
     def __init__(self, framework, handle):
+        init_once(self)
         self._framework = framework
         self._h = handle
 
@@ -205,6 +206,7 @@ class Group:
     __slots__ = ("_framework", "_h")
 
     def __init__(self, framework, handle):
+        init_once(self)
         self._framework = framework
         self._h = handle
 
@@ -263,6 +265,7 @@ class Framework:
 
     def __init__(self, handle, diagnostics=None):
         """Not for direct use: see :meth:`builtin`, :meth:`load`, :meth:`from_json`."""
+        init_once(self)
         if handle is None:
             raise TypeError("use Framework.builtin(), Framework.load() or Framework.from_json()")
         self._h = handle  # an owned dii_framework: freed by the GC when the last user goes

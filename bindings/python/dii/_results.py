@@ -6,7 +6,7 @@ from typing import NamedTuple, Optional, Union
 from . import _dii
 from ._calls import big, call
 from ._errors import NotFoundError, _raise
-from ._types import Target, sequence_item
+from ._types import Target, init_once, sequence_item
 
 __all__ = ["Results", "Result", "GroupScore", "IndicatorScore",
            "STATUSES", "OPS", "BASES", "INDICATOR_COLUMNS", "UNIT_COLUMNS", "GROUP_COLUMNS"]
@@ -112,6 +112,7 @@ class Result:
     __slots__ = ("_results", "_h", "_i")
 
     def __init__(self, results, handle, i):
+        init_once(self)
         self._results = results
         self._h = handle
         self._i = i
@@ -260,6 +261,7 @@ class Results:
     __slots__ = ("_h", "_diagnostics", "_framework", "_json")
 
     def __init__(self, handle, diagnostics, framework):
+        init_once(self)
         self._h = handle  # an owned dii_results: freed by the GC
         self._diagnostics = diagnostics
         self._framework = framework

@@ -9,7 +9,7 @@ from . import _dii
 from ._calls import big, call, file_size
 from ._diagnostics import Diagnostics
 from ._errors import InvalidArgumentError, _raise
-from ._types import sequence_item
+from ._types import init_once, sequence_item
 
 __all__ = ["Submissions", "Submission", "load_submissions", "INVALID"]
 
@@ -63,6 +63,7 @@ class Submission:
     __slots__ = ("_submissions", "_h")
 
     def __init__(self, submissions, handle):
+        init_once(self)
         self._submissions = submissions
         self._h = handle
 
@@ -162,6 +163,7 @@ class Submissions:
 
     def __init__(self, handle, diagnostics=None):
         """Not for direct use: see :func:`dii.load_submissions`."""
+        init_once(self)
         if handle is None:
             raise TypeError("use dii.load_submissions()")
         self._h = handle  # an owned dii_submissions: freed by the GC

@@ -9,6 +9,17 @@ from ._errors import InvalidArgumentError
 __all__ = ["Text", "Target", "Baseline"]
 
 
+def init_once(obj):
+    """Refuses a second __init__ of an object holding a handle: calling it
+    again (``subs.__init__(1)``) would replace the handle, or drop the owner
+    of a borrowed one, and let the GC free memory still in use."""
+    try:
+        obj._h
+    except AttributeError:
+        return
+    raise TypeError(f"a {type(obj).__name__} cannot be initialised again")
+
+
 def sequence_item(i, n, item, what):
     """seq[i] for a sequence of n items made by item(index): a slice gives a
     list, a negative index counts from the end, any other raises IndexError
