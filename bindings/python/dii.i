@@ -197,6 +197,40 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
     $1 = PyBytes_Check($input) || PyUnicode_Check($input);
 }
 
+/* Text in for every other `const char *` (ids, codes, paths, names,
+ * languages): a str (as UTF-8), bytes (a path as os.fsencode gives it), or
+ * None for NULL. C reads up to the first NUL, so a string holding one would
+ * silently name something else ("x\0y" the id "x", a path another file):
+ * it is refused with ValueError before C sees it. The buffer belongs to the
+ * argument object, which the call holds, also while the GIL is released. */
+%typemap(in) const char * {
+    char *text_ = NULL;
+    Py_ssize_t size_ = 0;
+    if ($input == Py_None) {
+        text_ = NULL;
+    } else if (PyUnicode_Check($input)) {
+        text_ = (char *) PyUnicode_AsUTF8AndSize($input, &size_);
+        if (text_ == NULL)
+            SWIG_fail;
+    } else if (PyBytes_Check($input)) {
+        if (PyBytes_AsStringAndSize($input, &text_, &size_) < 0)
+            SWIG_fail;
+    } else {
+        PyErr_Format(PyExc_TypeError, "$1_name must be str or None, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    if (text_ != NULL && strlen(text_) != (size_t) size_) {
+        PyErr_SetString(PyExc_ValueError, "$1_name contains a NUL character");
+        SWIG_fail;
+    }
+    $1 = text_;
+}
+%typemap(freearg) const char * "";
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+    $1 = $input == Py_None || PyUnicode_Check($input) || PyBytes_Check($input);
+}
+
 /* JSON out: a str; the library's buffer is released with dii_free. */
 %typemap(in, numinputs=0) (char **json, size_t *len) (char *json_ = NULL, size_t len_ = 0) {
     $1 = &json_;
@@ -303,8 +337,9 @@ DII_ENUM_OUTPUT(dii_target_basis, basis, DII_BASIS_EXACT)
 /* The texts of one column as C strings that point into the str objects of
  * `items` (a new list of ours, which no other code can change, so it holds
  * them alive while the GIL is released): None, a float NaN and `na` (pandas'
- * missing markers) are NULL; a str is its UTF-8; any other object goes
- * through str(), kept in `items` in its place. */
+ * missing markers) are NULL; a str is its UTF-8; bytes are decoded as UTF-8
+ * (refused when they are not); any other object goes through str(); a
+ * decoded or converted object is kept in `items` in its place. */
 static int py_is_missing(PyObject *o, PyObject *na)
 {
     return o == Py_None || o == na || (PyFloat_Check(o) && isnan(PyFloat_AS_DOUBLE(o)));
@@ -326,7 +361,14 @@ static int py_text_column(PyObject **items, const char ***texts, PyObject *na, c
             continue;
         }
         if (!PyUnicode_Check(o)) {
-            PyObject *str = PyObject_Str(o);
+            /* bytes are text in UTF-8 (str() would make "b'1'" of b"1") */
+            PyObject *str = PyBytes_Check(o) ? PyUnicode_FromEncodedObject(o, "utf-8", "strict")
+                                             : PyObject_Str(o);
+            if (str == NULL && PyBytes_Check(o) && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_ValueError, "row %zd: %s holds bytes that are not UTF-8 "
+                             "(decode them first)", i, what);
+            }
             if (str == NULL)
                 return -1;
             PyList_SET_ITEM(*items, i, str);
@@ -453,7 +495,7 @@ py_submissions_from_columns(unit_ids, unit_names, sources, years, indicators, va
 
 dii_submissions_from_columns over Python columns: unit_ids, indicators
 (sequences; unit_names and sources may be None) of str (None, a float NaN
-or the object na: absent; other objects through str()); years a buffer of int64, values a
+or the object na: absent; bytes decoded as UTF-8; other objects through str()); years a buffer of int64, values a
 buffer of float64, kinds None or a buffer of uint8 (dii_value_kind), all of
 the same length. The GIL is released while the library builds the set.
 ";

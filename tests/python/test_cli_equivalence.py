@@ -73,3 +73,43 @@ def test_validate_json_as_cli(cli):
     mine = diags.to_dict()
     assert mine["valid"] == cli_doc["valid"] and mine["errors"] == cli_doc["errors"]
     assert mine["diagnostics"] == cli_doc["diagnostics"]
+
+
+# `python -m dii` runs the command the package carries (dii/bin/dii, built
+# from the same objects as the dii command): same output, same exit code.
+MODULE_CASES = [
+    ["--version"],
+    ["--help"],
+    ["frameworks"],
+    ["show", DII_885, "--format", "json"],
+    ["score", "--target-year", "2023", "--format", "csv", EXAMPLE_JSON],
+    ["score"],                                                   # usage: exit 2
+    ["score", ROOT / "no-such-file.json"],                       # I/O: exit 2
+    ["validate", "--framework", DIEN_BIEN,
+     ROOT / "tests" / "data" / "submissions" / "batch.json"],   # invalid: exit 1
+    ["no-such-command"],
+]
+
+
+@pytest.mark.parametrize("args", MODULE_CASES, ids=lambda a: " ".join(map(str, a))[:40])
+def test_python_m_dii_is_the_command(cli, args):
+    import sys
+    want = subprocess.run([cli, *map(str, args)], capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "dii", *map(str, args)], capture_output=True)
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
+def test_python_m_dii_reads_standard_input(cli):
+    import sys
+    text = EXAMPLE_JSON.read_bytes()
+    want = subprocess.run([cli, "score", "-"], input=text, capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "dii", "score", "-"], input=text,
+                         capture_output=True)
+    assert want.returncode == 0 and (got.returncode, got.stdout) == (0, want.stdout)
+
+
+def test_main_reports_a_missing_command(monkeypatch, capsys):
+    from dii import __main__ as entry
+    monkeypatch.setattr(entry, "command_path", lambda: "/nonexistent/dii/bin/dii")
+    assert entry.main(["--version"]) == 2
+    assert "cannot run the dii command" in capsys.readouterr().err

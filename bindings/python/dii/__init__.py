@@ -37,7 +37,17 @@ The pieces:
 Every object is immutable once built and safe to share between threads;
 parsing, validation and scoring release the GIL. Memory is released by the
 garbage collector: an object that borrows from another (an indicator from
-its framework, a result from its results) keeps that one alive.
+its framework, a result from its results) keeps that one alive through a
+read-only attribute. Strings given to the library may not hold a NUL
+character (ValueError).
+
+Ctrl-C: a long call (a load, validation or score of a big input, from the
+main thread) runs in a worker thread while the main thread waits, so
+KeyboardInterrupt is raised at once; the library cannot be stopped, so the
+interrupted call finishes in the background and its result is discarded.
+
+``python -m dii ARGS`` (and the ``dii`` a wheel installs) runs the ``dii``
+command carried in the package: same arguments, output and exit codes.
 """
 
 from . import _dii

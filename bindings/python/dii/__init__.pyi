@@ -114,7 +114,8 @@ class Baseline(NamedTuple):
 def frameworks() -> List[str]: ...
 
 class Indicator:
-    framework: Framework
+    @property
+    def framework(self) -> Framework: ...  # read-only
     @property
     def id(self) -> str: ...
     @property
@@ -150,7 +151,8 @@ class Indicator:
     def notes(self) -> Optional[str]: ...
 
 class Group:
-    framework: Framework
+    @property
+    def framework(self) -> Framework: ...  # read-only
     @property
     def id(self) -> str: ...
     @property
@@ -161,7 +163,8 @@ class Group:
     def indicators(self) -> List[Indicator]: ...
 
 class Framework:
-    diagnostics: Diagnostics
+    @property
+    def diagnostics(self) -> Diagnostics: ...  # read-only
     @classmethod
     def builtin(cls, id: str) -> Framework: ...
     @classmethod
@@ -206,7 +209,8 @@ class Framework:
 # -- submissions ----------------------------------------------------------
 
 class Submission:
-    submissions: Submissions
+    @property
+    def submissions(self) -> Submissions: ...  # read-only
     @property
     def framework(self) -> Optional[str]: ...
     @property
@@ -224,7 +228,8 @@ class Submission:
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Submissions(Sequence[Submission]):
-    diagnostics: Diagnostics
+    @property
+    def diagnostics(self) -> Diagnostics: ...  # read-only
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, i: int) -> Submission: ...
@@ -263,7 +268,8 @@ class IndicatorScore(NamedTuple):
     provisional: bool
 
 class Result:
-    results: Results
+    @property
+    def results(self) -> Results: ...  # read-only
     @property
     def unit_id(self) -> str: ...
     @property
@@ -288,12 +294,14 @@ class Result:
     def groups(self) -> List[GroupScore]: ...
     @property
     def indicators(self) -> List[IndicatorScore]: ...
-    def indicator(self, key: str) -> IndicatorScore: ...
+    def indicator(self, key: Union[str, int]) -> IndicatorScore: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Results(Sequence[Result]):
-    framework: Framework
-    diagnostics: Diagnostics
+    @property
+    def framework(self) -> Framework: ...  # read-only
+    @property
+    def diagnostics(self) -> Diagnostics: ...  # read-only
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, i: int) -> Result: ...

@@ -4,6 +4,8 @@ import json
 from typing import NamedTuple, Optional
 
 from . import _dii
+from ._types import init_once
+from ._calls import big, call
 
 __all__ = ["Diagnostic", "Diagnostics"]
 
@@ -89,6 +91,7 @@ class Diagnostics:
     __slots__ = ("_h", "_items")
 
     def __init__(self, handle):
+        init_once(self)
         self._h = handle  # an owned dii_diagnostics (freed by the GC), or None
         self._items = None
 
@@ -146,7 +149,8 @@ class Diagnostics:
             return json.dumps(
                 {"format": "dii-diagnostics/1", "valid": True, "errors": 0, "warnings": 0,
                  "diagnostics": []}, indent=2) + "\n"
-        status, message, text = _dii.dii_diagnostics_to_json(self._h)
+        status, message, text = call(big(len(self), "items"), _dii.dii_diagnostics_to_json,
+                                     self._h)
         if status < 0:
             from ._errors import _raise
             _raise(status, message)

@@ -5,6 +5,7 @@ first use.
 """
 
 from . import _dii
+from ._calls import big, call
 from ._errors import InvalidArgumentError
 from ._results import BASES, GROUP_COLUMNS, OPS, STATUSES, UNIT_COLUMNS
 
@@ -134,7 +135,8 @@ def submissions_from_frame(df, *, nan="error", name=None):
     # Text columns go as objects; the helper reads None, NaN and pd.NA as absent.
     optional = [df[c].tolist() if c in df.columns else None for c in ("unit_name", "source")]
     try:
-        loaded = _dii.py_submissions_from_columns(
+        loaded = call(
+            big(len(df), "rows"), _dii.py_submissions_from_columns,
             df["unit_id"].tolist(), optional[0], optional[1], _year_array(np, df["year"]),
             df["indicator"].tolist(), numbers, kinds, pd.NA, name)
     except ValueError as e:

@@ -4,10 +4,11 @@ import json
 import os
 
 from . import _dii
+from ._calls import big, call, file_size
 from ._diagnostics import Diagnostics
 from ._errors import NotFoundError, _raise
 from ._results import Results
-from ._types import Baseline, Target, Text, _year
+from ._types import Baseline, Target, Text, _target_year, _year, init_once
 from ._submissions import _as_submissions
 
 __all__ = ["Framework", "Group", "Indicator", "Text", "Target", "Baseline", "frameworks"]
@@ -53,11 +54,20 @@ class Indicator:
         notes: free text, or None.
     """
 
-    __slots__ = ("framework", "_h")
+    # The handle points into the framework's memory: the framework must
+    # outlive this object, so the reference to it is read-only (a property
+    # without a setter over a private slot; no public name can drop it).
+    __slots__ = ("_framework", "_h")
 
     def __init__(self, framework, handle):
-        self.framework = framework  # keeps the dii_framework the handle borrows from alive
+        init_once(self)
+        self._framework = framework
         self._h = handle
+
+    @property
+    def framework(self):
+        """The :class:`Framework` this indicator belongs to (read-only)."""
+        return self._framework
 
     @property
     def id(self):
@@ -150,7 +160,8 @@ class Indicator:
         """The target that applies in ``year`` (a :class:`Target` with its
         ``basis``: the explicit one, the interpolation between milestones,
         or the nearest milestone), or None when the indicator has no
-        targets."""
+        targets. ``year`` is an integer (TypeError otherwise); one beyond
+        a C int raises OverflowError."""
         status, _message, tyear, op, value, basis = _dii.dii_indicator_target_for_year(
             self._h, _year(year))
         if status == _dii.DII_ERR_NOT_FOUND:
@@ -191,11 +202,18 @@ class Group:
         indicators: its indicators, in framework order.
     """
 
-    __slots__ = ("framework", "_h")
+    # Borrowed, as an Indicator's handle: the framework reference is read-only.
+    __slots__ = ("_framework", "_h")
 
     def __init__(self, framework, handle):
-        self.framework = framework
+        init_once(self)
+        self._framework = framework
         self._h = handle
+
+    @property
+    def framework(self):
+        """The :class:`Framework` this group belongs to (read-only)."""
+        return self._framework
 
     @property
     def id(self):
@@ -243,14 +261,15 @@ class Framework:
         diagnostics: warnings found while loading (a :class:`Diagnostics`).
     """
 
-    __slots__ = ("_h", "diagnostics", "_indicators", "_groups", "_frame_columns", "__weakref__")
+    __slots__ = ("_h", "_diagnostics", "_indicators", "_groups", "_frame_columns", "__weakref__")
 
     def __init__(self, handle, diagnostics=None):
         """Not for direct use: see :meth:`builtin`, :meth:`load`, :meth:`from_json`."""
+        init_once(self)
         if handle is None:
             raise TypeError("use Framework.builtin(), Framework.load() or Framework.from_json()")
         self._h = handle  # an owned dii_framework: freed by the GC when the last user goes
-        self.diagnostics = diagnostics if diagnostics is not None else Diagnostics(None)
+        self._diagnostics = diagnostics if diagnostics is not None else Diagnostics(None)
         self._indicators = None
         self._groups = None
         self._frame_columns = None  # pandas dtypes of the tidy frame, see _frame.py
@@ -261,8 +280,11 @@ class Framework:
     def builtin(cls, id):
         """The framework built into the library under ``id`` (see
         :func:`dii.frameworks`). Raises :class:`NotFoundError` for an
-        unknown id."""
-        status, message, handle = _dii.dii_framework_builtin(str(id))
+        unknown id, TypeError when ``id`` is not a str, ValueError when it
+        holds a NUL character."""
+        if not isinstance(id, str):
+            raise TypeError(f"a framework id is a str, not {type(id).__name__}")
+        status, message, handle = _dii.dii_framework_builtin(id)
         if status < 0:
             if status == _dii.DII_ERR_NOT_FOUND:
                 raise NotFoundError(
@@ -280,7 +302,9 @@ class Framework:
         (with every problem in ``diagnostics``) when it breaks a rule.
         """
         path = os.fsdecode(os.fspath(path))
-        status, message, handle, diags = _dii.dii_framework_load_file(path)
+        size = file_size(path)
+        status, message, handle, diags = call(size is None or big(size, "bytes"),
+                                              _dii.dii_framework_load_file, path)
         if status < 0:
             _raise(status, message, Diagnostics(diags), filename=path)
         return cls(handle, Diagnostics(diags))
@@ -293,7 +317,8 @@ class Framework:
             text = json.dumps(text)
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"expected JSON text (str or bytes), not {type(text).__name__}")
-        status, message, handle, diags = _dii.dii_framework_load_memory(text, name)
+        status, message, handle, diags = call(
+            big(len(text), "bytes"), _dii.dii_framework_load_memory, text, name)
         if status < 0:
             _raise(status, message, Diagnostics(diags))
         return cls(handle, Diagnostics(diags))
@@ -304,12 +329,18 @@ class Framework:
         ``"framework"`` field. Raises :class:`NotFoundError` when it is not
         built in, :class:`ValidationError` when they name none or several."""
         subs = _as_submissions(submissions)
-        status, message, handle, diags = _dii.dii_framework_for_submissions(subs._h)
+        status, message, handle, diags = call(
+            big(len(subs), "items"), _dii.dii_framework_for_submissions, subs._h)
         if status < 0:
             _raise(status, message, Diagnostics(diags))
         return cls(handle)
 
     # -- attributes ------------------------------------------------------
+
+    @property
+    def diagnostics(self):
+        """Warnings found while loading, a :class:`Diagnostics` (read-only)."""
+        return self._diagnostics
 
     @property
     def id(self):
@@ -426,7 +457,8 @@ class Framework:
         text, bytes, dicts) are loaded first, which raises
         :class:`ParseError` for malformed input."""
         subs = _as_submissions(submissions)
-        status, message, diags = _dii.dii_validate(self._h, subs._h)
+        status, message, diags = call(big(len(subs), "items"), _dii.dii_validate,
+                                     self._h, subs._h)
         if status < 0 and status != _dii.DII_ERR_VALIDATION:
             _raise(status, message, Diagnostics(diags))
         return Diagnostics(diags)
@@ -438,11 +470,15 @@ class Framework:
         None (the default) scores each submission against its own year's
         targets. Submissions with the same target year form one cohort
         (ranks, cohort methods). Raises :class:`ValidationError`, with every
-        problem in ``diagnostics``, when the input has errors.
+        problem in ``diagnostics``, when the input has errors;
+        :class:`InvalidArgumentError` (a ValueError) for a ``target_year``
+        outside 1900 to 2200 (the library's DII_YEAR_MIN to DII_YEAR_MAX),
+        TypeError for one that is not an integer.
         """
+        year = None if target_year is None else _target_year(target_year)
         subs = _as_submissions(submissions)
-        status, message, res, diags = _dii.dii_score(
-            self._h, subs._h, None if target_year is None else _year(target_year))
+        status, message, res, diags = call(big(len(subs), "items"), _dii.dii_score,
+                                          self._h, subs._h, year)
         if status < 0:
             _raise(status, message, Diagnostics(diags))
         return Results(res, Diagnostics(diags), self)

@@ -4,8 +4,9 @@ import json
 from typing import NamedTuple, Optional, Union
 
 from . import _dii
+from ._calls import big, call
 from ._errors import NotFoundError, _raise
-from ._types import Target, sequence_item
+from ._types import Target, init_once, sequence_item
 
 __all__ = ["Results", "Result", "GroupScore", "IndicatorScore",
            "STATUSES", "OPS", "BASES", "INDICATOR_COLUMNS", "UNIT_COLUMNS", "GROUP_COLUMNS"]
@@ -76,6 +77,20 @@ class IndicatorScore(NamedTuple):
     provisional: bool
 
 
+def _indicator_entry(s):
+    """An IndicatorScore as an entry of a result's ``indicators`` list in
+    ``dii-result/1`` (the fields and order of lib/result_json.c)."""
+    target = s.target
+    return {
+        "id": s.id, "code": s.code, "group": s.group, "value": s.value,
+        "points": s.points, "max_points": s.max_points, "attainment": s.attainment,
+        "status": s.status,
+        "target": None if target is None else {
+            "year": target.year, "op": target.op, "value": target.value, "basis": target.basis},
+        "gap": s.gap, "progress": s.progress, "provisional": s.provisional,
+    }
+
+
 class Result:
     """One submission's result (borrowed: keeps its :class:`Results` alive).
 
@@ -91,12 +106,21 @@ class Result:
         indicators: list of :class:`IndicatorScore`, in framework order.
     """
 
-    __slots__ = ("results", "_h", "_i")
+    # The handle points into the results' memory: they must outlive this
+    # object, so the reference to them is read-only (a property without a
+    # setter over a private slot; no public name can drop it).
+    __slots__ = ("_results", "_h", "_i")
 
     def __init__(self, results, handle, i):
-        self.results = results
+        init_once(self)
+        self._results = results
         self._h = handle
         self._i = i
+
+    @property
+    def results(self):
+        """The :class:`Results` this result belongs to (read-only)."""
+        return self._results
 
     @property
     def unit_id(self):
@@ -194,8 +218,26 @@ class Result:
         return self._indicator(ind.index, ind)
 
     def to_dict(self):
-        """This result as one entry of ``dii-result/1``'s ``results`` list."""
-        return self.results.to_dict()["results"][self._i]
+        """This result as one entry of ``dii-result/1``'s ``results`` list
+        (equal to ``results.to_dict()["results"][i]``; numbers are floats).
+
+        Built from this result's own figures, so that it costs the same
+        whatever the size of its :class:`Results` (it used to parse the whole
+        document each call).
+        """
+        return {
+            "unit": {"id": self.unit_id, "name": self.unit_name},
+            "year": self.year,
+            "target_year": self.target_year,
+            "points": self.points,
+            "max_points": self.max_points,
+            "index": self.index,
+            "rank": self.rank or None,  # 0: unranked, null in the document
+            "compliance": self.compliance,
+            "groups": [{"id": g.id, "points": g.points, "max_points": g.max_points,
+                        "index": g.index} for g in self.groups],
+            "indicators": [_indicator_entry(s) for s in self.indicators],
+        }
 
     def __repr__(self):
         return (f"<dii.Result unit={self.unit_id!r} year={self.year} "
@@ -216,13 +258,24 @@ class Results:
             error, or it would not have been scored).
     """
 
-    __slots__ = ("_h", "diagnostics", "framework", "_json")
+    __slots__ = ("_h", "_diagnostics", "_framework", "_json")
 
     def __init__(self, handle, diagnostics, framework):
+        init_once(self)
         self._h = handle  # an owned dii_results: freed by the GC
-        self.diagnostics = diagnostics
-        self.framework = framework
+        self._diagnostics = diagnostics
+        self._framework = framework
         self._json = None
+
+    @property
+    def framework(self):
+        """The :class:`Framework` that scored these results (read-only)."""
+        return self._framework
+
+    @property
+    def diagnostics(self):
+        """The warnings validation found, a :class:`Diagnostics` (read-only)."""
+        return self._diagnostics
 
     def __len__(self):
         return _dii.dii_results_count(self._h)
@@ -254,7 +307,8 @@ class Results:
         """The results as ``dii-result/1`` JSON text, exactly what ``dii
         score --format json`` prints for the same input."""
         if self._json is None:
-            status, message, text = _dii.dii_results_to_json(self._h)
+            status, message, text = call(big(len(self), "items"), _dii.dii_results_to_json,
+                                        self._h)
             if status < 0:
                 _raise(status, message)
             self._json = text

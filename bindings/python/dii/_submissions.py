@@ -6,9 +6,10 @@ import numbers
 import os
 
 from . import _dii
+from ._calls import big, call, file_size
 from ._diagnostics import Diagnostics
 from ._errors import InvalidArgumentError, _raise
-from ._types import sequence_item
+from ._types import init_once, sequence_item
 
 __all__ = ["Submissions", "Submission", "load_submissions", "INVALID"]
 
@@ -56,11 +57,20 @@ class Submission:
         sources: {indicator id: source text} for the values that name one.
     """
 
-    __slots__ = ("submissions", "_h")
+    # The handle points into the set's memory: the set must outlive this
+    # object, so the reference to it is read-only (a property without a
+    # setter over a private slot; no public name can drop it).
+    __slots__ = ("_submissions", "_h")
 
     def __init__(self, submissions, handle):
-        self.submissions = submissions
+        init_once(self)
+        self._submissions = submissions
         self._h = handle
+
+    @property
+    def submissions(self):
+        """The :class:`Submissions` this submission belongs to (read-only)."""
+        return self._submissions
 
     @property
     def framework(self):
@@ -149,14 +159,20 @@ class Submissions:
             ``framework.validate(subs)`` alone lists everything.
     """
 
-    __slots__ = ("_h", "diagnostics", "__weakref__")
+    __slots__ = ("_h", "_diagnostics", "__weakref__")
 
     def __init__(self, handle, diagnostics=None):
         """Not for direct use: see :func:`dii.load_submissions`."""
+        init_once(self)
         if handle is None:
             raise TypeError("use dii.load_submissions()")
         self._h = handle  # an owned dii_submissions: freed by the GC
-        self.diagnostics = diagnostics if diagnostics is not None else Diagnostics(None)
+        self._diagnostics = diagnostics if diagnostics is not None else Diagnostics(None)
+
+    @property
+    def diagnostics(self):
+        """What the loader found, a :class:`Diagnostics` (read-only)."""
+        return self._diagnostics
 
     def __len__(self):
         return _dii.dii_submissions_count(self._h)
@@ -181,13 +197,15 @@ class Submissions:
 
 
 def _merge(parts):
-    status, message, handle = _dii.dii_submissions_merge([p._h for p in parts])
+    status, message, handle = call(big(sum(len(p) for p in parts), "items"),
+                                   _dii.dii_submissions_merge, [p._h for p in parts])
     if status < 0:
         _raise(status, message)
     diags = [p.diagnostics._h for p in parts if p.diagnostics._h is not None]
     merged = None
     if diags:
-        st, msg, merged = _dii.dii_diagnostics_concat(diags)
+        st, msg, merged = call(big(sum(len(p.diagnostics) for p in parts), "items"),
+                               _dii.dii_diagnostics_concat, diags)
         if st < 0:
             _raise(st, msg)
     return Submissions(handle, Diagnostics(merged))
@@ -242,14 +260,17 @@ def _with_json_format(opts, delimiter, decimal_mark):
 
 
 def _load_file(path, opts):
-    status, message, handle, diags = _dii.dii_submissions_load_file(path, opts)
+    size = file_size(path)
+    status, message, handle, diags = call(size is None or big(size, "bytes"),
+                                          _dii.dii_submissions_load_file, path, opts)
     if status < 0:
         _raise(status, message, Diagnostics(diags), filename=path)
     return Submissions(handle, Diagnostics(diags))
 
 
 def _load_text(text, name, opts):
-    return _submissions_from_load(_dii.dii_submissions_load_memory(text, name, opts))
+    return _submissions_from_load(call(big(len(text), "bytes"), _dii.dii_submissions_load_memory,
+                                       text, name, opts))
 
 
 def _submissions_from_load(loaded):

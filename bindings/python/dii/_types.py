@@ -1,8 +1,23 @@
 """Small value types shared by the modules of the package."""
 
+import operator
 from typing import NamedTuple, Optional, Union
 
+from . import _dii
+from ._errors import InvalidArgumentError
+
 __all__ = ["Text", "Target", "Baseline"]
+
+
+def init_once(obj):
+    """Refuses a second __init__ of an object holding a handle: calling it
+    again (``subs.__init__(1)``) would replace the handle, or drop the owner
+    of a borrowed one, and let the GC free memory still in use."""
+    try:
+        obj._h
+    except AttributeError:
+        return
+    raise TypeError(f"a {type(obj).__name__} cannot be initialised again")
 
 
 def sequence_item(i, n, item, what):
@@ -11,7 +26,11 @@ def sequence_item(i, n, item, what):
     naming `what`."""
     if isinstance(i, slice):
         return [item(j) for j in range(*i.indices(n))]
-    i = i.__index__()
+    try:
+        i = operator.index(i)
+    except TypeError:
+        raise TypeError(f"{what} indices must be integers or slices, "
+                        f"not {type(i).__name__}") from None
     if i < 0:
         i += n
     if not 0 <= i < n:
@@ -58,11 +77,38 @@ class Baseline(NamedTuple):
     value: Union[float, bool]
 
 
+# What the C functions' `int year` parameters hold.
+_C_INT_MIN, _C_INT_MAX = -2**31, 2**31 - 1
+
+
 def _year(year):
-    """An int year from an int or an integral numpy scalar."""
+    """An int year from an int or an integral numpy scalar: TypeError for
+    anything else, OverflowError for one no C int holds."""
     if isinstance(year, bool):
         raise TypeError("a year must be an integer, not bool")
     try:
-        return int(year.__index__())
-    except AttributeError:
+        year = operator.index(year)
+    except TypeError:
         raise TypeError(f"a year must be an integer, not {type(year).__name__}") from None
+    if not _C_INT_MIN <= year <= _C_INT_MAX:
+        raise OverflowError(f"year {year} is out of range ({_C_INT_MIN} to {_C_INT_MAX})")
+    return year
+
+
+def _target_year(year):
+    """A score's target year: an integer from DII_YEAR_MIN to DII_YEAR_MAX
+    (the library's bounds), else InvalidArgumentError (a ValueError). Checked
+    here, before C sees it, because C reads 0 as "each submission's own
+    year" and cannot be given a year beyond an int."""
+    if isinstance(year, bool):
+        raise TypeError("target_year must be an integer or None, not bool")
+    try:
+        year = operator.index(year)
+    except TypeError:
+        raise TypeError(f"target_year must be an integer or None, "
+                        f"not {type(year).__name__}") from None
+    if not _dii.DII_YEAR_MIN <= year <= _dii.DII_YEAR_MAX:
+        raise InvalidArgumentError(
+            f"target year {year} is outside {_dii.DII_YEAR_MIN} to {_dii.DII_YEAR_MAX}",
+            _dii.DII_ERR_OUT_OF_RANGE)
+    return year

@@ -1,0 +1,119 @@
+"""Objects that borrow C memory cannot lose the owner of that memory.
+
+An Indicator, a Group, a Submission and a Result hold a pointer into memory
+their Framework, Submissions or Results owns; the reference to that owner is
+what keeps the memory alive. Dropping it from Python (``s.submissions =
+None``, ``del``, ``object.__setattr__``) used to let the garbage collector
+free the memory under the pointer: reading ``s.unit_id`` afterwards was a
+heap-use-after-free (found by AddressSanitizer). The references are now
+read-only properties; these tests try every way to drop them, and check
+that every class holding a borrowed pointer is among those tried.
+"""
+
+import gc
+import inspect
+import sys
+
+import pytest
+
+import dii
+from conftest import DIEN_BIEN, EXAMPLE_JSON
+
+
+def borrowed_objects():
+    """(object, name of its owner reference, a reading that needs the C
+    memory) for an instance of every class that borrows."""
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(EXAMPLE_JSON)
+    results = fw.score(subs)
+    return [
+        (subs[0], "submissions", lambda o: o.unit_id),
+        (fw.indicators[0], "framework", lambda o: o.id),
+        (fw.groups[0], "framework", lambda o: o.id),
+        (fw.group("I"), "framework", lambda o: o.max_points),
+        (results[0], "results", lambda o: (o.unit_id, o.indicators[0].points)),
+        # Results owns its memory, but Result.indicators reads the framework
+        # through it: that reference is read-only too.
+        (results, "framework", lambda o: o[0].indicators[0].code),
+    ]
+
+
+def drops(obj, name):
+    """Every way Python code could try to drop the reference."""
+    yield "setattr", lambda: setattr(obj, name, None)
+    yield "del", lambda: delattr(obj, name)
+    yield "object.__setattr__", lambda: object.__setattr__(obj, name, None)
+    yield "object.__delattr__", lambda: object.__delattr__(obj, name)
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_the_owner_reference_cannot_be_dropped(index):
+    obj, name, read = borrowed_objects()[index]
+    owner = getattr(obj, name)
+    before = read(obj)
+    for how, drop in drops(obj, name):
+        with pytest.raises(AttributeError):
+            drop()
+        assert getattr(obj, name) is owner, how
+    # The only other references to the owner go; the object still reads.
+    del owner
+    gc.collect()
+    assert read(obj) == before
+
+
+def test_other_public_attributes_are_read_only():
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(EXAMPLE_JSON)
+    results = fw.score(subs)
+    for obj in (fw, subs, results):
+        for how, drop in drops(obj, "diagnostics"):
+            with pytest.raises(AttributeError):
+                drop()
+        assert isinstance(obj.diagnostics, dii.Diagnostics)
+
+
+def is_borrowed(handle):
+    """A SWIG pointer the object does not own (owned handles are freed by
+    their type's destructor and report thisown)."""
+    own = getattr(handle, "own", None)
+    return own is not None and not getattr(handle, "thisown", False) and not own()
+
+
+def test_every_class_holding_a_borrowed_pointer_is_tried():
+    tried = {type(obj) for obj, _, _ in borrowed_objects()}
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(EXAMPLE_JSON)
+    results = fw.score(subs)
+    instances = [fw, fw.indicators[0], fw.groups[0], subs, subs[0], results, results[0],
+                 fw.validate(subs), subs.diagnostics]
+    borrowing = {type(o) for o in instances if o._h is not None and is_borrowed(o._h)}
+    assert borrowing == {dii.Submission, dii.Indicator, dii.Group, dii.Result}
+    assert borrowing <= tried
+    # Every class of the package that holds a handle has an instance above,
+    # so a new borrowing class cannot go untried.
+    with_handle = set()
+    for module in [m for n, m in sys.modules.items() if n.startswith("dii.")]:
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__.startswith("dii") and "_h" in getattr(cls, "__slots__", ()):
+                with_handle.add(cls)
+    assert with_handle == {type(o) for o in instances}
+
+
+def test_init_cannot_be_called_again():
+    # `obj.__init__(...)` again would replace the handle (freeing the old one
+    # under every object borrowing from it) or drop a borrowed object's owner.
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(EXAMPLE_JSON)
+    results = fw.score(subs)
+    owners = [(fw, (1,)), (subs, (1,)), (results, (1, None, None)), (fw.validate(subs), (1,))]
+    borrowers = [(subs[0], (None, 1)), (fw.indicators[0], (None, 1)), (fw.groups[0], (None, 1)),
+                 (results[0], (None, 1, 0))]
+    for obj, args in owners + borrowers:
+        with pytest.raises(TypeError) as e:
+            obj.__init__(*args)
+        assert "cannot be initialised again" in str(e.value)
+    gc.collect()
+    assert (subs[0].unit_id, fw.indicators[0].id, results[0].unit_id) == ("11", fw.indicator("1").id,
+                                                                           "11")
+    assert [o.unit_id for o, _ in borrowers[:1]] == ["11"]
+    assert borrowers[3][0].indicators[0].points == results[0].indicators[0].points
