@@ -135,7 +135,7 @@ static void put_indicator(jsonw *w, const struct dii_tracking *tr, const track_u
     jw_str(w, tr->indicator_codes[k]);
     put_point(w, "start", ti->has_start, ti->start_year, is_boolean, ti->start_value);
     put_point(w, "latest", ti->has_start, ti->latest_year, is_boolean, ti->latest_value);
-    jw_key(w, "points");
+    jw_key(w, "point_count");
     jw_uint(w, ti->points);
     jw_key(w, "observed_pace");
     put_opt_num(w, ti->has_pace, ti->pace);

@@ -191,7 +191,7 @@ DII_API int dii_tracking_indicator_latest(const dii_tracking *tr, size_t u, size
     return give_point(indicator_at(tr, u, k), 0, year, value);
 }
 
-DII_API size_t dii_tracking_indicator_points(const dii_tracking *tr, size_t u, size_t k)
+DII_API size_t dii_tracking_indicator_point_count(const dii_tracking *tr, size_t u, size_t k)
 {
     const track_indicator *ti = indicator_at(tr, u, k);
     return ti ? ti->points : 0;

@@ -986,7 +986,7 @@ DII_API int dii_tracking_indicator_start(const dii_tracking *tr, size_t u, size_
 DII_API int dii_tracking_indicator_latest(const dii_tracking *tr, size_t u, size_t k, int *year,
                                           double *value);
 /** Number of points the pace uses (observations, plus an earlier baseline). Thread-safe. */
-DII_API size_t dii_tracking_indicator_points(const dii_tracking *tr, size_t u, size_t k);
+DII_API size_t dii_tracking_indicator_point_count(const dii_tracking *tr, size_t u, size_t k);
 /** 1 and the observed pace when there is one, else 0. Thread-safe. */
 DII_API int dii_tracking_indicator_observed_pace(const dii_tracking *tr, size_t u, size_t k,
                                                  double *pace);

@@ -229,7 +229,7 @@ START_TEST(ols_with_skipped_year_acceleration_and_on_track)
     fixture f = open_t(NULL);
     size_t k = ind(f.tr, "ontrack");
     ck_assert_double_eq_tol(observed(f.tr, 0, k), 45.0 / 7, TOL);
-    ck_assert_uint_eq(dii_tracking_indicator_points(f.tr, 0, k), 3);
+    ck_assert_uint_eq(dii_tracking_indicator_point_count(f.tr, 0, k), 3);
     int year = 0;
     double v = 0;
     ck_assert_int_eq(dii_tracking_indicator_start(f.tr, 0, k, &year, &v), 1);
@@ -384,13 +384,13 @@ START_TEST(yes_no_insufficient_and_no_target)
     double v = 0;
     ck_assert_int_eq(dii_tracking_indicator_start(f.tr, 0, k, &year, &v), 1);
     ck_assert_int_eq(year, 2024);
-    ck_assert_uint_eq(dii_tracking_indicator_points(f.tr, 0, k), 1);
+    ck_assert_uint_eq(dii_tracking_indicator_point_count(f.tr, 0, k), 1);
     ck_assert_int_eq(STATUS(f.tr, 0, k, 0), DII_TRACK_INSUFFICIENT_DATA);
     ck_assert_int_eq(dii_tracking_milestone_expected_year(f.tr, 0, k, 0), 0);
     k = ind(f.tr, "never");
     ck_assert_int_eq(dii_tracking_indicator_start(f.tr, 0, k, NULL, NULL), 0);
     ck_assert_int_eq(dii_tracking_indicator_latest(f.tr, 0, k, NULL, NULL), 0);
-    ck_assert_uint_eq(dii_tracking_indicator_points(f.tr, 0, k), 0);
+    ck_assert_uint_eq(dii_tracking_indicator_point_count(f.tr, 0, k), 0);
     ck_assert_int_eq(STATUS(f.tr, 0, k, 0), DII_TRACK_INSUFFICIENT_DATA);
     k = ind(f.tr, "notarget");
     ck_assert_int_eq(STATUS(f.tr, 0, k, 0), DII_TRACK_NO_TARGET);
@@ -416,7 +416,7 @@ START_TEST(start_point_from_earlier_baseline)
     ck_assert_int_eq(dii_tracking_indicator_start(f.tr, 0, k, &year, &v), 1);
     ck_assert_int_eq(year, 2019);
     ck_assert_double_eq(v, 10);
-    ck_assert_uint_eq(dii_tracking_indicator_points(f.tr, 0, k), 3);
+    ck_assert_uint_eq(dii_tracking_indicator_point_count(f.tr, 0, k), 3);
     ck_assert_double_eq_tol(observed(f.tr, 0, k), 75.0 / 19, TOL);
     ck_assert_double_eq_tol(required(f.tr, 0, k, 0), 20.0 / 3, TOL);
     ck_assert_double_eq_tol(ratio(f.tr, 0, k, 0), 45.0 / 76, TOL);
@@ -451,6 +451,31 @@ START_TEST(interpolated_milestone_2027)
     ck_assert_double_eq_tol(ratio(f.tr, 0, k, 0), 45.0 / 49, TOL);
     ck_assert_int_eq(STATUS(f.tr, 0, k, 0), DII_TRACK_ACCELERATION_NEEDED);
     ck_assert_double_eq_tol(projection(f.tr, 0, k, 0), 60, TOL);
+    close_fixture(&f);
+}
+END_TEST
+
+/* A milestone given at the start year (T = t0 = 2021) has no required pace
+ * (division by T - t0 = 0), so rule 6 decides: ontrack rises (45/7 > 0,
+ * not away from >= 50) → limited_progress; deter falls (-9/7) →
+ * deteriorating. The target in 2021 is the first one's (2025: 50, nearest). */
+START_TEST(milestone_at_start_year)
+{
+    int years[] = {2021};
+    dii_tracking_options opts = DII_TRACKING_OPTIONS_INIT;
+    opts.milestones = years;
+    opts.milestone_count = 1;
+    fixture f = open_t(&opts);
+    size_t k = ind(f.tr, "ontrack");
+    dii_target_basis basis;
+    double target = 0;
+    ck_assert_int_eq(dii_tracking_milestone_target(f.tr, 0, k, 0, NULL, &target, &basis), 1);
+    ck_assert_double_eq(target, 50);
+    ck_assert_int_eq(basis, DII_BASIS_NEAREST);
+    ck_assert_int_eq(dii_tracking_milestone_required_pace(f.tr, 0, k, 0, NULL), 0);
+    ck_assert_int_eq(dii_tracking_milestone_pace_ratio(f.tr, 0, k, 0, NULL), 0);
+    ck_assert_int_eq(STATUS(f.tr, 0, k, 0), DII_TRACK_LIMITED_PROGRESS);
+    ck_assert_int_eq(STATUS(f.tr, 0, ind(f.tr, "deter"), 0), DII_TRACK_DETERIORATING);
     close_fixture(&f);
 }
 END_TEST
@@ -568,6 +593,11 @@ static const char FW_C[] =
         "[{\"year\": 2025, \"op\": \">=\", \"value\": 80}]") ", "
     PCT("cg", T2(">=", "50", ">=", "80")) ", "
     IND("neg", "other", "\"scoring\": {\"method\": \"target_ratio\"},",
+        "[{\"year\": 2025, \"op\": \">=\", \"value\": 10}]") ", "
+    "{\"id\": \"negt\", \"group\": \"G\", \"name\": {\"en\": \"negt\"}, \"unit\": \"other\","
+    " \"direction\": \"lower\", \"points\": 1, \"scoring\": {\"method\": \"target_ratio\"},"
+    " \"targets\": [{\"year\": 2025, \"op\": \"<=\", \"value\": -1}]}, "
+    IND("huge", "other", "\"scoring\": {\"method\": \"target_ratio\"},",
         "[{\"year\": 2025, \"op\": \">=\", \"value\": 10}]")
     "]}";
 
@@ -575,7 +605,9 @@ static const char PANEL_C[] =
     "unit_id,year,indicator,value\n"
     "u,2021,growth,0\nu,2022,growth,10\nu,2024,growth,40\n"
     "u,2021,cg,20\nu,2024,cg,30\n"
-    "u,2021,neg,-5\nu,2024,neg,5\n";
+    "u,2021,neg,-5\nu,2024,neg,5\n"
+    "u,2021,negt,1\nu,2024,negt,2\n"
+    "u,2021,huge,1e-300\nu,2024,huge,1e300\n";
 
 /* CAGR (start and latest only; 0 counts as 0.001):
  * growth 0 → 40 over 2021–2024: observed (40/0.001)^(1/3) - 1 = 40000^(1/3) - 1
@@ -591,7 +623,13 @@ static const char PANEL_C[] =
  *   4^(1/9) - 1 = 0.166529, R = 0.869 → acceleration_needed; projection
  *   30·1.5^2 = 67.5.
  * neg -5 → 5: a negative start has no growth rate → insufficient_data (the
- *   linear method gives slope 10/3, required 15/4, R = 8/9). */
+ *   linear method gives slope 10/3, required 15/4, R = 8/9).
+ * negt 1 → 2 against <= -1: no growth rate reaches a negative target →
+ *   insufficient_data (linear: slope 1/3, required (-1 - 1)/4 = -1/2, which
+ *   points towards the target (d = -1), R = -2/3 → deteriorating).
+ * huge 1e-300 → 1e300: the growth rate overflows to infinity, so the
+ *   projection is not a number: reported as absent; 1e300 >= 10 is achieved
+ *   and the projected score carries the latest value. */
 START_TEST(cagr_method)
 {
     dii_framework *fw = load_fw(FW_C);
@@ -625,10 +663,20 @@ START_TEST(cagr_method)
     k = ind(tr, "neg");
     ck_assert_int_eq(STATUS(tr, 0, k, 0), DII_TRACK_INSUFFICIENT_DATA);
     ck_assert_int_eq(dii_tracking_indicator_observed_pace(tr, 0, k, NULL), 0);
+    size_t kt = ind(tr, "negt"), kh = ind(tr, "huge");
+    ck_assert_int_eq(STATUS(tr, 0, kt, 0), DII_TRACK_INSUFFICIENT_DATA);
+    ck_assert_int_eq(dii_tracking_milestone_required_pace(tr, 0, kt, 0, NULL), 0);
+    ck_assert_int_eq(STATUS(tr, 0, kh, 0), DII_TRACK_ACHIEVED);
+    ck_assert_int_eq(dii_tracking_milestone_projection(tr, 0, kh, 0, NULL), 0);
+    double v = 0;
+    ck_assert_int_eq(dii_result_indicator_value(dii_tracking_unit_projected(tr, 0, 0), kh, &v), 1);
+    ck_assert_double_eq(v, 1e300);
     dii_tracking_free(tr);
     tr = track(fw, subs, NULL); /* linear */
     ck_assert_double_eq_tol(ratio(tr, 0, k, 0), 8.0 / 9, TOL);
     ck_assert_int_eq(STATUS(tr, 0, k, 0), DII_TRACK_ACCELERATION_NEEDED);
+    ck_assert_double_eq_tol(ratio(tr, 0, kt, 0), -2.0 / 3, TOL);
+    ck_assert_int_eq(STATUS(tr, 0, kt, 0), DII_TRACK_DETERIORATING);
     dii_tracking_free(tr);
     dii_submissions_free(subs);
     dii_framework_free(fw);
@@ -1175,7 +1223,7 @@ START_TEST(dien_bien_synthetic_panel)
     ck_assert_uint_eq(dii_tracking_unit_milestone_count(tr, 0), 2);
     size_t k = ind(tr, "mobile_broadband_subscriptions_per_100");
     ck_assert_str_eq(dii_tracking_indicator_code(tr, k), "1");
-    ck_assert_uint_eq(dii_tracking_indicator_points(tr, 0, k), 3);
+    ck_assert_uint_eq(dii_tracking_indicator_point_count(tr, 0, k), 3);
     ck_assert_double_eq_tol(observed(tr, 0, k), 3.3, 1e-9);
     ck_assert_double_eq_tol(ratio(tr, 0, k, m25), 3.3 / 4.2, 1e-9);
     ck_assert_int_eq(STATUS(tr, 0, k, m25), DII_TRACK_ACCELERATION_NEEDED);
@@ -1319,6 +1367,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, yes_no_insufficient_and_no_target);
     tcase_add_test(tc, start_point_from_earlier_baseline);
     tcase_add_test(tc, interpolated_milestone_2027);
+    tcase_add_test(tc, milestone_at_start_year);
     tcase_add_test(tc, projected_score);
     tcase_add_test(tc, milestone_columns_match_accessors);
     tcase_add_test(tc, cagr_method);
