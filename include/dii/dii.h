@@ -926,6 +926,284 @@ typedef struct dii_indicator_columns {
 DII_API dii_status dii_results_indicator_columns(const dii_results *results,
                                                  const dii_indicator_columns *out);
 
+/* ------------------------------------------------------------------------ */
+/* Tracking: is a unit on track for its targets? (docs/tracking.md)         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_crosswalk dii_crosswalk;
+typedef struct dii_tracking dii_tracking;
+
+/** How the observed and required paces are measured (docs/tracking.md §1). */
+typedef enum dii_pace_method {
+    DII_PACE_LINEAR = 0, /**< "linear": least-squares slope; required (target - y0) / (T - t0) */
+    DII_PACE_CAGR = 1    /**< "cagr": compound annual growth rates (0 counts as 0.001) */
+} dii_pace_method;
+
+/** Status of one unit x indicator x milestone; the first rule that applies, in this order. */
+typedef enum dii_track_status {
+    DII_TRACK_NO_TARGET = 0,           /**< "no_target": the indicator has no targets */
+    DII_TRACK_ACHIEVED = 1,            /**< "achieved": the latest value meets target_T */
+    DII_TRACK_NOT_ACHIEVED = 2,        /**< "not_achieved": yes/no indicator, not achieved */
+    DII_TRACK_INSUFFICIENT_DATA = 3,   /**< "insufficient_data": fewer than two points */
+    DII_TRACK_ON_TRACK = 4,            /**< "on_track": pace ratio >= 0.95 */
+    DII_TRACK_ACCELERATION_NEEDED = 5, /**< "acceleration_needed": 0.6 <= ratio < 0.95 */
+    DII_TRACK_LIMITED_PROGRESS = 6,    /**< "limited_progress": 0 <= ratio < 0.6 */
+    DII_TRACK_DETERIORATING = 7        /**< "deteriorating": ratio < 0, or moving away */
+} dii_track_status;
+
+/** "linear" or "cagr"; NULL outside the enumeration. Static storage. Thread-safe. */
+DII_API const char *dii_pace_method_name(dii_pace_method method);
+/** "on_track", ...; NULL outside the enumeration. Static storage. Thread-safe. */
+DII_API const char *dii_track_status_name(dii_track_status status);
+
+/**
+ * Loads a unit crosswalk: CSV text with a header naming the columns
+ * from_unit, to_unit and optionally weight (docs/tracking.md §4), and the
+ * effective year: every former unit's submissions for years before it are
+ * merged into its new unit by dii_track. len bytes at data (need not be
+ * NUL-terminated); `name` labels diagnostics (may be NULL). Every problem
+ * is collected into *diags (when diags is not NULL; free with
+ * dii_diagnostics_free), located by line and column. Returns DII_ERR_PARSE
+ * for a syntax or encoding error, DII_ERR_VALIDATION for a bad row,
+ * DII_ERR_OUT_OF_RANGE for an effective year outside DII_YEAR_MIN ..
+ * DII_YEAR_MAX, DII_ERR_INVALID_ARGUMENT for NULL data (with len > 0) or
+ * out; *out is NULL on failure.
+ * Thread-safe: loads share no state.
+ */
+DII_API dii_status dii_crosswalk_load_memory(const char *data, size_t len, const char *name,
+                                             int effective_year, dii_crosswalk **out,
+                                             dii_diagnostics **diags);
+/**
+ * As dii_crosswalk_load_memory, from a file. DII_ERR_IO (and one
+ * "unreadable" diagnostic) when it cannot be read.
+ * Thread-safe: loads share no state.
+ */
+DII_API dii_status dii_crosswalk_load_file(const char *path, int effective_year,
+                                           dii_crosswalk **out, dii_diagnostics **diags);
+/** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
+DII_API void dii_crosswalk_free(dii_crosswalk *cw);
+/** The effective year given at load. Thread-safe. */
+DII_API int dii_crosswalk_effective_year(const dii_crosswalk *cw);
+/** Number of rows (one per former unit). Thread-safe. */
+DII_API size_t dii_crosswalk_count(const dii_crosswalk *cw);
+/**
+ * Row i in file order: the former unit, the new unit and the weight (1 when
+ * not given); any out parameter may be NULL. DII_ERR_OUT_OF_RANGE when i is
+ * too large. Strings are owned by the crosswalk.
+ * Thread-safe.
+ */
+DII_API dii_status dii_crosswalk_row(const dii_crosswalk *cw, size_t i, const char **from_unit,
+                                     const char **to_unit, double *weight);
+
+#define DII_TRACKING_OPTIONS_VERSION 1
+
+/**
+ * Options for dii_track. Initialise with DII_TRACKING_OPTIONS_INIT. Members
+ * are only ever added at the end, with the version bumped; the library reads
+ * a member only when `version` says the caller has it.
+ */
+typedef struct dii_tracking_options {
+    unsigned int version;       /**< DII_TRACKING_OPTIONS_VERSION */
+    /** The milestone years for every unit (sorted and each taken once by the
+     *  library); NULL: for each unit the framework's target years after its
+     *  latest observed year. */
+    const int *milestones;
+    size_t milestone_count;
+    dii_pace_method pace;       /**< DII_PACE_LINEAR (default) or DII_PACE_CAGR */
+    const dii_crosswalk *crosswalk; /**< NULL: no units merged */
+} dii_tracking_options;
+
+#define DII_TRACKING_OPTIONS_INIT { DII_TRACKING_OPTIONS_VERSION, NULL, 0, DII_PACE_LINEAR, NULL }
+
+/**
+ * Tracks every unit of a multi-year panel towards its milestones
+ * (docs/tracking.md): per unit x indicator the start point, latest value and
+ * observed pace; per milestone the target, required pace, pace ratio,
+ * status, projection and expected year; per unit the score trajectory (each
+ * observed year scored by dii_score against its own year's targets, ranked
+ * within that year's cohort) and the projected score at each milestone.
+ * Validates first, as dii_score does: DII_ERR_VALIDATION (and *out NULL)
+ * when dii_validate reports an error, or when the crosswalk would count a
+ * unit twice ("crosswalk-conflict"); the diagnostics go to *diags when diags
+ * is not NULL. opts may be NULL for defaults. DII_ERR_INVALID_ARGUMENT for
+ * NULL fw, subs or out, an unknown options version or pace method, NULL
+ * milestones with a non-zero count; DII_ERR_OUT_OF_RANGE for a milestone
+ * outside DII_YEAR_MIN .. DII_YEAR_MAX.
+ * The result is immutable and owns copies of everything it needs: fw, subs
+ * and the crosswalk may be freed afterwards.
+ * Thread-safe; fw, subs, opts and the crosswalk may be shared by any number
+ * of threads, *out and *diags are the caller's.
+ */
+DII_API dii_status dii_track(const dii_framework *fw, const dii_submissions *subs,
+                             const dii_tracking_options *opts, dii_tracking **out,
+                             dii_diagnostics **diags);
+/** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
+DII_API void dii_tracking_free(dii_tracking *tr);
+
+/** Id of the framework tracked against. Thread-safe. */
+DII_API const char *dii_tracking_framework_id(const dii_tracking *tr);
+/** Thread-safe. */
+DII_API dii_pace_method dii_tracking_pace_method(const dii_tracking *tr);
+/** Effective year of the crosswalk used, 0 when none. Thread-safe. */
+DII_API int dii_tracking_crosswalk_year(const dii_tracking *tr);
+/** Warnings every output must carry (provisional framework or indicators). Thread-safe. */
+DII_API size_t dii_tracking_warning_count(const dii_tracking *tr);
+/** Thread-safe. */
+DII_API const char *dii_tracking_warning(const dii_tracking *tr, size_t i);
+
+/** The framework's indicators, in framework order (index k below). Thread-safe. */
+DII_API size_t dii_tracking_indicator_count(const dii_tracking *tr);
+/** Thread-safe. */
+DII_API const char *dii_tracking_indicator_id(const dii_tracking *tr, size_t k);
+/** The indicator's code, or NULL. Thread-safe. */
+DII_API const char *dii_tracking_indicator_code(const dii_tracking *tr, size_t k);
+
+/** Units, in order of first appearance in the (merged) input. Thread-safe. */
+DII_API size_t dii_tracking_unit_count(const dii_tracking *tr);
+/** Thread-safe. */
+DII_API const char *dii_tracking_unit_id(const dii_tracking *tr, size_t u);
+/** The unit's name (the first one its own submissions give), or NULL. Thread-safe. */
+DII_API const char *dii_tracking_unit_name(const dii_tracking *tr, size_t u);
+
+/** Number of observed years of unit u (the score trajectory). Thread-safe. */
+DII_API size_t dii_tracking_unit_year_count(const dii_tracking *tr, size_t u);
+/**
+ * The score of unit u's i-th observed year (ascending), as a dii_result
+ * owned by the tracking: read it with the dii_result_* accessors (year,
+ * points, index, rank within that year's cohort, compliance counts,
+ * groups, indicators). NULL when u or i is out of range.
+ * Thread-safe.
+ */
+DII_API const dii_result *dii_tracking_unit_year(const dii_tracking *tr, size_t u, size_t i);
+
+/** Number of milestones of unit u. Thread-safe. */
+DII_API size_t dii_tracking_unit_milestone_count(const dii_tracking *tr, size_t u);
+/** Year of unit u's m-th milestone (ascending), 0 when out of range. Thread-safe. */
+DII_API int dii_tracking_unit_milestone_year(const dii_tracking *tr, size_t u, size_t m);
+/**
+ * The projected score of unit u at its m-th milestone ("if the pace
+ * holds"), a dii_result owned by the tracking (its year is the milestone;
+ * rank within the milestone's cohort). NULL when out of range.
+ * Thread-safe.
+ */
+DII_API const dii_result *dii_tracking_unit_projected(const dii_tracking *tr, size_t u,
+                                                      size_t m);
+
+/**
+ * Start point of unit u's indicator k: 1 and its year and value (booleans
+ * as 1 / 0), or 0 when the unit never observed it. Out parameters may be NULL.
+ * Thread-safe.
+ */
+DII_API int dii_tracking_indicator_start(const dii_tracking *tr, size_t u, size_t k, int *year,
+                                         double *value);
+/** Latest observation, as dii_tracking_indicator_start. Thread-safe. */
+DII_API int dii_tracking_indicator_latest(const dii_tracking *tr, size_t u, size_t k, int *year,
+                                          double *value);
+/** Number of points the pace uses (observations, plus an earlier baseline). Thread-safe. */
+DII_API size_t dii_tracking_indicator_point_count(const dii_tracking *tr, size_t u, size_t k);
+/** 1 and the observed pace when there is one, else 0. Thread-safe. */
+DII_API int dii_tracking_indicator_observed_pace(const dii_tracking *tr, size_t u, size_t k,
+                                                 double *pace);
+
+/**
+ * The target of unit u's indicator k at its m-th milestone (the one
+ * dii_indicator_target_for_year gives): 1 and op, value and basis (any may
+ * be NULL), or 0 when the indicator has no targets or an index is out of range.
+ * Thread-safe.
+ */
+DII_API int dii_tracking_milestone_target(const dii_tracking *tr, size_t u, size_t k, size_t m,
+                                          dii_op *op, double *value, dii_target_basis *basis);
+/** 1 and the required pace when there is one, else 0. Thread-safe. */
+DII_API int dii_tracking_milestone_required_pace(const dii_tracking *tr, size_t u, size_t k,
+                                                 size_t m, double *pace);
+/** 1 and the pace ratio when it is reported (docs/tracking.md §2.2), else 0. Thread-safe. */
+DII_API int dii_tracking_milestone_pace_ratio(const dii_tracking *tr, size_t u, size_t k,
+                                              size_t m, double *ratio);
+/** Status (DII_TRACK_INSUFFICIENT_DATA for an index out of range). Thread-safe. */
+DII_API dii_track_status dii_tracking_milestone_status(const dii_tracking *tr, size_t u,
+                                                       size_t k, size_t m);
+/** 1 and the clamped projection to the milestone when there is one, else 0. Thread-safe. */
+DII_API int dii_tracking_milestone_projection(const dii_tracking *tr, size_t u, size_t k,
+                                              size_t m, double *value);
+/** The expected year, or 0 when none (or an index is out of range). Thread-safe. */
+DII_API int dii_tracking_milestone_expected_year(const dii_tracking *tr, size_t u, size_t k,
+                                                 size_t m);
+
+/** Number of values of unit u merged by the crosswalk. Thread-safe. */
+DII_API size_t dii_tracking_unit_merged_count(const dii_tracking *tr, size_t u);
+/**
+ * The i-th merged value of unit u (by year, then indicator): its year, the
+ * indicator's index k, the merged value and the number of former units it
+ * came from. DII_ERR_OUT_OF_RANGE when an index is too large; out
+ * parameters may be NULL.
+ * Thread-safe.
+ */
+DII_API dii_status dii_tracking_unit_merged(const dii_tracking *tr, size_t u, size_t i,
+                                            int *year, size_t *indicator, double *value,
+                                            size_t *source_count);
+/**
+ * Former unit j of the i-th merged value of unit u: its id (owned by the
+ * tracking), weight and value. DII_ERR_OUT_OF_RANGE when an index is too large.
+ * Thread-safe.
+ */
+DII_API dii_status dii_tracking_unit_merged_source(const dii_tracking *tr, size_t u, size_t i,
+                                                   size_t j, const char **unit, double *weight,
+                                                   double *value);
+
+/**
+ * Serialises as "dii-tracking/1" JSON (docs/tracking.md §5, schema
+ * data/schema/tracking.schema.json): numbers at full precision, absent
+ * values null, 2-space indent, final newline. *json is new (free with
+ * dii_free); len may be NULL.
+ * Thread-safe; tr may be shared with other threads.
+ */
+DII_API dii_status dii_tracking_to_json(const dii_tracking *tr, char **json, size_t *len);
+
+#define DII_MILESTONE_COLUMNS_VERSION 1
+
+/**
+ * Where dii_tracking_milestone_columns writes every unit x indicator x
+ * milestone row: dii_tracking_milestone_row_count entries per array, in
+ * order unit, indicator, milestone. A NULL array is not written.
+ * Initialise with DII_MILESTONE_COLUMNS_INIT.
+ */
+typedef struct dii_milestone_columns {
+    unsigned int version;       /**< DII_MILESTONE_COLUMNS_VERSION */
+    size_t *unit;               /**< index u */
+    size_t *indicator;          /**< index k */
+    int *year;                  /**< the milestone */
+    int *start_year;            /**< 0 without a start point */
+    double *start_value;        /**< NaN without one */
+    int *latest_year;           /**< 0 without a latest value */
+    double *latest_value;       /**< NaN without one */
+    double *observed_pace;      /**< NaN without one */
+    signed char *target_op;     /**< dii_op; -1 without a target */
+    double *target_value;       /**< NaN without a target */
+    signed char *target_basis;  /**< dii_target_basis; -1 without a target */
+    double *required_pace;      /**< NaN without one */
+    double *pace_ratio;         /**< NaN when not reported */
+    signed char *status;        /**< dii_track_status */
+    double *projection;         /**< NaN without one */
+    int *expected_year;         /**< 0 when none */
+} dii_milestone_columns;
+
+#define DII_MILESTONE_COLUMNS_INIT \
+    { DII_MILESTONE_COLUMNS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/** Rows dii_tracking_milestone_columns writes: sum over units of indicators x milestones. Thread-safe. */
+DII_API size_t dii_tracking_milestone_row_count(const dii_tracking *tr);
+
+/**
+ * Writes the figures the dii_tracking_indicator_* and
+ * dii_tracking_milestone_* accessors give, for every row at once, into the
+ * arrays of *out (sized by the caller). DII_ERR_INVALID_ARGUMENT when tr or
+ * out is NULL or out->version is unknown.
+ * Thread-safe: tr is only read; the arrays are the caller's.
+ */
+DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,
+                                                  const dii_milestone_columns *out);
+
 #ifdef __cplusplus
 }
 #endif

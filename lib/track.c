@@ -1,0 +1,203 @@
+/* The statistics of tracking (docs/tracking.md §1–2), for one unit x
+ * indicator series at a time: observed pace, required pace, pace ratio,
+ * status, projection and expected year. Pure functions of their arguments;
+ * the comparator is dii_op_holds, the one used for compliance. */
+#include <math.h>
+#include <string.h>
+
+#include "track.h"
+
+/* CAGR cannot start from or reach 0: the Eurostat / Open SDG convention
+ * replaces a 0 by 0.001 wherever it enters a growth rate. */
+#define CAGR_ZERO 0.001
+
+static double cagr_value(double v)
+{
+    return v == 0 ? CAGR_ZERO : v;
+}
+
+/* Ordinary least squares of value on year: slope and the means the fitted
+ * line goes through. n >= 2 distinct years, so the denominator is > 0.
+ * Years are counted from the first one (x - t0): the same line, without
+ * the cancellation that sums of squares of numbers near 2000 cause. */
+static void fit_line(track_pace *p, const track_series *s)
+{
+    double xm = 0, ym = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        xm += s->years[i] - s->years[0];
+        ym += s->values[i];
+    }
+    xm /= (double)s->n;
+    ym /= (double)s->n;
+    double sxy = 0, sxx = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double dx = (s->years[i] - s->years[0]) - xm;
+        sxy += dx * (s->values[i] - ym);
+        sxx += dx * dx;
+    }
+    p->x_mean = xm; /* counted from t0 */
+    p->y_mean = ym;
+    p->pace = sxy / sxx;
+}
+
+void track_observe(track_pace *p, dii_pace_method m, int is_boolean, const track_series *s)
+{
+    memset(p, 0, sizeof *p);
+    p->method = m;
+    p->t0 = s->years[0];
+    p->y0 = s->values[0];
+    p->t = s->years[s->n - 1];
+    p->yt = s->values[s->n - 1];
+    if (is_boolean || s->n < 2)
+        return; /* yes/no indicators never enter a pace; one point has none */
+    if (m == DII_PACE_LINEAR) {
+        fit_line(p, s);
+        p->has_pace = 1;
+        return;
+    }
+    double a = cagr_value(p->y0), b = cagr_value(p->yt);
+    if (a < 0 || b < 0) {
+        p->undefined = 1; /* a negative number has no real growth rate */
+        return;
+    }
+    p->pace = pow(b / a, 1.0 / (double)(p->t - p->t0)) - 1;
+    p->has_pace = 1;
+}
+
+/* The range validation allows for the unit (docs 2.4). NaN stays NaN. */
+static double clamp_to_unit(dii_unit unit, double v)
+{
+    double hi = INFINITY;
+    switch (unit) {
+    case DII_UNIT_PERCENT:
+        hi = 100;
+        break;
+    case DII_UNIT_RATIO:
+        hi = 1;
+        break;
+    case DII_UNIT_PER_100_PEOPLE:
+    case DII_UNIT_MBPS:
+    case DII_UNIT_COUNT:
+        break;
+    default:
+        return v; /* other (and boolean, which has no projection): not clamped */
+    }
+    if (v < 0)
+        return 0;
+    return v > hi ? hi : v;
+}
+
+double track_project(const track_pace *p, dii_unit unit, int year)
+{
+    double v;
+    if (p->method == DII_PACE_LINEAR)
+        v = p->y_mean + p->pace * ((double)(year - p->t0) - p->x_mean);
+    else
+        v = cagr_value(p->yt) * pow(1 + p->pace, (double)(year - p->t));
+    return clamp_to_unit(unit, v);
+}
+
+double track_clamp(dii_unit unit, double v)
+{
+    return clamp_to_unit(unit, v);
+}
+
+/* The direction the value must move to meet the target (docs 2.2). */
+static int improving_direction(dii_op op, double target, double latest)
+{
+    switch (op) {
+    case DII_OP_GE:
+    case DII_OP_GT:
+        return 1;
+    case DII_OP_LE:
+    case DII_OP_LT:
+        return -1;
+    default:
+        return target > latest ? 1 : -1; /* == */
+    }
+}
+
+enum required_kind { REQUIRED_OK, REQUIRED_NONE, REQUIRED_UNDEFINED };
+
+/* (target - y0) / (T - t0), or the growth rate from y0 to the target;
+ * none when T <= t0, undefined for a negative CAGR target. */
+static enum required_kind required_pace(const track_pace *p, const track_target *tg, double *req)
+{
+    double a = cagr_value(p->y0), b = cagr_value(tg->value);
+    if (p->method == DII_PACE_CAGR && b < 0)
+        return REQUIRED_UNDEFINED;
+    if (tg->year <= p->t0)
+        return REQUIRED_NONE;
+    if (p->method == DII_PACE_LINEAR)
+        *req = (tg->value - p->y0) / (double)(tg->year - p->t0);
+    else
+        *req = pow(b / a, 1.0 / (double)(tg->year - p->t0)) - 1;
+    return REQUIRED_OK;
+}
+
+/* The first year from the latest on whose projection meets the target. */
+static int expected_year(const track_pace *p, dii_unit unit, const track_target *tg)
+{
+    for (int y = p->t; y <= DII_YEAR_MAX; y++)
+        if (dii_op_holds(tg->op, track_project(p, unit, y), tg->value))
+            return y;
+    return 0;
+}
+
+static dii_track_status status_of_ratio(double r)
+{
+    if (r >= 0.95)
+        return DII_TRACK_ON_TRACK;
+    if (r >= 0.6)
+        return DII_TRACK_ACCELERATION_NEEDED;
+    if (r >= 0)
+        return DII_TRACK_LIMITED_PROGRESS;
+    return DII_TRACK_DETERIORATING;
+}
+
+/* Rules 5–7 of the status, for a numeric indicator not yet achieved. */
+static dii_track_status pace_status(const track_pace *p, enum required_kind rk, int away,
+                                    int d, const track_outcome *out)
+{
+    if (!p->has_pace || rk == REQUIRED_UNDEFINED)
+        return DII_TRACK_INSUFFICIENT_DATA;
+    if (away)
+        return p->pace * d < 0 ? DII_TRACK_DETERIORATING : DII_TRACK_LIMITED_PROGRESS;
+    return status_of_ratio(out->ratio);
+}
+
+void track_assess(const track_pace *p, int is_boolean, dii_unit unit, int has_target,
+                  const track_target *tg, track_outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    if (p && p->has_pace) {
+        out->projection = track_project(p, unit, tg->year);
+        out->has_projection = isfinite(out->projection) != 0;
+    }
+    if (!has_target) {
+        out->status = DII_TRACK_NO_TARGET;
+        return;
+    }
+    if (!p) {
+        out->status = DII_TRACK_INSUFFICIENT_DATA; /* never observed */
+        return;
+    }
+    enum required_kind rk = REQUIRED_UNDEFINED;
+    int away = 0, d = improving_direction(tg->op, tg->value, p->yt);
+    if (p->has_pace) {
+        rk = required_pace(p, tg, &out->required);
+        out->has_required = rk == REQUIRED_OK;
+        /* Rule 6: no required pace, a zero one, or one pointing away. */
+        away = rk == REQUIRED_NONE || (rk == REQUIRED_OK && out->required * d <= 0);
+        out->has_ratio = rk == REQUIRED_OK && !away;
+        if (out->has_ratio)
+            out->ratio = p->pace / out->required;
+        out->expected_year = expected_year(p, unit, tg);
+    }
+    if (dii_op_holds(tg->op, p->yt, tg->value))
+        out->status = DII_TRACK_ACHIEVED;
+    else if (is_boolean)
+        out->status = DII_TRACK_NOT_ACHIEVED;
+    else
+        out->status = pace_status(p, rk, away, d, out);
+}
