@@ -53,6 +53,7 @@
 %thread dii_submissions_load_memory;
 %thread dii_submissions_merge;
 %thread dii_validate;
+%thread dii_validate_with;
 %thread dii_framework_for_submissions;
 %thread dii_score;
 %thread dii_results_to_json;
@@ -66,6 +67,7 @@
 %ignore dii_set_allocator;
 %ignore dii_parse_options;
 %ignore dii_score_options;
+%ignore dii_validate_options;
 %ignore dii_columns;
 %ignore dii_indicator_columns;
 %ignore dii_results_indicator_columns;
@@ -260,7 +262,7 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
 }
 
 /* Parse options: None, or (format, delimiter, decimal_mark[, max_input_bytes,
- * max_depth, max_string_bytes, max_submissions]) with format an int
+ * max_depth, max_string_bytes, max_submissions, max_diagnostics]) with format an int
  * (DII_INPUT_*), the two marks one-character str and the limits ints (0:
  * the default). */
 %typemap(in) const dii_parse_options *opts (dii_parse_options opts_) {
@@ -274,16 +276,17 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
     } else {
         int format_ = 0;
         const char *delim_ = NULL, *mark_ = NULL;
-        unsigned long long input_ = 0, string_ = 0, submissions_ = 0;
+        unsigned long long input_ = 0, string_ = 0, submissions_ = 0, diagnostics_ = 0;
         unsigned int depth_ = 0;
-        if (!PyArg_ParseTuple($input, "iss|KIKK;parse options must be (format, delimiter, "
+        if (!PyArg_ParseTuple($input, "iss|KIKKK;parse options must be (format, delimiter, "
                               "decimal_mark[, max_input_bytes, max_depth, max_string_bytes, "
-                              "max_submissions])", &format_, &delim_, &mark_, &input_, &depth_,
-                              &string_, &submissions_))
+                              "max_submissions, max_diagnostics])", &format_, &delim_, &mark_,
+                              &input_, &depth_, &string_, &submissions_, &diagnostics_))
             SWIG_fail;
         if (strlen(delim_) != 1 || strlen(mark_) != 1)
             SWIG_exception_fail(SWIG_ValueError, "delimiter and decimal_mark must be one ASCII character each");
-        if (input_ > SIZE_MAX || string_ > SIZE_MAX || submissions_ > SIZE_MAX)
+        if (input_ > SIZE_MAX || string_ > SIZE_MAX || submissions_ > SIZE_MAX ||
+            diagnostics_ > SIZE_MAX)
             SWIG_exception_fail(SWIG_OverflowError, "a limit is larger than size_t holds");
         opts_.format = (dii_input_format) format_;
         opts_.csv_delimiter = delim_[0];
@@ -292,6 +295,24 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
         opts_.max_depth = depth_;
         opts_.max_string_bytes = (size_t) string_;
         opts_.max_submissions = (size_t) submissions_;
+        opts_.max_diagnostics = (size_t) diagnostics_;
+        $1 = &opts_;
+    }
+}
+
+/* Validate options: None, or max_diagnostics as an int (0: the default). */
+%typemap(in) const dii_validate_options *opts (dii_validate_options opts_) {
+    const dii_validate_options init_ = DII_VALIDATE_OPTIONS_INIT;
+    opts_ = init_;
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        unsigned long long most_ = PyLong_AsUnsignedLongLong($input);
+        if (most_ == (unsigned long long)-1 && PyErr_Occurred())
+            SWIG_fail;
+        if (most_ > SIZE_MAX)
+            SWIG_exception_fail(SWIG_OverflowError, "max_diagnostics is larger than size_t holds");
+        opts_.max_diagnostics = (size_t) most_;
         $1 = &opts_;
     }
 }

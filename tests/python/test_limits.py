@@ -128,3 +128,37 @@ def test_each_file_of_a_list():
     with pytest.raises(dii.ParseError):
         dii.load_submissions([EXAMPLE_JSON, EXAMPLE_JSON], max_depth=1)
     assert len(dii.load_submissions([EXAMPLE_JSON, EXAMPLE_JSON], max_depth=2)) == 2
+
+
+# ---- max_diagnostics (issue 9): a cap, not a refusal -------------------------
+
+FLOOD = '{"format": "dii-submissions/1", "submissions": [' + ", ".join(["{}"] * 30) + "]}"
+
+
+def test_load_caps_diagnostics_and_counts_the_rest():
+    subs = dii.load_submissions(FLOOD, max_diagnostics=5)
+    codes = [d.code for d in subs.diagnostics]
+    assert len(codes) == 6 and codes[-1] == "too-many-diagnostics"
+    full = dii.load_submissions(FLOOD)
+    left_out = len(full.diagnostics) - 5
+    assert f"{left_out} more diagnostics" in subs.diagnostics[-1].message
+
+
+def test_validate_caps_diagnostics():
+    fw = dii.Framework.builtin("dien-bien-4734-2023")
+    subs = dii.load_submissions(FLOOD)
+    full = fw.validate(subs)
+    capped = fw.validate(subs, max_diagnostics=3)
+    assert len(full) > 4
+    assert len(capped) == 4 and capped[-1].code == "too-many-diagnostics"
+    assert capped[-1].severity == "error" and not capped  # the verdict of the full list
+
+
+@pytest.mark.parametrize("bad, exc", [(0, ValueError), (-1, ValueError), (2**64, ValueError),
+                                      ("3", TypeError), (True, TypeError), (2.0, TypeError)])
+def test_max_diagnostics_must_be_a_positive_int(bad, exc):
+    fw = dii.Framework.builtin("dien-bien-4734-2023")
+    with pytest.raises(exc):
+        fw.validate(FLOOD, max_diagnostics=bad)
+    with pytest.raises(exc):
+        dii.load_submissions(FLOOD, max_diagnostics=bad)

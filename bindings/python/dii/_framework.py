@@ -9,7 +9,7 @@ from ._diagnostics import Diagnostics
 from ._errors import NotFoundError, _raise
 from ._results import Results
 from ._types import Baseline, Target, Text, _target_year, _year, init_once
-from ._submissions import _as_submissions
+from ._submissions import _as_submissions, _limit_value
 
 __all__ = ["Framework", "Group", "Indicator", "Text", "Target", "Baseline", "frameworks"]
 
@@ -450,15 +450,22 @@ class Framework:
 
     # -- work ------------------------------------------------------------
 
-    def validate(self, submissions):
+    def validate(self, submissions, *, max_diagnostics=None):
         """Checks submissions against the framework and returns every
         problem as :class:`Diagnostics` (true when valid). Never raises for
         invalid content; ``submissions`` that are not yet loaded (a path,
         text, bytes, dicts) are loaded first, which raises
-        :class:`ParseError` for malformed input."""
+        :class:`ParseError` for malformed input.
+
+        ``max_diagnostics`` (None: the library's 10,000): beyond it the
+        diagnostics are counted, not kept, and one last
+        ``too-many-diagnostics`` item says how many errors and warnings
+        were left out (an error when an error was, so the verdict stays
+        that of the full list)."""
+        most = _limit_value("max_diagnostics", max_diagnostics, 2**64 - 1) or None
         subs = _as_submissions(submissions)
-        status, message, diags = call(big(len(subs), "items"), _dii.dii_validate,
-                                     self._h, subs._h)
+        status, message, diags = call(big(len(subs), "items"), _dii.dii_validate_with,
+                                     self._h, subs._h, most)
         if status < 0 and status != _dii.DII_ERR_VALIDATION:
             _raise(status, message, Diagnostics(diags))
         return Diagnostics(diags)
@@ -486,3 +493,4 @@ class Framework:
     def __repr__(self):
         return (f"<dii.Framework {self.id!r} version={self.version!r} status={self.status!r} "
                 f"indicators={_dii.dii_framework_indicator_count(self._h)}>")
+

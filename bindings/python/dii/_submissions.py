@@ -215,29 +215,31 @@ def _merge(parts):
 # largest value each member holds (max_depth is an unsigned int, the others
 # size_t).
 _LIMITS = (("max_input_bytes", 2**64 - 1), ("max_depth", 2**32 - 1),
-           ("max_string_bytes", 2**64 - 1), ("max_submissions", 2**64 - 1))
+           ("max_string_bytes", 2**64 - 1), ("max_submissions", 2**64 - 1),
+           ("max_diagnostics", 2**64 - 1))
+
+
+def _limit_value(name, v, most):
+    """One limit as its C member wants it: None (the default) is 0, else a
+    positive int up to `most`."""
+    if v is None:
+        return 0
+    if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+        raise TypeError(f"{name} must be an int or None, not {type(v).__name__}")
+    if not 1 <= v <= most:
+        raise InvalidArgumentError(f"{name} must be from 1 to {most}, not {v!r}",
+                                   _dii.DII_ERR_INVALID_ARGUMENT)
+    return int(v)
 
 
 def _limit_values(limits):
-    """The limits as the C members want them: None (the default) is 0."""
-    values = []
-    for name, most in _LIMITS:
-        v = limits.get(name)
-        if v is None:
-            values.append(0)
-            continue
-        if isinstance(v, bool) or not isinstance(v, numbers.Integral):
-            raise TypeError(f"{name} must be an int or None, not {type(v).__name__}")
-        if not 1 <= v <= most:
-            raise InvalidArgumentError(f"{name} must be from 1 to {most}, not {v!r}",
-                                       _dii.DII_ERR_INVALID_ARGUMENT)
-        values.append(int(v))
-    return tuple(values)
+    """The limits as the C members want them, in the members' order."""
+    return tuple(_limit_value(name, limits.get(name), most) for name, most in _LIMITS)
 
 
 def _options(format, delimiter, decimal_mark, limits=None):
     """None (every default), or the options tuple of the SWIG typemap:
-    (format, delimiter, decimal_mark), plus the four limits when any is set."""
+    (format, delimiter, decimal_mark), plus the five limits when any is set."""
     try:
         fmt = _FORMATS[format.lower() if isinstance(format, str) else format]
     except KeyError:
@@ -350,7 +352,7 @@ def _dicts_to_json(items):
 
 def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_mark=".",
                      max_input_bytes=None, max_depth=None, max_string_bytes=None,
-                     max_submissions=None):
+                     max_submissions=None, max_diagnostics=None):
     """Loads submissions from a file, text, bytes, dicts or a DataFrame.
 
     ``source`` may be:
@@ -378,7 +380,10 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
     Limits (None: the library's default, in brackets): ``max_input_bytes``
     (256 MiB), ``max_depth`` (64 levels of JSON arrays and objects),
     ``max_string_bytes`` (64 KiB: any JSON string or key, any CSV cell,
-    decoded), ``max_submissions`` (1,000,000). Input beyond one raises
+    decoded), ``max_submissions`` (1,000,000). ``max_diagnostics``
+    (10,000) is not a refusal: beyond it the diagnostics are counted, not
+    kept, and one ``too-many-diagnostics`` item says how many were left
+    out. Input beyond one of the other limits raises
     :class:`ParseError` with ``code == "limit-exceeded"`` and the line and
     column where the limit was crossed. A positive int each; they apply to
     paths, text, bytes and dicts, and to each file of a list, not to a
@@ -389,7 +394,8 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
     and column), :class:`FileError` (an OSError) for an unreadable file.
     """
     limits = {"max_input_bytes": max_input_bytes, "max_depth": max_depth,
-              "max_string_bytes": max_string_bytes, "max_submissions": max_submissions}
+              "max_string_bytes": max_string_bytes, "max_submissions": max_submissions,
+              "max_diagnostics": max_diagnostics}
     opts = _options(format, delimiter, decimal_mark, limits)
     if isinstance(source, Submissions):
         return source
