@@ -1,6 +1,7 @@
 /* Diagnostic lists: building them (private) and reading them (public). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -150,6 +151,115 @@ dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file)
         d->summarised = 1;
         d->summary_severity = severity;
     }
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Input order                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* An item's place: its file's rank, line (0 stored as the largest: an item
+ * with no place goes last), column, and its index in the list, so that
+ * ties keep the list's order (qsort is not stable by itself). */
+typedef struct position {
+    size_t file_rank;
+    unsigned long line, column;
+    size_t at;
+} position;
+
+static int compare_positions(const void *pa, const void *pb)
+{
+    const position *a = pa, *b = pb;
+    if (a->file_rank != b->file_rank)
+        return a->file_rank < b->file_rank ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+static unsigned long line_key(const struct dii_diagnostic *item)
+{
+    return item->line ? item->line : (unsigned long)-1;
+}
+
+/* Items without a file (NULL) count as one more file. */
+static int compare_files(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+typedef struct file_seen {
+    const char *file;
+    size_t at;
+} file_seen;
+
+static int compare_file_seen(const void *pa, const void *pb)
+{
+    const file_seen *a = pa, *b = pb;
+    int c = compare_files(a->file, b->file);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* keys[i].file_rank = index of the first item that names item i's file, so
+ * files rank in the order they are first seen (a merged set's: the merge
+ * order). Found by sorting (file, index) pairs, not by a search per item:
+ * a merged set may name thousands of files. */
+static dii_status rank_files(const struct dii_diagnostic *items, size_t n, position *keys)
+{
+    file_seen *seen = dii_mem_calloc(n, sizeof *seen);
+    if (seen == NULL)
+        return DII_ERR_NO_MEMORY;
+    for (size_t i = 0; i < n; i++)
+        seen[i] = (file_seen){items[i].file, i};
+    qsort(seen, n, sizeof *seen, compare_file_seen);
+    size_t first = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (r == 0 || compare_files(seen[r - 1].file, seen[r].file) != 0)
+            first = seen[r].at;
+        keys[seen[r].at].file_rank = first;
+    }
+    dii_mem_free(seen);
+    return DII_OK;
+}
+
+/* The usual case, one file found top to bottom, needs no memory. */
+static int in_position_order(const struct dii_diagnostic *items, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        const struct dii_diagnostic *a = &items[i - 1], *b = &items[i];
+        if (compare_files(a->file, b->file) != 0 || line_key(a) > line_key(b) ||
+            (line_key(a) == line_key(b) && a->column > b->column))
+            return 0;
+    }
+    return 1;
+}
+
+dii_status dii_diag_sort_by_position(dii_diagnostics *d)
+{
+    /* the summary of what the cap left out stays last (dii.h) */
+    size_t n = d->count - (d->summarised ? 1 : 0);
+    if (in_position_order(d->items, n))
+        return DII_OK;
+    position *keys = dii_mem_calloc(n, sizeof *keys);
+    struct dii_diagnostic *sorted = dii_mem_calloc(n, sizeof *sorted);
+    dii_status st = keys && sorted ? rank_files(d->items, n, keys) : DII_ERR_NO_MEMORY;
+    if (st == DII_OK) {
+        for (size_t i = 0; i < n; i++) {
+            keys[i].line = line_key(&d->items[i]);
+            keys[i].column = d->items[i].column;
+            keys[i].at = i;
+        }
+        qsort(keys, n, sizeof *keys, compare_positions);
+        for (size_t j = 0; j < n; j++)
+            sorted[j] = d->items[keys[j].at];
+        memcpy(d->items, sorted, n * sizeof *sorted);
+    }
+    dii_mem_free(keys);
+    dii_mem_free(sorted);
     return st;
 }
 

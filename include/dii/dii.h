@@ -727,9 +727,14 @@ typedef struct dii_validate_options {
 /**
  * Checks every submission against the framework and collects every problem
  * (design.md §5.4 codes) into a new list *diags, which the caller frees:
- * first the loader's findings, then each submission's in input order, and
- * last, when the list reached opts->max_diagnostics, one
- * "too-many-diagnostics" item. A submission without any value gets one
+ * the loader's findings (repeated) and validation's, together in input
+ * order: by file (a merged set's files in the order they first appear in
+ * the list, which is the merge order unless an earlier input has no
+ * diagnostic), then line, then column, items without a line last in their
+ * file, ties in the order found (since 1.2; before, the loader's came
+ * first and each submission's in the order checked); and last, when the
+ * list reached opts->max_diagnostics, one "too-many-diagnostics" item
+ * (the max_diagnostics kept are the first found, then sorted). A submission without any value gets one
  * "missing-value" warning, not one per indicator. opts may be NULL for the
  * defaults; DII_ERR_INVALID_ARGUMENT for an unknown opts->version.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
@@ -778,8 +783,8 @@ typedef struct dii_score_options {
  * Scores every submission. Submissions with the same target year form one
  * cohort: cohort methods normalise within it and ranks are given within it.
  * Validates first: returns DII_ERR_VALIDATION (and *out NULL) when
- * dii_validate would report an error; the diagnostics (errors and warnings)
- * go to *diags when diags is not NULL. opts may be NULL for defaults.
+ * dii_validate would report an error; the diagnostics (errors and warnings,
+ * in dii_validate's order: input order) go to *diags when diags is not NULL. opts may be NULL for defaults.
  * Thread-safe; fw, subs and opts may be shared by any number of threads, *out and
  * *diags are the caller's.
  */
