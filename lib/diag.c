@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
+#include "utf8.h"
 
 dii_diagnostics *dii_diag_new(void)
 {
@@ -25,6 +26,7 @@ static void hide_control_chars(char *s)
 
 static void clear_item(struct dii_diagnostic *item)
 {
+    dii_mem_free(item->owned_code);
     dii_mem_free(item->message);
     dii_mem_free(item->file);
     dii_mem_free(item->pointer);
@@ -68,7 +70,8 @@ static dii_status store_item(dii_diagnostics *d, dii_severity severity, const ch
                              const char *hint, unsigned long line, unsigned long column)
 {
     hide_control_chars(message);
-    struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column, -1};
+    struct dii_diagnostic item = {severity, code, NULL, message, NULL, NULL, NULL,
+                                  line, column, -1};
     item.file = file ? dii_mem_strdup(file) : NULL;
     item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
     item.hint = hint ? dii_mem_strdup(hint) : NULL;
@@ -112,6 +115,36 @@ dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *c
     return st;
 }
 
+/* Gives the item stored last its own copy of a caller's code. */
+static dii_status own_code(dii_diagnostics *d, const char *code)
+{
+    struct dii_diagnostic *item = &d->items[d->count - 1];
+    item->owned_code = dii_mem_strdup(code);
+    if (item->owned_code == NULL) {
+        d->count--;
+        if (item->severity == DII_SEVERITY_ERROR)
+            d->errors--;
+        else
+            d->warnings--;
+        clear_item(item);
+        return dii_fail_nomem();
+    }
+    item->code = item->owned_code;
+    return DII_OK;
+}
+
+/* Appends a copy of item s (beyond any cap: callers check it). */
+static dii_status copy_item(dii_diagnostics *dst, const struct dii_diagnostic *s)
+{
+    dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message), s->file,
+                               s->pointer, s->hint, s->line, s->column);
+    if (st == DII_OK && s->owned_code != NULL)
+        st = own_code(dst, s->owned_code);
+    if (st == DII_OK)
+        dst->items[dst->count - 1].submission = s->submission;
+    return st;
+}
+
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
 {
     for (size_t i = 0; src && i < src->count; i++) {
@@ -120,11 +153,9 @@ dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
             dii_diag_count_suppressed(dst, s->severity);
             continue;
         }
-        dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message),
-                                   s->file, s->pointer, s->hint, s->line, s->column);
+        dii_status st = copy_item(dst, s);
         if (st != DII_OK)
             return st;
-        dst->items[dst->count - 1].submission = s->submission;
     }
     if (src && !src->summarised) {
         dst->suppressed_errors += src->suppressed_errors;
@@ -293,6 +324,69 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
         }
     *out = all;
     dii_clear_error(); /* as every call that succeeds (dii.h, conventions) */
+    return DII_OK;
+}
+
+DII_API dii_status dii_diagnostics_select(const dii_diagnostics *list, const size_t *items,
+                                          size_t n, dii_diagnostics **out)
+{
+    if (out)
+        *out = NULL;
+    if (!out || (!items && n > 0))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_select: items and out must "
+                                                  "not be NULL");
+    size_t count = dii_diagnostics_count(list);
+    for (size_t i = 0; i < n; i++)
+        if (items[i] >= count)
+            return dii_fail(DII_ERR_OUT_OF_RANGE, "dii_diagnostics_select: index %zu (item %zu) "
+                            "is past the end of a list of %zu", items[i], i, count);
+    dii_diagnostics *picked = dii_diag_new();
+    if (!picked)
+        return dii_fail_nomem();
+    for (size_t i = 0; i < n; i++)
+        if (copy_item(picked, &list->items[items[i]]) != DII_OK) {
+            dii_diagnostics_free(picked);
+            return dii_fail_nomem();
+        }
+    *out = picked;
+    dii_clear_error();
+    return DII_OK;
+}
+
+/* A stable code's shape (README "Diagnostic codes"): kebab-case. */
+static int is_kebab_code(const char *code)
+{
+    if (*code == '\0')
+        return 0;
+    for (; *code; code++)
+        if (!((*code >= 'a' && *code <= 'z') || (*code >= '0' && *code <= '9') || *code == '-'))
+            return 0;
+    return 1;
+}
+
+DII_API dii_status dii_diagnostics_new_error(const char *code, const char *message,
+                                             const char *file, dii_diagnostics **out)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !code || !message)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: code, message "
+                                                  "and out must not be NULL");
+    if (!is_kebab_code(code))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: code must be "
+                                                  "kebab-case (a-z, 0-9, '-'), not empty");
+    if (*message == '\0' || !dii_utf8_is_valid(message))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: message must be "
+                                                  "non-empty UTF-8");
+    dii_diagnostics *d = dii_diag_new();
+    if (!d || store_item(d, DII_SEVERITY_ERROR, code, dii_mem_strdup(message), file, NULL, NULL,
+                         0, 0) != DII_OK ||
+        own_code(d, code) != DII_OK) {
+        dii_diagnostics_free(d);
+        return dii_fail_nomem();
+    }
+    *out = d;
+    dii_clear_error();
     return DII_OK;
 }
 

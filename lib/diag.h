@@ -15,7 +15,8 @@ typedef struct dii_loc {
 
 struct dii_diagnostic {
     dii_severity severity;
-    const char *code; /* static string */
+    const char *code; /* a static string, or owned_code */
+    char *owned_code; /* a caller's code (dii_diagnostics_new_error), else NULL */
     char *message;
     char *file;
     char *pointer;

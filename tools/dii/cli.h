@@ -35,7 +35,9 @@ typedef struct out_style {
  * --no-warnings leave, in input order (diag_view.c). Borrows the items
  * from the list, which must outlive the view. */
 typedef struct diag_view {
+    const dii_diagnostics *list; /* the list viewed (NULL: none) */
     const dii_diagnostic **items;
+    size_t *at;                  /* items[i] is dii_diagnostics_get(list, at[i]) */
     size_t count;
     size_t errors, warnings; /* among the items */
 } diag_view;
@@ -217,7 +219,8 @@ int write_diagnostics_github(FILE *out, const validated_file *files, size_t n, i
 /* validate --format github, when $GITHUB_STEP_SUMMARY names a file: appends
  * a Markdown summary (counts per file) to it. 0, or -1 after a message. */
 int write_github_step_summary(const validated_file *files, size_t n, int exit_code);
-/* validate --format json: one dii-diagnostics/1 document for all files. */
+/* validate --format json: one dii-diagnostics/1 document for all files,
+ * written by the library (dii_diagnostics_to_json) from the views. */
 int write_diagnostics_json(FILE *out, const validated_file *files, size_t n);
 
 /* score --format table / csv / markdown. */
