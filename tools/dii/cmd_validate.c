@@ -51,7 +51,7 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     }
     dii_framework *fw = NULL;
     dii_diagnostics *fw_diags = NULL;
-    int rc = resolve_framework(opts->framework, fs->subs, &fw, &fw_diags);
+    int rc = resolve_framework(opts->framework, &opts->parse, fs->subs, &fw, &fw_diags);
     if (rc == EXIT_VALID)
         dii_diagnostics_free(fw_diags);
     if (rc != EXIT_VALID) {
@@ -62,7 +62,8 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     }
     dii_diagnostics_free(fs->diags); /* dii_validate repeats the loader's findings */
     fs->diags = NULL;
-    st = dii_validate(fw, fs->subs, &fs->diags);
+    dii_validate_options vo = validate_options(opts);
+    st = dii_validate_with(fw, fs->subs, &vo, &fs->diags);
     if (st != DII_OK && st != DII_ERR_VALIDATION) {
         fprintf(stderr, "dii: %s: %s\n", name, dii_last_error());
         fs->exit_code = EXIT_USAGE;

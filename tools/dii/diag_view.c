@@ -20,7 +20,7 @@ static const char *const codes[] = {
     "missing-field",       "unknown-field",    "duplicate-field",   "wrong-type",
     "unknown-indicator",   "duplicate-value",  "duplicate-submission", "not-finite",
     "out-of-range",        "no-submissions",   "missing-value",     "year-out-of-range",
-    "framework-mismatch",  "unknown-framework", "limit-exceeded",
+    "framework-mismatch",  "unknown-framework", "limit-exceeded",    "too-many-diagnostics",
 };
 #define CODE_COUNT (sizeof codes / sizeof codes[0])
 _Static_assert(CODE_COUNT <= sizeof(unsigned long) * 8, "one bit per code in diag_filter");
