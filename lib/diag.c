@@ -1,11 +1,13 @@
 /* Diagnostic lists: building them (private) and reading them (public). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "diag.h"
 #include "error.h"
+#include "utf8.h"
 
 dii_diagnostics *dii_diag_new(void)
 {
@@ -24,6 +26,7 @@ static void hide_control_chars(char *s)
 
 static void clear_item(struct dii_diagnostic *item)
 {
+    dii_mem_free(item->owned_code);
     dii_mem_free(item->message);
     dii_mem_free(item->file);
     dii_mem_free(item->pointer);
@@ -67,7 +70,8 @@ static dii_status store_item(dii_diagnostics *d, dii_severity severity, const ch
                              const char *hint, unsigned long line, unsigned long column)
 {
     hide_control_chars(message);
-    struct dii_diagnostic item = {severity, code, message, NULL, NULL, NULL, line, column, -1};
+    struct dii_diagnostic item = {severity, code, NULL, message, NULL, NULL, NULL,
+                                  line, column, -1};
     item.file = file ? dii_mem_strdup(file) : NULL;
     item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
     item.hint = hint ? dii_mem_strdup(hint) : NULL;
@@ -111,6 +115,36 @@ dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *c
     return st;
 }
 
+/* Gives the item stored last its own copy of a caller's code. */
+static dii_status own_code(dii_diagnostics *d, const char *code)
+{
+    struct dii_diagnostic *item = &d->items[d->count - 1];
+    item->owned_code = dii_mem_strdup(code);
+    if (item->owned_code == NULL) {
+        d->count--;
+        if (item->severity == DII_SEVERITY_ERROR)
+            d->errors--;
+        else
+            d->warnings--;
+        clear_item(item);
+        return dii_fail_nomem();
+    }
+    item->code = item->owned_code;
+    return DII_OK;
+}
+
+/* Appends a copy of item s (beyond any cap: callers check it). */
+static dii_status copy_item(dii_diagnostics *dst, const struct dii_diagnostic *s)
+{
+    dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message), s->file,
+                               s->pointer, s->hint, s->line, s->column);
+    if (st == DII_OK && s->owned_code != NULL)
+        st = own_code(dst, s->owned_code);
+    if (st == DII_OK)
+        dst->items[dst->count - 1].submission = s->submission;
+    return st;
+}
+
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
 {
     for (size_t i = 0; src && i < src->count; i++) {
@@ -119,11 +153,9 @@ dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
             dii_diag_count_suppressed(dst, s->severity);
             continue;
         }
-        dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message),
-                                   s->file, s->pointer, s->hint, s->line, s->column);
+        dii_status st = copy_item(dst, s);
         if (st != DII_OK)
             return st;
-        dst->items[dst->count - 1].submission = s->submission;
     }
     if (src && !src->summarised) {
         dst->suppressed_errors += src->suppressed_errors;
@@ -150,6 +182,115 @@ dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file)
         d->summarised = 1;
         d->summary_severity = severity;
     }
+    return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Input order                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* An item's place: its file's rank, line (0 stored as the largest: an item
+ * with no place goes last), column, and its index in the list, so that
+ * ties keep the list's order (qsort is not stable by itself). */
+typedef struct position {
+    size_t file_rank;
+    unsigned long line, column;
+    size_t at;
+} position;
+
+static int compare_positions(const void *pa, const void *pb)
+{
+    const position *a = pa, *b = pb;
+    if (a->file_rank != b->file_rank)
+        return a->file_rank < b->file_rank ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+static unsigned long line_key(const struct dii_diagnostic *item)
+{
+    return item->line ? item->line : (unsigned long)-1;
+}
+
+/* Items without a file (NULL) count as one more file. */
+static int compare_files(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+typedef struct file_seen {
+    const char *file;
+    size_t at;
+} file_seen;
+
+static int compare_file_seen(const void *pa, const void *pb)
+{
+    const file_seen *a = pa, *b = pb;
+    int c = compare_files(a->file, b->file);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* keys[i].file_rank = index of the first item that names item i's file, so
+ * files rank in the order they are first seen (a merged set's: the merge
+ * order). Found by sorting (file, index) pairs, not by a search per item:
+ * a merged set may name thousands of files. */
+static dii_status rank_files(const struct dii_diagnostic *items, size_t n, position *keys)
+{
+    file_seen *seen = dii_mem_calloc(n, sizeof *seen);
+    if (seen == NULL)
+        return DII_ERR_NO_MEMORY;
+    for (size_t i = 0; i < n; i++)
+        seen[i] = (file_seen){items[i].file, i};
+    qsort(seen, n, sizeof *seen, compare_file_seen);
+    size_t first = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (r == 0 || compare_files(seen[r - 1].file, seen[r].file) != 0)
+            first = seen[r].at;
+        keys[seen[r].at].file_rank = first;
+    }
+    dii_mem_free(seen);
+    return DII_OK;
+}
+
+/* The usual case, one file found top to bottom, needs no memory. */
+static int in_position_order(const struct dii_diagnostic *items, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        const struct dii_diagnostic *a = &items[i - 1], *b = &items[i];
+        if (compare_files(a->file, b->file) != 0 || line_key(a) > line_key(b) ||
+            (line_key(a) == line_key(b) && a->column > b->column))
+            return 0;
+    }
+    return 1;
+}
+
+dii_status dii_diag_sort_by_position(dii_diagnostics *d)
+{
+    /* the summary of what the cap left out stays last (dii.h) */
+    size_t n = d->count - (d->summarised ? 1 : 0);
+    if (in_position_order(d->items, n))
+        return DII_OK;
+    position *keys = dii_mem_calloc(n, sizeof *keys);
+    struct dii_diagnostic *sorted = dii_mem_calloc(n, sizeof *sorted);
+    dii_status st = keys && sorted ? rank_files(d->items, n, keys) : DII_ERR_NO_MEMORY;
+    if (st == DII_OK) {
+        for (size_t i = 0; i < n; i++) {
+            keys[i].line = line_key(&d->items[i]);
+            keys[i].column = d->items[i].column;
+            keys[i].at = i;
+        }
+        qsort(keys, n, sizeof *keys, compare_positions);
+        for (size_t j = 0; j < n; j++)
+            sorted[j] = d->items[keys[j].at];
+        memcpy(d->items, sorted, n * sizeof *sorted);
+    }
+    dii_mem_free(keys);
+    dii_mem_free(sorted);
     return st;
 }
 
@@ -183,6 +324,69 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
         }
     *out = all;
     dii_clear_error(); /* as every call that succeeds (dii.h, conventions) */
+    return DII_OK;
+}
+
+DII_API dii_status dii_diagnostics_select(const dii_diagnostics *list, const size_t *items,
+                                          size_t n, dii_diagnostics **out)
+{
+    if (out)
+        *out = NULL;
+    if (!out || (!items && n > 0))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_select: items and out must "
+                                                  "not be NULL");
+    size_t count = dii_diagnostics_count(list);
+    for (size_t i = 0; i < n; i++)
+        if (items[i] >= count)
+            return dii_fail(DII_ERR_OUT_OF_RANGE, "dii_diagnostics_select: index %zu (item %zu) "
+                            "is past the end of a list of %zu", items[i], i, count);
+    dii_diagnostics *picked = dii_diag_new();
+    if (!picked)
+        return dii_fail_nomem();
+    for (size_t i = 0; i < n; i++)
+        if (copy_item(picked, &list->items[items[i]]) != DII_OK) {
+            dii_diagnostics_free(picked);
+            return dii_fail_nomem();
+        }
+    *out = picked;
+    dii_clear_error();
+    return DII_OK;
+}
+
+/* A stable code's shape (README "Diagnostic codes"): kebab-case. */
+static int is_kebab_code(const char *code)
+{
+    if (*code == '\0')
+        return 0;
+    for (; *code; code++)
+        if (!((*code >= 'a' && *code <= 'z') || (*code >= '0' && *code <= '9') || *code == '-'))
+            return 0;
+    return 1;
+}
+
+DII_API dii_status dii_diagnostics_new_error(const char *code, const char *message,
+                                             const char *file, dii_diagnostics **out)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !code || !message)
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: code, message "
+                                                  "and out must not be NULL");
+    if (!is_kebab_code(code))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: code must be "
+                                                  "kebab-case (a-z, 0-9, '-'), not empty");
+    if (*message == '\0' || !dii_utf8_is_valid(message))
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_diagnostics_new_error: message must be "
+                                                  "non-empty UTF-8");
+    dii_diagnostics *d = dii_diag_new();
+    if (!d || store_item(d, DII_SEVERITY_ERROR, code, dii_mem_strdup(message), file, NULL, NULL,
+                         0, 0) != DII_OK ||
+        own_code(d, code) != DII_OK) {
+        dii_diagnostics_free(d);
+        return dii_fail_nomem();
+    }
+    *out = d;
+    dii_clear_error();
     return DII_OK;
 }
 

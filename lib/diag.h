@@ -15,7 +15,8 @@ typedef struct dii_loc {
 
 struct dii_diagnostic {
     dii_severity severity;
-    const char *code; /* static string */
+    const char *code; /* a static string, or owned_code */
+    char *owned_code; /* a caller's code (dii_diagnostics_new_error), else NULL */
     char *message;
     char *file;
     char *pointer;
@@ -76,6 +77,13 @@ void dii_diag_count_suppressed_n(dii_diagnostics *d, dii_severity severity, size
  * warnings or not) is the one the whole list would have given. Call once,
  * when the list is complete. */
 dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file);
+/* Puts the list in input order, the one order every list is handed out in
+ * (dii.h): by file, in the order files are first seen in the list (the
+ * merge order of a merged set), then line, then column; items without a
+ * line after the placed ones of their file; ties keep the list's order. A
+ * "too-many-diagnostics" summary already appended stays last. Returns
+ * DII_ERR_NO_MEMORY (not recorded) when it cannot, the list unchanged. */
+dii_status dii_diag_sort_by_position(dii_diagnostics *d);
 /* Errors found, listed or suppressed (the summary item not counted). */
 size_t dii_diag_errors_found(const dii_diagnostics *d);
 /* A list holding one "unreadable" error for a file that could not be read

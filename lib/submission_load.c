@@ -152,60 +152,6 @@ static dii_input_format choose_format(const char *data, size_t len, const char *
 }
 
 /* ------------------------------------------------------------------------ */
-/* Diagnostics in input order                                                */
-/* ------------------------------------------------------------------------ */
-
-/* Parsers find problems field by field, not strictly top to bottom; users
- * read them top to bottom. Unplaced ones (line 0) go last. */
-static int comes_before(const struct dii_diagnostic *a, const struct dii_diagnostic *b)
-{
-    unsigned long la = a->line ? a->line : (unsigned long)-1;
-    unsigned long lb = b->line ? b->line : (unsigned long)-1;
-    return la != lb ? la < lb : a->column < b->column;
-}
-
-static void merge_runs(const struct dii_diagnostic *src, struct dii_diagnostic *dst, size_t lo,
-                       size_t mid, size_t hi)
-{
-    size_t i = lo, j = mid, w = lo;
-    while (i < mid && j < hi)
-        dst[w++] = comes_before(&src[j], &src[i]) ? src[j++] : src[i++];
-    while (i < mid)
-        dst[w++] = src[i++];
-    while (j < hi)
-        dst[w++] = src[j++];
-}
-
-/* Stable bottom-up merge sort; on allocation failure the list simply stays
- * in the order found, which loses nothing. */
-static void sort_by_position(dii_diagnostics *d)
-{
-    size_t n = d->count;
-    size_t i = 1;
-    while (i < n && !comes_before(&d->items[i], &d->items[i - 1]))
-        i++;
-    if (i >= n)
-        return;
-    struct dii_diagnostic *tmp = dii_mem_calloc(n, sizeof *tmp);
-    if (tmp == NULL)
-        return;
-    struct dii_diagnostic *src = d->items, *dst = tmp;
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            merge_runs(src, dst, lo, mid, hi);
-        }
-        struct dii_diagnostic *swap = src;
-        src = dst;
-        dst = swap;
-    }
-    if (src != d->items)
-        memcpy(d->items, src, n * sizeof *tmp);
-    dii_mem_free(tmp);
-}
-
-/* ------------------------------------------------------------------------ */
 /* Loading                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -328,7 +274,8 @@ static dii_status read_into(set_reader read, const void *input, const char *name
         st = DII_ERR_PARSE;
     if (st == DII_OK && s->count == 0)
         st = warn_no_submissions(d, name);
-    sort_by_position(d);
+    if (dii_diag_sort_by_position(d) != DII_OK)
+        st = DII_ERR_NO_MEMORY;
     /* validation repeats the shape problems, so the model keeps a copy */
     if (st == DII_OK && ((s->load_diags = dii_diag_new()) == NULL ||
                          dii_diag_append_all(s->load_diags, d) != DII_OK))

@@ -601,6 +601,11 @@ DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissi
                                                                          : 0));
         st = validate_all(&v);
     }
+    /* checks run field by field (a submission's year before its values,
+     * its missing indicators after them) and the loader's findings come
+     * first: the list is handed out in input order (dii.h) */
+    if (st == DII_OK)
+        st = dii_diag_sort_by_position(v.diags);
     if (st == DII_OK && dii_diag_report_suppressed(v.diags, subs->name) != DII_OK)
         st = DII_ERR_NO_MEMORY;
     validator_release(&v);

@@ -199,6 +199,40 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
                                           dii_diagnostics **out);
 
 /**
+ * A new list (*out, free with dii_diagnostics_free) holding copies of the
+ * items of `list` at the indices items[0..n), in that order (an index may
+ * repeat): how a tool reports part of a list (its own filter, its own
+ * order) in the library's formats, dii_diagnostics_to_json included. The
+ * error and warning counts are those of the items copied; submission
+ * indices are kept; a "too-many-diagnostics" item is copied as any other;
+ * the new list has no cap. list NULL is an empty list; n = 0 gives an empty
+ * list (items may then be NULL). DII_ERR_OUT_OF_RANGE when an index is not
+ * below dii_diagnostics_count(list), DII_ERR_INVALID_ARGUMENT when out is
+ * NULL or items is NULL with n > 0, DII_ERR_NO_MEMORY; *out is NULL on any
+ * failure. Clears dii_last_error() on success.
+ * Thread-safe; list and items are only read and may be shared with other
+ * threads. Since libdii 1.2.
+ */
+DII_API dii_status dii_diagnostics_select(const dii_diagnostics *list, const size_t *items,
+                                          size_t n, dii_diagnostics **out);
+
+/**
+ * A new list (*out, free with dii_diagnostics_free) of one error: `code`,
+ * `message` and `file` (may be NULL), no line, column, pointer or hint,
+ * submission -1. For a caller that reports a problem it found outside
+ * libdii (a file it could not read) in the same list, and so in the same
+ * formats, as libdii's own (see dii_diagnostics_concat). The strings are
+ * copied. code must be non-empty kebab-case ([a-z0-9-]+, as README's
+ * codes) and message non-empty UTF-8, else DII_ERR_INVALID_ARGUMENT, as
+ * for a NULL code, message or out; DII_ERR_NO_MEMORY. *out is NULL on any
+ * failure. Control characters in message become '?' as in every message.
+ * Clears dii_last_error() on success.
+ * Thread-safe. Since libdii 1.2.
+ */
+DII_API dii_status dii_diagnostics_new_error(const char *code, const char *message,
+                                             const char *file, dii_diagnostics **out);
+
+/**
  * Serialises the list as "dii-diagnostics/1" JSON (design.md §5.4) into a new
  * buffer *json (free with dii_free), NUL-terminated, length in *len if len is
  * not NULL. Pretty-printed with a 2-space indent and a final newline; absent
@@ -727,9 +761,14 @@ typedef struct dii_validate_options {
 /**
  * Checks every submission against the framework and collects every problem
  * (design.md §5.4 codes) into a new list *diags, which the caller frees:
- * first the loader's findings, then each submission's in input order, and
- * last, when the list reached opts->max_diagnostics, one
- * "too-many-diagnostics" item. A submission without any value gets one
+ * the loader's findings (repeated) and validation's, together in input
+ * order: by file (a merged set's files in the order they first appear in
+ * the list, which is the merge order unless an earlier input has no
+ * diagnostic), then line, then column, items without a line last in their
+ * file, ties in the order found (since 1.2; before, the loader's came
+ * first and each submission's in the order checked); and last, when the
+ * list reached opts->max_diagnostics, one "too-many-diagnostics" item
+ * (the max_diagnostics kept are the first found, then sorted). A submission without any value gets one
  * "missing-value" warning, not one per indicator. opts may be NULL for the
  * defaults; DII_ERR_INVALID_ARGUMENT for an unknown opts->version.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
@@ -778,8 +817,8 @@ typedef struct dii_score_options {
  * Scores every submission. Submissions with the same target year form one
  * cohort: cohort methods normalise within it and ranks are given within it.
  * Validates first: returns DII_ERR_VALIDATION (and *out NULL) when
- * dii_validate would report an error; the diagnostics (errors and warnings)
- * go to *diags when diags is not NULL. opts may be NULL for defaults.
+ * dii_validate would report an error; the diagnostics (errors and warnings,
+ * in dii_validate's order: input order) go to *diags when diags is not NULL. opts may be NULL for defaults.
  * Thread-safe; fw, subs and opts may be shared by any number of threads, *out and
  * *diags are the caller's.
  */

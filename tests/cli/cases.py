@@ -73,6 +73,10 @@ DIAGNOSTIC_FILES = [
     ("unreadable", D + "no-such-dir/x.json", [], 2),
     # two submissions, one allowed: refused at the second one's '{' (10:5)
     ("limit-exceeded", D + "limit-exceeded.json", ["--max-submissions", "1"], 1),
+    # out-of-range at 15:26, 18:27 and 23:30, a missing value at 22:35: the
+    # first two found are listed, then "2 more diagnostics (1 error,
+    # 1 warning)", an error
+    ("too-many-diagnostics", D + "too-many-diagnostics.json", ["--max-diagnostics", "2"], 1),
 ]
 
 VALIDATE_FORMATS = ["text", "json", "junit", "github"]
@@ -357,6 +361,35 @@ CASES = [
      "args": ["score", "--max-submissions", "many", MAIN], "exit": 2},
     {"name": "score-max-submissions-missing-value", "args": ["score", MAIN, "--max-submissions"],
      "exit": 2},
+    # --max-diagnostics: one cap for loading and validating; score lists
+    # the problems it refuses within it too. Not a byte size (no suffix).
+    {"name": "validate-max-diagnostics-at",
+     "args": ["validate", "--max-diagnostics", "4", D + "too-many-diagnostics.json"], "exit": 1},
+    {"name": "validate-max-diagnostics-beyond",
+     "args": ["validate", "--format", "json", "--max-diagnostics=3",
+              D + "too-many-diagnostics.json"], "exit": 1,
+     "checks": ["json:diagnostics", "codes:too-many-diagnostics"]},
+    {"name": "score-max-diagnostics",
+     "args": ["score", "--max-diagnostics", "1", D + "too-many-diagnostics.json"], "exit": 1},
+    {"name": "validate-max-diagnostics-zero",
+     "args": ["validate", "--max-diagnostics", "0", MAIN], "exit": 2},
+    {"name": "validate-max-diagnostics-suffix",
+     "args": ["validate", "--max-diagnostics", "2K", MAIN], "exit": 2},
+    {"name": "score-max-diagnostics-not-a-number",
+     "args": ["score", "--max-diagnostics", "many", MAIN], "exit": 2},
+    # The limits apply to a --framework file too (27,231 bytes), as to the
+    # submissions: beyond, a located limit-exceeded error in the report and
+    # exit 1; at the limit, the framework loads.
+    {"name": "validate-framework-max-input-size-at",
+     "args": ["validate", "--framework", "data/frameworks/dien-bien-4734-2023.json",
+              "--max-input-size", "27231", MAIN], "exit": 0},
+    {"name": "validate-framework-max-input-size-beyond",
+     "args": ["validate", "--format", "json", "--framework",
+              "data/frameworks/dien-bien-4734-2023.json", "--max-input-size", "27230", MAIN],
+     "exit": 1, "checks": ["json:diagnostics", "codes:limit-exceeded"]},
+    {"name": "score-framework-max-depth-beyond",
+     "args": ["score", "--framework", "data/frameworks/dien-bien-4734-2023.json",
+              "--max-depth", "3", MAIN], "exit": 1},
     {"name": "show-max-depth-not-an-option",
      "args": ["show", "--max-depth", "3", "dien-bien-4734-2023"], "exit": 2},
     {"name": "validate-semicolon-without-options",

@@ -149,7 +149,7 @@ def operands(args):
     """The FILE operands of a validate/score command line."""
     takes_value = {"--format", "--framework", "--target-year", "-o", "--output", "--lang",
                    "--delimiter", "--decimal-mark", "--max-input-size", "--max-depth",
-                   "--max-string-length", "--max-submissions", "--ignore"}
+                   "--max-string-length", "--max-submissions", "--max-diagnostics", "--ignore"}
     out, i, only = [], 1, False
     while i < len(args):
         a = args[i]

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dii/dii.h"
+#include "failalloc.h"
 #include "testutil.h"
 
 #define FRAMEWORK_ID "dien-bien-4734-2023"
@@ -487,6 +488,239 @@ START_TEST(concat_keeps_summaries)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* dii_diagnostics_select and dii_diagnostics_new_error                      */
+/* ------------------------------------------------------------------------ */
+
+/* Three empty submissions: nine "missing-field" errors (3 per submission)
+ * and one "unknown-field" warning, capped at 5 so the list ends with a
+ * summary: 5 items + 1. */
+static dii_diagnostics *sample_list(void)
+{
+    static const char text[] =
+        "{\"format\": \"dii-submissions/1\", \"x\": 1, \"submissions\": [{}, {}, {}]}";
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(load_capped(text, "s.json", 5, &subs, &d), DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 6);
+    return d;
+}
+
+static void expect_same_item(const dii_diagnostic *a, const dii_diagnostic *b)
+{
+    ck_assert_int_eq(dii_diagnostic_severity(a), dii_diagnostic_severity(b));
+    ck_assert_str_eq(dii_diagnostic_code(a), dii_diagnostic_code(b));
+    ck_assert_str_eq(dii_diagnostic_message(a), dii_diagnostic_message(b));
+    ck_assert_pstr_eq(dii_diagnostic_file(a), dii_diagnostic_file(b));
+    ck_assert_uint_eq(dii_diagnostic_line(a), dii_diagnostic_line(b));
+    ck_assert_uint_eq(dii_diagnostic_column(a), dii_diagnostic_column(b));
+    ck_assert_pstr_eq(dii_diagnostic_pointer(a), dii_diagnostic_pointer(b));
+    ck_assert_pstr_eq(dii_diagnostic_hint(a), dii_diagnostic_hint(b));
+    ck_assert_int_eq(dii_diagnostic_submission(a), dii_diagnostic_submission(b));
+}
+
+/* Copies in the order asked, an index twice, the summary as any item;
+ * the counts are the copies'. */
+START_TEST(select_copies_in_the_order_given)
+{
+    dii_diagnostics *d = sample_list();
+    long warning = find_diag(d, "unknown-field");
+    ck_assert_int_ge(warning, 0);
+    size_t pick[] = {5, (size_t)warning, 1, 1};
+    dii_diagnostics *out = NULL;
+    ck_assert_int_eq(dii_diagnostics_select(NULL, NULL, 1, &out), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_diagnostics_select(d, pick, 4, &out), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    ck_assert_uint_eq(dii_diagnostics_count(out), 4);
+    for (size_t i = 0; i < 4; i++)
+        expect_same_item(dii_diagnostics_get(out, i), dii_diagnostics_get(d, pick[i]));
+    /* the summary (an error: errors were left out), two errors, a warning */
+    ck_assert_uint_eq(dii_diagnostics_error_count(out), 3);
+    ck_assert_uint_eq(dii_diagnostics_warning_count(out), 1);
+    dii_diagnostics_free(d); /* the copies own their strings */
+    char *json = NULL;
+    ck_assert_int_eq(dii_diagnostics_to_json(out, &json, NULL), DII_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"errors\": 3,\n  \"warnings\": 1,"));
+    const char *summary = strstr(json, "too-many-diagnostics");
+    ck_assert(summary && summary < strstr(json, "unknown-field"));
+    dii_free(json);
+    dii_diagnostics_free(out);
+}
+END_TEST
+
+START_TEST(select_nothing_is_an_empty_list)
+{
+    dii_diagnostics *d = sample_list(), *out = NULL;
+    ck_assert_int_eq(dii_diagnostics_select(d, NULL, 0, &out), DII_OK);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_uint_eq(dii_diagnostics_count(out), 0);
+    ck_assert_uint_eq(dii_diagnostics_error_count(out), 0);
+    dii_diagnostics_free(out);
+    /* a NULL list is empty: nothing to select from, but nothing asked */
+    ck_assert_int_eq(dii_diagnostics_select(NULL, NULL, 0, &out), DII_OK);
+    ck_assert_uint_eq(dii_diagnostics_count(out), 0);
+    dii_diagnostics_free(out);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(select_errors)
+{
+    dii_diagnostics *d = sample_list();
+    size_t past[] = {0, 6}, one[] = {0};
+    dii_diagnostics *out = (dii_diagnostics *)&out;
+    /* an index past the end (6 of 6), with a valid one before it */
+    ck_assert_int_eq(dii_diagnostics_select(d, past, 2, &out), DII_ERR_OUT_OF_RANGE);
+    ck_assert_ptr_null(out);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "index 6"));
+    /* any index of a NULL (empty) list */
+    out = (dii_diagnostics *)&out;
+    ck_assert_int_eq(dii_diagnostics_select(NULL, one, 1, &out), DII_ERR_OUT_OF_RANGE);
+    ck_assert_ptr_null(out);
+    /* items NULL with n > 0 */
+    out = (dii_diagnostics *)&out;
+    ck_assert_int_eq(dii_diagnostics_select(d, NULL, 1, &out), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(out);
+    ck_assert_str_ne(dii_last_error(), "");
+    /* out NULL */
+    ck_assert_int_eq(dii_diagnostics_select(d, one, 1, NULL), DII_ERR_INVALID_ARGUMENT);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(new_error_is_one_unplaced_error)
+{
+    dii_diagnostics *d = NULL;
+    char code[] = "unreadable", message[] = "cannot read \x1b it", file[] = "-";
+    ck_assert_int_eq(dii_diagnostics_new_error(code, message, file, &d), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    memset(code, 'x', strlen(code)); /* the list keeps copies */
+    memset(file, 'x', strlen(file));
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    ck_assert_uint_eq(dii_diagnostics_error_count(d), 1);
+    ck_assert_uint_eq(dii_diagnostics_warning_count(d), 0);
+    const dii_diagnostic *g = dii_diagnostics_get(d, 0);
+    ck_assert_int_eq(dii_diagnostic_severity(g), DII_SEVERITY_ERROR);
+    ck_assert_str_eq(dii_diagnostic_code(g), "unreadable");
+    ck_assert_str_eq(dii_diagnostic_message(g), "cannot read ? it"); /* as every message */
+    ck_assert_str_eq(dii_diagnostic_file(g), "-");
+    ck_assert_uint_eq(dii_diagnostic_line(g), 0);
+    ck_assert_uint_eq(dii_diagnostic_column(g), 0);
+    ck_assert_ptr_null(dii_diagnostic_pointer(g));
+    ck_assert_ptr_null(dii_diagnostic_hint(g));
+    ck_assert_int_eq(dii_diagnostic_submission(g), -1);
+    /* copies of it (concat, select) own their code: the original goes first */
+    const dii_diagnostics *lists[1] = {d};
+    dii_diagnostics *joined = NULL, *picked = NULL;
+    ck_assert_int_eq(dii_diagnostics_concat(lists, 1, &joined), DII_OK);
+    ck_assert_int_eq(dii_diagnostics_select(d, (size_t[]){0}, 1, &picked), DII_OK);
+    dii_diagnostics_free(d);
+    ck_assert_str_eq(dii_diagnostic_code(dii_diagnostics_get(joined, 0)), "unreadable");
+    ck_assert_str_eq(dii_diagnostic_code(dii_diagnostics_get(picked, 0)), "unreadable");
+    dii_diagnostics_free(joined);
+    dii_diagnostics_free(picked);
+    /* no file */
+    ck_assert_int_eq(dii_diagnostics_new_error("my-tool-2", "failed", NULL, &d), DII_OK);
+    ck_assert_ptr_null(dii_diagnostic_file(dii_diagnostics_get(d, 0)));
+    char *json = NULL;
+    ck_assert_int_eq(dii_diagnostics_to_json(d, &json, NULL), DII_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"code\": \"my-tool-2\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"valid\": false"));
+    dii_free(json);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(new_error_refuses_bad_arguments)
+{
+    static const char *const bad_codes[] = {"", "Unreadable", "not_kebab", "a b", "é", "x\n"};
+    for (size_t i = 0; i < sizeof bad_codes / sizeof bad_codes[0]; i++) {
+        dii_diagnostics *d = (dii_diagnostics *)&d;
+        ck_assert_int_eq(dii_diagnostics_new_error(bad_codes[i], "m", "f", &d),
+                         DII_ERR_INVALID_ARGUMENT);
+        ck_assert_ptr_null(d);
+        ck_assert_ptr_nonnull(strstr(dii_last_error(), "kebab-case"));
+    }
+    static const char *const bad_messages[] = {"", "\xff", "caf\xc3", "\xc0\xaf"};
+    for (size_t i = 0; i < sizeof bad_messages / sizeof bad_messages[0]; i++) {
+        dii_diagnostics *d = (dii_diagnostics *)&d;
+        ck_assert_int_eq(dii_diagnostics_new_error("x", bad_messages[i], "f", &d),
+                         DII_ERR_INVALID_ARGUMENT);
+        ck_assert_ptr_null(d);
+        ck_assert_ptr_nonnull(strstr(dii_last_error(), "UTF-8"));
+    }
+    dii_diagnostics *d = (dii_diagnostics *)&d;
+    ck_assert_int_eq(dii_diagnostics_new_error(NULL, "m", "f", &d), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(d);
+    d = (dii_diagnostics *)&d;
+    ck_assert_int_eq(dii_diagnostics_new_error("x", NULL, "f", &d), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(d);
+    ck_assert_int_eq(dii_diagnostics_new_error("x", "m", "f", NULL), DII_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
+/* Every allocation of each call failing in turn: DII_ERR_NO_MEMORY, *out
+ * NULL, "out of memory", nothing leaked (ASan), until one succeeds. */
+typedef dii_status (*list_maker)(const void *ctx, dii_diagnostics **out);
+
+static void check_maker_under_failures(list_maker make, const void *ctx, size_t expect_count)
+{
+    long failures = 0;
+    for (long n = 0;; n++) {
+        dii_diagnostics *out = (dii_diagnostics *)&out;
+        failalloc_arm(n);
+        dii_status st = make(ctx, &out);
+        int failed_one = failalloc_calls() > n;
+        char message[256];
+        snprintf(message, sizeof message, "%s", dii_last_error());
+        failalloc_disarm();
+        if (st == DII_ERR_NO_MEMORY) {
+            ck_assert_ptr_null(out);
+            ck_assert_str_eq(message, "out of memory");
+            failures++;
+        } else {
+            ck_assert_int_eq(st, DII_OK);
+            ck_assert_uint_eq(dii_diagnostics_count(out), expect_count);
+            dii_diagnostics_free(out);
+        }
+        if (!failed_one)
+            break;
+        ck_assert_int_lt(n, 10000);
+    }
+    ck_assert_int_gt(failures, 0);
+}
+
+static dii_status select_all_six(const void *ctx, dii_diagnostics **out)
+{
+    static const size_t all[] = {5, 4, 3, 2, 1, 0};
+    return dii_diagnostics_select(ctx, all, 6, out);
+}
+
+static dii_status make_error(const void *ctx, dii_diagnostics **out)
+{
+    (void)ctx;
+    return dii_diagnostics_new_error("unreadable", "cannot read", "in.json", out);
+}
+
+static dii_status select_made_error(const void *ctx, dii_diagnostics **out)
+{
+    return dii_diagnostics_select(ctx, (const size_t[]){0, 0}, 2, out);
+}
+
+START_TEST(select_and_new_error_under_allocation_failures)
+{
+    dii_diagnostics *d = sample_list();
+    check_maker_under_failures(select_all_six, d, 6);
+    dii_diagnostics_free(d);
+    check_maker_under_failures(make_error, NULL, 1);
+    /* copying a caller's code is one allocation more */
+    ck_assert_int_eq(make_error(NULL, &d), DII_OK);
+    check_maker_under_failures(select_made_error, d, 2);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("diagnostics");
@@ -509,5 +743,13 @@ Suite *make_suite(void)
     tcase_add_test(concat, concat_success_clears_last_error);
     tcase_add_test(concat, concat_keeps_summaries);
     suite_add_tcase(s, concat);
+    TCase *pick = tcase_create("select and new_error");
+    tcase_add_test(pick, select_copies_in_the_order_given);
+    tcase_add_test(pick, select_nothing_is_an_empty_list);
+    tcase_add_test(pick, select_errors);
+    tcase_add_test(pick, new_error_is_one_unplaced_error);
+    tcase_add_test(pick, new_error_refuses_bad_arguments);
+    tcase_add_test(pick, select_and_new_error_under_allocation_failures);
+    suite_add_tcase(s, pick);
     return s;
 }

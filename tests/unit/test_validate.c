@@ -263,7 +263,8 @@ START_TEST(csv_duplicate_row_is_duplicate_value)
                     4, 9, NULL, "give each indicator once");
     expect_message_has(g, "'fibre_share'");
     expect_message_has(g, "line 2");
-    g = expect_diag(d, find_diag(d, "missing-value"), "missing-value", DII_SEVERITY_WARNING, 5,
+    /* in input order: the two never mentioned (2:1) come before this one */
+    g = expect_diag(d, nth_diag(d, "missing-value", 2), "missing-value", DII_SEVERITY_WARNING, 5,
                     22, NULL, NULL);
     expect_message_has(g, "'subs_per_100' is reported as missing");
     g = expect_diag(d, find_diag(d, "wrong-type"), "wrong-type", DII_SEVERITY_ERROR, 6, 20, NULL,
@@ -273,10 +274,10 @@ START_TEST(csv_duplicate_row_is_duplicate_value)
     /* data_centres and other_score are never mentioned: located at the
      * submission's first row, no pointer in CSV. */
     ck_assert_uint_eq(count_diag(d, "missing-value"), 3);
-    g = expect_diag(d, nth_diag(d, "missing-value", 1), "missing-value", DII_SEVERITY_WARNING,
+    g = expect_diag(d, nth_diag(d, "missing-value", 0), "missing-value", DII_SEVERITY_WARNING,
                     2, 1, NULL, NULL);
     expect_message_has(g, "'data_centres' (code 5)");
-    g = expect_diag(d, nth_diag(d, "missing-value", 2), "missing-value", DII_SEVERITY_WARNING,
+    g = expect_diag(d, nth_diag(d, "missing-value", 1), "missing-value", DII_SEVERITY_WARNING,
                     2, 1, NULL, NULL);
     expect_message_has(g, "'other_score' (code 7)");
     dii_diagnostics_free(d);
@@ -375,16 +376,141 @@ START_TEST(load_diagnostics_are_repeated)
     size_t n_load = dii_diagnostics_count(load);
     ck_assert_uint_gt(n_load, 0);
     ck_assert_int_eq(dii_validate(fw, subs, &d), DII_ERR_VALIDATION);
-    for (size_t i = 0; i < n_load; i++)
-        expect_str("repeated code", dii_diagnostic_code(dii_diagnostics_get(d, i)),
-                   dii_diagnostic_code(dii_diagnostics_get(load, i)));
+    /* every one of the loader's findings is in the list, at its place */
+    for (size_t i = 0; i < n_load; i++) {
+        const dii_diagnostic *g = dii_diagnostics_get(load, i);
+        expect_diag_at(d, dii_diagnostic_code(g), dii_diagnostic_line(g),
+                       dii_diagnostic_column(g));
+    }
     /* The year is not valid, so no year-dependent check runs ... */
     ck_assert_int_eq(find_diag(d, "year-out-of-range"), -1);
     /* ... but the values are still checked. */
-    ck_assert_int_ge(find_diag(d, "unknown-indicator"), (long)n_load);
+    ck_assert_int_ge(find_diag(d, "unknown-indicator"), 0);
     dii_diagnostics_free(load);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Input order (dii.h: dii_diagnostics_get is in input order)                */
+/* ------------------------------------------------------------------------ */
+
+/* Validation checks a submission's year before its values and its missing
+ * indicators (reported at the submission's start, 1:1) after them; the
+ * loader's "unknown-field" warning on the last line came first in the list
+ * too. Positions counted by hand from the text. */
+static const char OUT_OF_ORDER[] =
+    "{\"unit\": {\"id\": \"11\"},\n"   /* 1: missing values at 1:1 */
+    " \"values\": {\n"                    /* 2 */
+    "  \"fibre_share\": 500,\n"           /* 3: out-of-range at 3:18 */
+    "  \"cloud_rati\": 0.5},\n"           /* 4: unknown-indicator at 4:3 */
+    " \"year\": 2019,\n"                  /* 5: year-out-of-range at 5:10 */
+    " \"colour\": \"blue\"}\n";           /* 6: unknown-field (loader) at 6:2 */
+
+/* Within a file: line, then column; line 0 (no place) last. */
+static void expect_input_order(const dii_diagnostics *d)
+{
+    for (size_t i = 1; i < dii_diagnostics_count(d); i++) {
+        const dii_diagnostic *a = dii_diagnostics_get(d, i - 1), *b = dii_diagnostics_get(d, i);
+        if (strcmp(dii_diagnostic_file(a), dii_diagnostic_file(b)) != 0)
+            continue;
+        unsigned long la = dii_diagnostic_line(a), lb = dii_diagnostic_line(b);
+        la = la ? la : (unsigned long)-1;
+        lb = lb ? lb : (unsigned long)-1;
+        ck_assert_msg(la < lb || (la == lb && dii_diagnostic_column(a) <=
+                                                 dii_diagnostic_column(b)),
+                      "diagnostic %zu (%s at %lu:%lu) before %s at %lu:%lu", i - 1,
+                      dii_diagnostic_code(a), dii_diagnostic_line(a), dii_diagnostic_column(a),
+                      dii_diagnostic_code(b), dii_diagnostic_line(b), dii_diagnostic_column(b));
+    }
+}
+
+static void expect_out_of_order_sorted(const dii_diagnostics *d)
+{
+    /* cloud_ratio (misspelt), subs_per_100, speed_mbps, data_centres,
+     * iot_deployed, other_score: six missing, at the submission's start */
+    ck_assert_uint_eq(dii_diagnostics_count(d), 6 + 4);
+    for (long i = 0; i < 6; i++)
+        expect_diag(d, i, "missing-value", DII_SEVERITY_WARNING, 1, 1, "/values", NULL);
+    expect_diag(d, 6, "out-of-range", DII_SEVERITY_ERROR, 3, 18, "/values/fibre_share", NULL);
+    expect_str("code 7", dii_diagnostic_code(dii_diagnostics_get(d, 7)), "unknown-indicator");
+    ck_assert_uint_eq(dii_diagnostic_line(dii_diagnostics_get(d, 7)), 4);
+    expect_diag(d, 8, "year-out-of-range", DII_SEVERITY_WARNING, 5, 10, "/year",
+                dii_diagnostic_hint(dii_diagnostics_get(d, 8)));
+    expect_str("code 9", dii_diagnostic_code(dii_diagnostics_get(d, 9)), "unknown-field");
+    ck_assert_uint_eq(dii_diagnostic_line(dii_diagnostics_get(d, 9)), 6);
+    /* in the missing-values, the framework's order is kept (a stable sort) */
+    expect_message_has(dii_diagnostics_get(d, 0), "'cloud_ratio'");
+    expect_message_has(dii_diagnostics_get(d, 5), "'other_score'");
+    expect_input_order(d);
+}
+
+START_TEST(validate_lists_in_input_order)
+{
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(validate_text(OUT_OF_ORDER, "order.json", &d), DII_ERR_VALIDATION);
+    expect_out_of_order_sorted(d);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* dii_score hands out the same list, in the same order. */
+START_TEST(score_lists_in_input_order)
+{
+    dii_framework *fw = load_framework();
+    dii_submissions *subs = load_submissions(OUT_OF_ORDER, "order.json");
+    dii_results *res = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_score(fw, subs, NULL, &res, &d), DII_ERR_VALIDATION);
+    ck_assert_ptr_null(res);
+    expect_out_of_order_sorted(d);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+
+/* Merged inputs: file by file in the merge order (b before a, not by name),
+ * each in input order; the cap's summary stays last. */
+START_TEST(merged_inputs_in_merge_order_summary_last)
+{
+    dii_framework *fw = load_framework();
+    /* another unit in a.json, so that no submission repeats one of b.json */
+    char other_unit[sizeof OUT_OF_ORDER];
+    strcpy(other_unit, OUT_OF_ORDER);
+    other_unit[strlen("{\"unit\": {\"id\": \"1")] = '2';
+    dii_submissions *parts[2] = {load_submissions(OUT_OF_ORDER, "b.json"),
+                                 load_submissions(other_unit, "a.json")};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge((const dii_submissions *const *)parts, 2, &all),
+                     DII_OK);
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_validate(fw, all, &d), DII_ERR_VALIDATION);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 20);
+    for (size_t i = 0; i < 20; i++)
+        expect_str("file", dii_diagnostic_file(dii_diagnostics_get(d, i)),
+                   i < 10 ? "b.json" : "a.json");
+    expect_input_order(d);
+    dii_diagnostics_free(d);
+    /* capped at 7: the 7 kept are sorted, the summary is the 8th and last */
+    dii_validate_options o = DII_VALIDATE_OPTIONS_INIT;
+    o.max_diagnostics = 7;
+    ck_assert_int_eq(dii_validate_with(fw, all, &o, &d), DII_ERR_VALIDATION);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 8);
+    expect_str("summary last", dii_diagnostic_code(dii_diagnostics_get(d, 7)),
+               "too-many-diagnostics");
+    for (size_t i = 1; i < 7; i++) {
+        const dii_diagnostic *a = dii_diagnostics_get(d, i - 1), *b = dii_diagnostics_get(d, i);
+        int same_file = strcmp(dii_diagnostic_file(a), dii_diagnostic_file(b)) == 0;
+        ck_assert(!same_file || dii_diagnostic_line(a) <= dii_diagnostic_line(b));
+        ck_assert(same_file || strcmp(dii_diagnostic_file(a), "b.json") == 0);
+    }
+    dii_diagnostics_free(d);
+    dii_submissions_free(all);
+    dii_submissions_free(parts[0]);
+    dii_submissions_free(parts[1]);
     dii_framework_free(fw);
 }
 END_TEST
@@ -628,6 +754,9 @@ Suite *make_suite(void)
     tcase_add_test(api, same_unit_and_year_twice_is_duplicate_submission);
     tcase_add_test(api, years_outside_the_framework_warn);
     tcase_add_test(api, load_diagnostics_are_repeated);
+    tcase_add_test(api, validate_lists_in_input_order);
+    tcase_add_test(api, score_lists_in_input_order);
+    tcase_add_test(api, merged_inputs_in_merge_order_summary_last);
     tcase_add_test(api, null_arguments_are_rejected);
     tcase_add_test(api, builtin_dien_bien_2022_actuals_are_valid);
     tcase_add_test(api, allocation_failures_leak_nothing);

@@ -92,7 +92,9 @@ static int parse_limit(const cli_command *cmd, const char *opt, const char *v, i
     return 0;
 }
 
-/* --max-input-size, --max-depth, --max-string-length, --max-submissions. */
+/* --max-input-size, --max-depth, --max-string-length, --max-submissions,
+ * --max-diagnostics (one cap for loading and validating: both lists are
+ * what the report shows). */
 static int parse_limit_option(const cli_command *cmd, const char *opt, const char *v,
                               dii_parse_options *p)
 {
@@ -101,6 +103,12 @@ static int parse_limit_option(const cli_command *cmd, const char *opt, const cha
         if (parse_limit(cmd, opt, v, 0, UINT_MAX, &n) != 0)
             return -1;
         p->max_depth = (unsigned int)n;
+        return 0;
+    }
+    if (strcmp(opt, "--max-diagnostics") == 0) {
+        if (parse_limit(cmd, opt, v, 0, SIZE_MAX, &n) != 0)
+            return -1;
+        p->max_diagnostics = (size_t)n;
         return 0;
     }
     int sized = strcmp(opt, "--max-submissions") != 0;
@@ -152,7 +160,8 @@ static const option_def option_defs[] = {
     {"--lang", OPT_LANG, 1},         {"--delimiter", OPT_CSV, 1},
     {"--decimal-mark", OPT_CSV, 1},  {"--max-input-size", OPT_LIMITS, 1},
     {"--max-depth", OPT_LIMITS, 1},  {"--max-string-length", OPT_LIMITS, 1},
-    {"--max-submissions", OPT_LIMITS, 1}, {"--ignore", OPT_FILTER, 1},
+    {"--max-submissions", OPT_LIMITS, 1}, {"--max-diagnostics", OPT_LIMITS, 1},
+    {"--ignore", OPT_FILTER, 1},
     {"--no-warnings", OPT_FILTER, 0},
 };
 

@@ -35,7 +35,9 @@ typedef struct out_style {
  * --no-warnings leave, in input order (diag_view.c). Borrows the items
  * from the list, which must outlive the view. */
 typedef struct diag_view {
+    const dii_diagnostics *list; /* the list viewed (NULL: none) */
     const dii_diagnostic **items;
+    size_t *at;                  /* items[i] is dii_diagnostics_get(list, at[i]) */
     size_t count;
     size_t errors, warnings; /* among the items */
 } diag_view;
@@ -74,7 +76,8 @@ enum {
     OPT_STRICT = 1 << 4,
     OPT_LANG = 1 << 5,
     OPT_CSV = 1 << 6,   /* --delimiter, --decimal-mark */
-    OPT_LIMITS = 1 << 7, /* --max-input-size, --max-depth, --max-string-length, --max-submissions */
+    OPT_LIMITS = 1 << 7, /* --max-input-size, --max-depth, --max-string-length, --max-submissions,
+                            --max-diagnostics */
     OPT_FILTER = 1 << 8  /* --ignore, --no-warnings */
 };
 
@@ -87,7 +90,11 @@ enum {
     "                       (default 64K)\n"                                             \
     "  --max-submissions N  refuse a file with more than N submissions\n"                \
     "                       (default 1000000)\n"                                         \
-    "                       Sizes take a K, M or G suffix (1024, 1024^2, 1024^3).\n"
+    "  --max-diagnostics N  list at most N problems per file (default 10000); the\n"    \
+    "                       rest are counted in one last too-many-diagnostics item\n"   \
+    "                       Sizes take a K, M or G suffix (1024, 1024^2, 1024^3).\n"    \
+    "                       Size, depth and string limits apply to a --framework\n"     \
+    "                       file too.\n"
 
 typedef struct cli_options {
     out_format format;
@@ -134,12 +141,15 @@ extern const cli_command cmd_score;
  * "dii: NAME: reason" on stderr (I/O, memory). */
 dii_status load_submissions(const char *name, const dii_parse_options *parse,
                             dii_submissions **subs, dii_diagnostics **diags);
-/* The framework to use: `spec` as a built-in id, else as a path; when spec
- * is NULL, the one the submissions name. Problems with the data go to
- * *diags (caller frees) and give EXIT_INVALID; a bad --framework argument
- * or an unreadable file prints on stderr and gives EXIT_USAGE. */
-int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
-                      dii_diagnostics **diags);
+/* The framework to use: `spec` as a built-in id, else as a path (loaded
+ * with the input limits of parse, which may be NULL for the defaults);
+ * when spec is NULL, the one the submissions name. Problems with the data
+ * go to *diags (caller frees) and give EXIT_INVALID; a bad --framework
+ * argument or an unreadable file prints on stderr and gives EXIT_USAGE. */
+int resolve_framework(const char *spec, const dii_parse_options *parse,
+                      const dii_submissions *subs, dii_framework **fw, dii_diagnostics **diags);
+/* The validation options the command line asks for (--max-diagnostics). */
+dii_validate_options validate_options(const cli_options *opts);
 /* The FILE operands of validate / score: at least one, and "-" (standard
  * input, which can be read once) at most once. 0, or -1 after a usage error. */
 int check_files(const cli_command *cmd, const cli_options *opts);
@@ -217,7 +227,8 @@ int write_diagnostics_github(FILE *out, const validated_file *files, size_t n, i
 /* validate --format github, when $GITHUB_STEP_SUMMARY names a file: appends
  * a Markdown summary (counts per file) to it. 0, or -1 after a message. */
 int write_github_step_summary(const validated_file *files, size_t n, int exit_code);
-/* validate --format json: one dii-diagnostics/1 document for all files. */
+/* validate --format json: one dii-diagnostics/1 document for all files,
+ * written by the library (dii_diagnostics_to_json) from the views. */
 int write_diagnostics_json(FILE *out, const validated_file *files, size_t n);
 
 /* score --format table / csv / markdown. */

@@ -120,6 +120,15 @@ static int score_and_write(const cli_options *opts, const dii_framework *fw,
     dii_status st = dii_score(fw, subs, &so, &res, &d);
     int code = EXIT_VALID;
     if (st == DII_ERR_VALIDATION) {
+        /* dii_score lists what the default cap keeps; the problems shown
+         * are those --max-diagnostics keeps (only invalid input pays for
+         * this second pass) */
+        dii_validate_options vo = validate_options(opts);
+        dii_diagnostics_free(d);
+        d = NULL;
+        st = dii_validate_with(fw, subs, &vo, &d);
+    }
+    if (st == DII_ERR_VALIDATION) {
         print_problems(opts, d);
         print_not_scored(d);
         code = EXIT_INVALID;
@@ -159,7 +168,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
     if (code == EXIT_VALID)
         code = merge_all(opts, parts, &all);
     if (code == EXIT_VALID)
-        code = resolve_framework(opts->framework, all, &fw, &fw_diags);
+        code = resolve_framework(opts->framework, &opts->parse, all, &fw, &fw_diags);
     if (code != EXIT_VALID) {
         load_diags = join_diagnostics(load_diags, fw_diags);
         fw_diags = NULL;

@@ -39,7 +39,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
         return EXIT_USAGE;
     dii_framework *fw = NULL;
     dii_diagnostics *diags = NULL;
-    int code = resolve_framework(opts->operands[0], NULL, &fw, &diags);
+    int code = resolve_framework(opts->operands[0], NULL, NULL, &fw, &diags);
     if (code != EXIT_VALID) {
         validated_file f = {opts->operands[0], NULL, {0}};
         out_style style = {use_color(stderr), "en"};

@@ -51,7 +51,7 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     }
     dii_framework *fw = NULL;
     dii_diagnostics *fw_diags = NULL;
-    int rc = resolve_framework(opts->framework, fs->subs, &fw, &fw_diags);
+    int rc = resolve_framework(opts->framework, &opts->parse, fs->subs, &fw, &fw_diags);
     if (rc == EXIT_VALID)
         dii_diagnostics_free(fw_diags);
     if (rc != EXIT_VALID) {
@@ -62,12 +62,55 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     }
     dii_diagnostics_free(fs->diags); /* dii_validate repeats the loader's findings */
     fs->diags = NULL;
-    st = dii_validate(fw, fs->subs, &fs->diags);
+    dii_validate_options vo = validate_options(opts);
+    st = dii_validate_with(fw, fs->subs, &vo, &fs->diags);
     if (st != DII_OK && st != DII_ERR_VALIDATION) {
         fprintf(stderr, "dii: %s: %s\n", name, dii_last_error());
         fs->exit_code = EXIT_USAGE;
     }
     dii_framework_free(fw);
+}
+
+/* One file's part of the JSON report: the items its view shows, or the
+ * "unreadable" error of a load failure nothing explains. NULL when out of
+ * memory (said on stderr). */
+static dii_diagnostics *shown_list(const validated_file *f)
+{
+    dii_diagnostics *list = NULL;
+    dii_status st = unread_without_error(f)
+                        ? dii_diagnostics_new_error("unreadable", UNEXPLAINED_LOAD_FAILURE_MESSAGE,
+                                                    f->name, &list)
+                        : dii_diagnostics_select(f->diags.list, f->diags.at, f->diags.count,
+                                                 &list);
+    if (st != DII_OK)
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+    return list;
+}
+
+/* The files' lists joined, written by the library's one writer of
+ * "dii-diagnostics/1" (design.md: one writer per data contract). */
+int write_diagnostics_json(FILE *out, const validated_file *files, size_t n)
+{
+    dii_diagnostics **lists = calloc(n ? n : 1, sizeof *lists);
+    dii_diagnostics *all = NULL;
+    char *json = NULL;
+    int rc = lists ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = (lists[i] = shown_list(&files[i])) ? 0 : -1;
+    if (rc == 0 && (dii_diagnostics_concat((const dii_diagnostics *const *)lists, n, &all) !=
+                        DII_OK ||
+                    dii_diagnostics_to_json(all, &json, NULL) != DII_OK)) {
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = fputs(json, out) == EOF ? -1 : flush_status(out);
+    dii_free(json);
+    dii_diagnostics_free(all);
+    for (size_t i = 0; lists && i < n; i++)
+        dii_diagnostics_free(lists[i]);
+    free(lists);
+    return rc;
 }
 
 /* The exit status of one file, from what its report shows: ignored

@@ -2,10 +2,12 @@
  * and --no-warnings leave out, in input order.
  *
  * Input order is file (in the order given on the command line), then line,
- * then column. The library's lists are not always in that order: the
- * loader's findings come first, then validation's (a warning on line 38
- * before an error on line 11), and `score` joins several files' lists.
- * Sorting here makes every format of every command read top to bottom. */
+ * then column. Each list the library hands out is in that order; a report
+ * may join lists of separate calls (what the loader found, then why no
+ * framework could be used; `score`'s several files), so the view sorts
+ * the joined list by the same rule, with the files in command-line order.
+ * The JSON report is then written by the library from the view
+ * (write_diagnostics_json). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +20,7 @@ static const char *const codes[] = {
     "missing-field",       "unknown-field",    "duplicate-field",   "wrong-type",
     "unknown-indicator",   "duplicate-value",  "duplicate-submission", "not-finite",
     "out-of-range",        "no-submissions",   "missing-value",     "year-out-of-range",
-    "framework-mismatch",  "unknown-framework", "limit-exceeded",
+    "framework-mismatch",  "unknown-framework", "limit-exceeded",    "too-many-diagnostics",
 };
 #define CODE_COUNT (sizeof codes / sizeof codes[0])
 _Static_assert(CODE_COUNT <= sizeof(unsigned long) * 8, "one bit per code in diag_filter");
@@ -92,8 +94,10 @@ int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f
     memset(v, 0, sizeof *v);
     size_t n = dii_diagnostics_count(d);
     placed *p = malloc((n ? n : 1) * sizeof *p);
+    v->list = d;
     v->items = malloc((n ? n : 1) * sizeof *v->items);
-    if (p == NULL || v->items == NULL) {
+    v->at = malloc((n ? n : 1) * sizeof *v->at);
+    if (p == NULL || v->items == NULL || v->at == NULL) {
         free(p);
         diag_view_free(v);
         fprintf(stderr, "dii: out of memory\n");
@@ -111,6 +115,7 @@ int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f
     qsort(p, kept, sizeof *p, compare_placed);
     for (size_t i = 0; i < kept; i++) {
         v->items[i] = p[i].d;
+        v->at[i] = p[i].seq;
         if (dii_diagnostic_severity(p[i].d) == DII_SEVERITY_ERROR)
             v->errors++;
         else
@@ -124,5 +129,6 @@ int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f
 void diag_view_free(diag_view *v)
 {
     free(v->items);
+    free(v->at);
     memset(v, 0, sizeof *v);
 }

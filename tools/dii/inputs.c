@@ -77,8 +77,11 @@ dii_diagnostics *join_diagnostics(dii_diagnostics *a, dii_diagnostics *b)
     return all;
 }
 
-/* A --framework value that is not a built-in id is a path. */
-static int load_framework_file(const char *path, dii_framework **fw, dii_diagnostics **diags)
+/* A --framework value that is not a built-in id is a path. The input
+ * limits of the command line apply to it as to the submissions: a
+ * framework file can be as hostile as a data file. */
+static int load_framework_file(const char *path, const dii_parse_options *parse,
+                               dii_framework **fw, dii_diagnostics **diags)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
@@ -86,7 +89,7 @@ static int load_framework_file(const char *path, dii_framework **fw, dii_diagnos
                         "  (built-in: run 'dii frameworks')\n", path);
         return EXIT_USAGE;
     }
-    dii_status st = dii_framework_load_file(path, fw, diags);
+    dii_status st = dii_framework_load_file_with(path, parse, fw, diags);
     if (st == DII_OK)
         return EXIT_VALID;
     if (st == DII_ERR_PARSE || st == DII_ERR_VALIDATION)
@@ -95,15 +98,15 @@ static int load_framework_file(const char *path, dii_framework **fw, dii_diagnos
     return EXIT_USAGE;
 }
 
-int resolve_framework(const char *spec, const dii_submissions *subs, dii_framework **fw,
-                      dii_diagnostics **diags)
+int resolve_framework(const char *spec, const dii_parse_options *parse,
+                      const dii_submissions *subs, dii_framework **fw, dii_diagnostics **diags)
 {
     *fw = NULL;
     *diags = NULL;
     if (spec) {
         if (dii_builtin_framework_json(spec, NULL))
             return dii_framework_builtin(spec, fw) == DII_OK ? EXIT_VALID : EXIT_USAGE;
-        return load_framework_file(spec, fw, diags);
+        return load_framework_file(spec, parse, fw, diags);
     }
     dii_status st = dii_framework_for_submissions(subs, fw, diags);
     if (st == DII_OK)
@@ -112,6 +115,13 @@ int resolve_framework(const char *spec, const dii_submissions *subs, dii_framewo
         return EXIT_INVALID;
     fprintf(stderr, "dii: %s\n", dii_last_error());
     return EXIT_USAGE;
+}
+
+dii_validate_options validate_options(const cli_options *opts)
+{
+    dii_validate_options vo = DII_VALIDATE_OPTIONS_INIT;
+    vo.max_diagnostics = opts->parse.max_diagnostics; /* 0: the default, as in parse */
+    return vo;
 }
 
 /* Standard input can be read once. */
