@@ -8,7 +8,7 @@
  * every value and the user gets every problem in one run.
  *
  * JSON Pointers are built only where they are kept: in a diagnostic, and
- * in each value entry (validation quotes it). */
+ * in each submission (validation builds its values' pointers from it). */
 #include <inttypes.h>
 #include <limits.h>
 #include <string.h>
@@ -379,65 +379,28 @@ static dii_status set_value(dii_value_entry *e, const jdom_node *v)
     return e->text ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
-/* base + "/" + key with RFC 6901 escapes, in one allocation: this runs
- * once per value, the hottest allocation of the parse. */
-static char *member_pointer(const char *base, size_t base_len, const jdom_node *member)
-{
-    const char *key = member->key;
-    size_t n = member->key_len, extra = 0;
-    for (size_t i = 0; i < n; i++)
-        extra += key[i] == '~' || key[i] == '/';
-    char *out = dii_mem_alloc(base_len + 1 + n + extra + 1);
-    if (out == NULL)
-        return NULL;
-    memcpy(out, base, base_len);
-    char *w = out + base_len;
-    *w++ = '/';
-    if (extra == 0) {
-        memcpy(w, key, n);
-        w += n;
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            if (key[i] == '~' || key[i] == '/') {
-                *w++ = '~';
-                *w++ = key[i] == '~' ? '0' : '1';
-            } else {
-                *w++ = key[i];
-            }
-        }
-    }
-    *w = '\0';
-    return out;
-}
-
-static dii_status add_value(json_ctx *c, struct dii_submission *sub,
-                            const char *values_pointer, size_t values_pointer_len,
-                            const jdom_node *member)
+static dii_status add_value(json_ctx *c, struct dii_submission *sub, const jdom_node *member)
 {
     dii_value_entry *e = dii_submission_append_value(sub);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;
     if (dii_value_set_indicator(c->subs, e, member->key, member->key_len) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    e->pointer = member_pointer(values_pointer, values_pointer_len, member);
-    if (e->pointer == NULL)
-        return DII_ERR_NO_MEMORY;
-    e->line = member->line;
-    e->column = member->column;
-    e->key_line = member->key_line;
-    e->key_column = member->key_column;
+    e->line = (uint32_t)member->line;
+    e->column = (uint32_t)member->column;
+    e->key_line = (uint32_t)member->key_line;
+    e->key_column = (uint32_t)member->key_column;
     return set_value(e, member);
 }
 
-static dii_status add_values(json_ctx *c, struct dii_submission *sub,
-                             const jdom_node *values, const char *values_pointer)
+static dii_status add_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
 {
-    size_t n = values->u.children.count, len = strlen(values_pointer);
+    size_t n = values->u.children.count;
     /* one allocation for the entries instead of a doubling series */
     if (dii_mem_grow((void **)&sub->values, &sub->value_cap, n, sizeof *sub->values) != 0)
         return DII_ERR_NO_MEMORY;
     for (size_t i = 0; i < n; i++) {
-        dii_status st = add_value(c, sub, values_pointer, len, &values->u.children.items[i]);
+        dii_status st = add_value(c, sub, &values->u.children.items[i]);
         if (st != DII_OK)
             return st;
     }
@@ -454,12 +417,7 @@ static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jd
     if (values->kind != JDOM_OBJECT)
         return report_wrong_type(c, base, "values", values,
                                  "an object of indicator ids and values", NULL);
-    char *values_pointer = dii_pointer_join(base, "values");
-    if (values_pointer == NULL)
-        return DII_ERR_NO_MEMORY;
-    dii_status st = add_values(c, sub, values, values_pointer);
-    dii_mem_free(values_pointer);
-    return st;
+    return add_values(c, sub, values);
 }
 
 static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
