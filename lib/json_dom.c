@@ -1357,13 +1357,13 @@ static void sort_duplicates(jdom_parser *p)
         qsort(p->dups, p->dup_count, sizeof *p->dups, compare_duplicates);
 }
 
-/* A pretty-printed submissions batch needs about 2.5 times its size in
- * nodes and strings: one chunk of three times its size usually holds the
- * whole tree. */
+/* The first chunk is half the text's size: the submissions reader streams
+ * the values, the bulk of a document, so its tree is a fraction of the
+ * text; chunks double from there when a tree needs more. */
 static void reset(jdom_parser *p, const char *text, size_t len, unsigned long first_line)
 {
     arena_reset(&p->arena);
-    p->arena.hint = len > ARENA_GROWTH_CAP / 3 ? ARENA_GROWTH_CAP : 3 * len;
+    p->arena.hint = len / 2 > ARENA_GROWTH_CAP ? ARENA_GROWTH_CAP : len / 2;
     if (p->arena.hint < ARENA_MIN)
         p->arena.hint = ARENA_MIN;
     p->text = text;

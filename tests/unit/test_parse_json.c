@@ -1509,6 +1509,70 @@ START_TEST(ignored_value_costs_no_memory)
 }
 END_TEST
 
+/* Peak bytes the library allocates to load `text` and validate it
+ * against the built-in framework (what `dii validate` does), per input
+ * byte. The read buffer is the caller's, so 9 here is the 10x of
+ * BENCHMARKS.md's "peak memory per input byte" with the text included. */
+static double load_and_validate_ratio(const char *text)
+{
+    size_t len = strlen(text);
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
+    ck_assert_int_eq(dii_set_allocator(counting_malloc, counting_realloc, counting_free, NULL),
+                     DII_OK);
+    mem_peak = mem_in_use = 0;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL, *v = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, len, "shape.json", NULL, &subs, &d),
+                     DII_OK);
+    dii_validate(fw, subs, &v);
+    ck_assert_ptr_nonnull(v);
+    dii_diagnostics_free(v);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(mem_in_use, 0);
+    dii_set_allocator(NULL, NULL, NULL, NULL);
+    dii_framework_free(fw);
+    return (double)mem_peak / (double)len;
+}
+
+/* head, then item(i) for i = 0, 1, ... separated by commas, then tail:
+ * about `size` bytes (bench/bench_memory.py's shapes). */
+static char *shape_text(size_t size, const char *head, const char *item_format, const char *tail)
+{
+    char *text = malloc(size + strlen(head) + strlen(tail) + 128);
+    ck_assert_ptr_nonnull(text);
+    size_t n = (size_t)sprintf(text, "%s", head);
+    for (size_t i = 0; n < size; i++) {
+        if (i > 0)
+            text[n++] = ',';
+        n += (size_t)snprintf(text + n, 64, item_format, i);
+    }
+    strcpy(text + n, tail);
+    return text;
+}
+
+#define SHAPE_BYTES ((size_t)2 << 20)
+#define SHAPE_MAX_RATIO 9.0
+#define SUBMISSION_HEAD "{\"unit\": {\"id\": \"11\"}, \"year\": 2022, \"values\": {"
+
+static void expect_bounded(const char *head, const char *item, const char *tail)
+{
+    char *text = shape_text(SHAPE_BYTES, head, item, tail);
+    double ratio = load_and_validate_ratio(text);
+    ck_assert_msg(ratio <= SHAPE_MAX_RATIO, "%.1f bytes a byte of %s...", ratio, item);
+    free(text);
+}
+
+/* `"a":1,` repeated: each repetition was a node, a record and a pointer
+ * kept until the object closed (38x); now the first max_diagnostics are
+ * kept, the others counted. */
+START_TEST(repeated_keys_cost_bounded_memory)
+{
+    expect_bounded(SUBMISSION_HEAD, "\"a\":1", "}}");
+}
+END_TEST
+
 /* A batch one submission over max_submissions is refused at that
  * submission's '{', before the rest is read: the syntax error after it is
  * never reached (before, the whole text was parsed first, 9.4 s and
@@ -1646,6 +1710,7 @@ Suite *make_suite(void)
     TCase *scale = tcase_create("scale");
     tcase_set_timeout(scale, 60);
     tcase_add_test(scale, ignored_value_costs_no_memory);
+    tcase_add_test(scale, repeated_keys_cost_bounded_memory);
     tcase_add_test(scale, every_format_stops_at_the_limit);
     tcase_add_test(scale, many_repeated_keys_sorted_fast);
     Suite *s = suite_create("parse_json");
