@@ -444,15 +444,17 @@ static id_seen *seen_of(json_ctx *c, size_t id)
     return &c->seen[id];
 }
 
-/* Stores e in sv: a new entry, or in place of the one with the same id (a
+/* Stores e in sv (which then owns what e owns; freed here on failure): a new entry, or in place of the one with the same id (a
  * repeated key: the last value wins, in the first one's place, as a JSON
  * object's members do; the repetition is reported). */
 static dii_status store_value(json_ctx *c, jdom_parser *p, streamed_values *sv,
                               const jdom_node *member, dii_value_entry *e)
 {
     id_seen *seen = seen_of(c, e->id);
-    if (seen == NULL)
+    if (seen == NULL) {
+        dii_value_entry_clear(e);
         return DII_ERR_NO_MEMORY;
+    }
     uint32_t serial = (uint32_t)(sv - c->streamed) + 1;
     if (seen->values == serial) {
         dii_value_entry *first = &sv->entries[seen->entry];
@@ -461,8 +463,10 @@ static dii_status store_value(json_ctx *c, jdom_parser *p, streamed_values *sv,
         return jdom_add_duplicate(p, member);
     }
     if (sv->count >= UINT32_MAX ||
-        dii_mem_grow((void **)&sv->entries, &sv->cap, sv->count + 1, sizeof *sv->entries))
+        dii_mem_grow((void **)&sv->entries, &sv->cap, sv->count + 1, sizeof *sv->entries)) {
+        dii_value_entry_clear(e);
         return DII_ERR_NO_MEMORY;
+    }
     *seen = (id_seen){serial, (uint32_t)sv->count};
     sv->entries[sv->count++] = *e;
     return DII_OK;
@@ -479,12 +483,11 @@ static dii_status stream_value(void *ctx, jdom_parser *p, const jdom_node *membe
         return DII_ERR_NO_MEMORY;
     dii_value_entry e;
     memset(&e, 0, sizeof e);
-    dii_status st = fill_value(c, &e, member);
-    if (st == DII_OK)
-        st = store_value(c, p, sv, member, &e);
-    else
+    if (fill_value(c, &e, member) != DII_OK) {
         dii_value_entry_clear(&e);
-    return st;
+        return DII_ERR_NO_MEMORY;
+    }
+    return store_value(c, p, sv, member, &e);
 }
 
 /* Hands the entries streamed for the "values" object `values` to sub. */
