@@ -93,6 +93,32 @@ static void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
+/* Where an arena stands; arena_rewind hands back everything allocated
+ * since. */
+typedef struct arena_mark {
+    arena_chunk *chunk;
+    size_t used;
+} arena_mark;
+
+static arena_mark arena_where(const arena *a)
+{
+    return (arena_mark){a->head, a->head ? a->head->used : 0};
+}
+
+/* Frees the chunks added since the mark and rewinds its chunk: a streamed
+ * child's nodes and strings (see JDOM_STREAM) cost nothing once handed
+ * over. */
+static void arena_rewind(arena *a, arena_mark m)
+{
+    while (a->head != m.chunk) {
+        arena_chunk *next = a->head->next;
+        dii_mem_free(a->head);
+        a->head = next;
+    }
+    if (a->head != NULL)
+        a->head->used = m.used;
+}
+
 /* Keeps the newest (largest) chunk for the next parse: JSON Lines parse
  * one small text per line. */
 static void arena_reset(arena *a)
@@ -128,6 +154,8 @@ typedef struct frame {
     size_t first; /* index in pending of its first child */
     unsigned char kind; /* JDOM_ARRAY or JDOM_OBJECT */
     unsigned char skip; /* contents checked, not built */
+    unsigned char stream; /* children handed to the stream callback, then dropped */
+    arena_mark mark;    /* stream: the arena as it opened */
 } frame;
 
 #define NO_NODE SIZE_MAX
@@ -146,13 +174,16 @@ struct jdom_parser {
     size_t depth, frames_cap;
     char *scratch; /* escaped strings, long numbers, pointers */
     size_t scratch_len, scratch_cap;
-    jdom_duplicate *dups;
+    jdom_duplicate *dups; /* a max-heap by position while parsing, then sorted */
     size_t dup_count, dup_cap;
+    size_t dup_keep;      /* most kept (0: all): see jdom_parser_set_duplicate_cap */
+    size_t dup_dropped;   /* repetitions beyond dup_keep, counted only */
     jdom_node root;
     jdom_error *err;
     dii_limits limits;
     jdom_filter filter; /* NULL: build everything */
     void *filter_ctx;
+    jdom_stream stream; /* children of JDOM_STREAM containers */
 };
 
 typedef enum tok_type {
@@ -808,7 +839,7 @@ static dii_status open_container(jdom_parser *p, const token *t, pending_key *ke
     if (dii_mem_grow((void **)&p->frames, &p->frames_cap, p->depth + 1, sizeof *p->frames) != 0)
         return DII_ERR_NO_MEMORY;
     jdom_kind kind = t->type == T_BEGIN_OBJECT ? JDOM_OBJECT : JDOM_ARRAY;
-    frame f = {NO_NODE, p->pending_count, (unsigned char)kind, 1};
+    frame f = {NO_NODE, p->pending_count, (unsigned char)kind, 1, 0, {NULL, 0}};
     if (!skipping(p)) {
         dii_status st = push_node(p, t, kind, key);
         if (st != DII_OK)
@@ -818,7 +849,8 @@ static dii_status open_container(jdom_parser *p, const token *t, pending_key *ke
         if (v == JDOM_REFUSE)
             return fail_limit(p, t->start, limit);
         f = (frame){p->pending_count - 1, p->pending_count, (unsigned char)kind,
-                    v == JDOM_SKIP};
+                    v == JDOM_SKIP, v == JDOM_STREAM && p->stream != NULL,
+                    arena_where(&p->arena)};
         if (f.skip)
             p->pending[f.node].flags |= JDOM_SKIPPED;
     } else {
@@ -914,9 +946,9 @@ static dii_status scratch_put_token(jdom_parser *p, const char *token, size_t n)
 }
 
 /* The pointer of member m of the innermost open object, from the open
- * containers' keys and indices (RFC 6901 escapes). Only repeated keys need
- * one, so this is off the fast path. */
-static dii_status member_pointer(jdom_parser *p, const jdom_node *m, const char **out)
+ * containers' keys and indices (RFC 6901 escapes), in scratch. Only
+ * repeated keys need one, so this is off the fast path. */
+static dii_status member_pointer(jdom_parser *p, const jdom_node *m)
 {
     p->scratch_len = 0;
     dii_status st = scratch_put(p, "", 0);
@@ -933,27 +965,95 @@ static dii_status member_pointer(jdom_parser *p, const jdom_node *m, const char 
     }
     if (st == DII_OK)
         st = scratch_put_token(p, m->key, m->key_len);
-    char *copy = st == DII_OK ? arena_alloc(&p->arena, p->scratch_len + 1) : NULL;
-    if (copy == NULL)
+    return st;
+}
+
+static int duplicate_before(const jdom_duplicate *a, const jdom_duplicate *b)
+{
+    return a->line < b->line || (a->line == b->line && a->column < b->column);
+}
+
+static void free_duplicate(jdom_duplicate *d)
+{
+    dii_mem_free((char *)d->pointer);
+    dii_mem_free((char *)d->key);
+}
+
+/* The kept repetitions are a max-heap by position (the last one on top),
+ * so that the first dup_keep of the text are kept whatever order they are
+ * found in (an inner object's when it closes, a streamed object's at
+ * once). */
+static void heap_up(jdom_duplicate *h, size_t i)
+{
+    while (i > 0 && duplicate_before(&h[(i - 1) / 2], &h[i])) {
+        jdom_duplicate t = h[i];
+        h[i] = h[(i - 1) / 2];
+        h[(i - 1) / 2] = t;
+        i = (i - 1) / 2;
+    }
+}
+
+static void heap_down(jdom_duplicate *h, size_t n)
+{
+    for (size_t i = 0;;) {
+        size_t big = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && duplicate_before(&h[big], &h[l]))
+            big = l;
+        if (r < n && duplicate_before(&h[big], &h[r]))
+            big = r;
+        if (big == i)
+            return;
+        jdom_duplicate t = h[i];
+        h[i] = h[big];
+        h[big] = t;
+        i = big;
+    }
+}
+
+/* Records member m of the innermost open object as a repeated key; its
+ * strings are the record's own (the arena may be rewound). Beyond
+ * dup_keep, a repetition after all the kept ones is only counted. */
+static dii_status record_duplicate(jdom_parser *p, const jdom_node *m)
+{
+    jdom_duplicate d = {NULL, NULL, m->key_line, m->key_column};
+    int full = p->dup_keep > 0 && p->dup_count >= p->dup_keep;
+    if (full && !duplicate_before(&d, &p->dups[0])) {
+        p->dup_dropped++;
+        return DII_OK;
+    }
+    if (member_pointer(p, m) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    memcpy(copy, p->scratch, p->scratch_len + 1);
-    *out = copy;
+    d.pointer = dii_mem_strndup(p->scratch, p->scratch_len);
+    d.key = dii_mem_strndup(m->key, m->key_len);
+    if (d.pointer == NULL || d.key == NULL ||
+        (!full && dii_mem_grow((void **)&p->dups, &p->dup_cap, p->dup_count + 1,
+                               sizeof *p->dups) != 0)) {
+        free_duplicate(&d);
+        return DII_ERR_NO_MEMORY;
+    }
+    if (full) {
+        free_duplicate(&p->dups[0]);
+        p->dups[0] = d;
+        p->dup_dropped++;
+        heap_down(p->dups, p->dup_count);
+    } else {
+        p->dups[p->dup_count++] = d;
+        heap_up(p->dups, p->dup_count - 1);
+    }
     return DII_OK;
 }
 
-static dii_status record_duplicate(jdom_parser *p, const jdom_node *m)
+dii_status jdom_add_duplicate(jdom_parser *p, const jdom_node *member)
 {
-    if (dii_mem_grow((void **)&p->dups, &p->dup_cap, p->dup_count + 1, sizeof *p->dups) != 0)
-        return DII_ERR_NO_MEMORY;
-    jdom_duplicate *d = &p->dups[p->dup_count];
-    dii_status st = member_pointer(p, m, &d->pointer);
-    if (st != DII_OK)
-        return st;
-    d->key = m->key;
-    d->line = m->key_line;
-    d->column = m->key_column;
-    p->dup_count++;
-    return DII_OK;
+    return record_duplicate(p, member);
+}
+
+static void free_duplicates(jdom_parser *p)
+{
+    for (size_t i = 0; i < p->dup_count; i++)
+        free_duplicate(&p->dups[i]);
+    p->dup_count = 0;
+    p->dup_dropped = 0;
 }
 
 /* Finds repeated keys among items[0..n): each repetition is recorded, its
@@ -1000,12 +1100,26 @@ static size_t compact_members(jdom_node *items, size_t n)
 /* Closing containers                                                        */
 /* ------------------------------------------------------------------------ */
 
+/* The last node of pending is complete; in a streamed container it is
+ * handed to the stream callback and dropped, with all it took from the
+ * arena (its key, its strings, its children). */
+static dii_status hand_over_child(jdom_parser *p)
+{
+    if (p->depth == 0 || !p->frames[p->depth - 1].stream)
+        return DII_OK;
+    arena_mark mark = p->frames[p->depth - 1].mark;
+    dii_status st = p->stream(p->filter_ctx, p, &p->pending[p->pending_count - 1]);
+    p->pending_count--;
+    arena_rewind(&p->arena, mark);
+    return st;
+}
+
 static dii_status close_container(jdom_parser *p)
 {
     frame f = p->frames[p->depth - 1];
     if (f.skip) { /* nothing was kept: its node (if it has one) stays childless */
         p->depth--;
-        return DII_OK;
+        return f.node == NO_NODE ? DII_OK : hand_over_child(p);
     }
     size_t n = p->pending_count - f.first;
     int object = p->pending[f.node].kind == JDOM_OBJECT;
@@ -1032,9 +1146,11 @@ static dii_status close_container(jdom_parser *p)
     jdom_node *node = &p->pending[f.node];
     node->u.children.items = items;
     node->u.children.count = n;
+    if (f.stream)
+        node->flags |= JDOM_STREAMED;
     p->pending_count = f.first;
     p->depth--;
-    return DII_OK;
+    return hand_over_child(p);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1081,7 +1197,11 @@ static dii_status at_value(jdom_parser *p, token *t, pending_key *key, pstate *s
     case T_NUMBER:
     case T_TRUE:
     case T_FALSE:
-    case T_NULL: *state = AFTER_VALUE; return push_node(p, t, scalar_kind(t->type), key);
+    case T_NULL: {
+        *state = AFTER_VALUE;
+        dii_status st = push_node(p, t, scalar_kind(t->type), key);
+        return st == DII_OK && !skipping(p) ? hand_over_child(p) : st;
+    }
     case T_INVALID: return fail_token(p, t, "invalid token");
     case T_EOF:
         if (!in_object(p))
@@ -1174,6 +1294,21 @@ void jdom_parser_set_filter(jdom_parser *p, jdom_filter filter, void *ctx)
     p->filter_ctx = ctx;
 }
 
+void jdom_parser_set_stream(jdom_parser *p, jdom_stream stream)
+{
+    p->stream = stream;
+}
+
+void jdom_parser_set_duplicate_cap(jdom_parser *p, size_t keep)
+{
+    p->dup_keep = keep;
+}
+
+size_t jdom_duplicates_dropped(const jdom_parser *p)
+{
+    return p ? p->dup_dropped : 0;
+}
+
 size_t jdom_open_depth(const jdom_parser *p)
 {
     return p->depth;
@@ -1199,6 +1334,7 @@ void jdom_parser_free(jdom_parser *p)
     dii_mem_free(p->pending);
     dii_mem_free(p->frames);
     dii_mem_free(p->scratch);
+    free_duplicates(p);
     dii_mem_free(p->dups);
     dii_mem_free(p);
 }
@@ -1221,13 +1357,13 @@ static void sort_duplicates(jdom_parser *p)
         qsort(p->dups, p->dup_count, sizeof *p->dups, compare_duplicates);
 }
 
-/* A pretty-printed submissions batch needs about 2.5 times its size in
- * nodes and strings: one chunk of three times its size usually holds the
- * whole tree. */
+/* The first chunk is half the text's size: the submissions reader streams
+ * the values, the bulk of a document, so its tree is a fraction of the
+ * text; chunks double from there when a tree needs more. */
 static void reset(jdom_parser *p, const char *text, size_t len, unsigned long first_line)
 {
     arena_reset(&p->arena);
-    p->arena.hint = len > ARENA_GROWTH_CAP / 3 ? ARENA_GROWTH_CAP : 3 * len;
+    p->arena.hint = len / 2 > ARENA_GROWTH_CAP ? ARENA_GROWTH_CAP : len / 2;
     if (p->arena.hint < ARENA_MIN)
         p->arena.hint = ARENA_MIN;
     p->text = text;
@@ -1238,7 +1374,7 @@ static void reset(jdom_parser *p, const char *text, size_t len, unsigned long fi
     p->line_start = 0;
     p->pending_count = 0;
     p->depth = 0;
-    p->dup_count = 0;
+    free_duplicates(p);
 }
 
 /* The pending stack holds the children of open containers; once the text
@@ -1270,7 +1406,7 @@ dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned lon
         sort_duplicates(p);
         *root = &p->root;
     } else {
-        p->dup_count = 0;
+        free_duplicates(p);
     }
     p->err = NULL;
     p->pending_count = 0;

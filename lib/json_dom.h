@@ -38,6 +38,9 @@ typedef enum jdom_kind {
 /* Container flag: its contents were skipped (see jdom_filter); it has no
  * children in the tree. */
 #define JDOM_SKIPPED 4u
+/* Container flag: its children were streamed (see JDOM_STREAM); it has
+ * none in the tree. */
+#define JDOM_STREAMED 8u
 
 typedef struct jdom_node jdom_node;
 struct jdom_node {
@@ -88,7 +91,9 @@ typedef struct jdom_parser jdom_parser;
 typedef enum jdom_verdict {
     JDOM_BUILD,  /* its contents go into the tree */
     JDOM_SKIP,   /* read and checked, not kept (see jdom_filter) */
-    JDOM_REFUSE  /* the parse stops: *limit is crossed at its first byte */
+    JDOM_REFUSE, /* the parse stops: *limit is crossed at its first byte */
+    JDOM_STREAM  /* each child, once complete, goes to the stream callback and
+                    is dropped (see jdom_stream); as JDOM_BUILD without one */
 } jdom_verdict;
 
 /* Asked about each array and object as it opens, except those inside a
@@ -104,6 +109,15 @@ typedef enum jdom_verdict {
 typedef jdom_verdict (*jdom_filter)(void *ctx, const jdom_parser *p, const jdom_node *node,
                                     dii_limit_kind *limit);
 
+/* Called, with the filter's ctx, with each child of a JDOM_STREAM
+ * container as soon as it is complete (a scalar, or an array or object
+ * with its children, or skipped): the child, its key, its strings and its
+ * children are valid during the call only, and then cost no memory. The
+ * parser does not look for repeated keys among a streamed object's
+ * members: the callback reports them (jdom_add_duplicate). Anything but
+ * DII_OK stops the parse with that status. */
+typedef dii_status (*jdom_stream)(void *ctx, jdom_parser *p, const jdom_node *child);
+
 /* NULL on allocation failure. The parser applies the default limits until
  * told otherwise. */
 jdom_parser *jdom_parser_new(void);
@@ -115,6 +129,17 @@ void jdom_parser_set_limits(jdom_parser *p, const dii_limits *limits);
 void jdom_parser_free(jdom_parser *p);
 /* The filter the following parses ask (NULL, the default: build all). */
 void jdom_parser_set_filter(jdom_parser *p, jdom_filter filter, void *ctx);
+/* The stream callback the following parses call (NULL: JDOM_STREAM is
+ * JDOM_BUILD). */
+void jdom_parser_set_stream(jdom_parser *p, jdom_stream stream);
+/* Repeated keys kept: the first `keep` in the text (0: all); the others
+ * are only counted (jdom_duplicates_dropped). A reader whose diagnostics
+ * list is capped keeps at most the cap: a flood of repetitions then costs
+ * no memory. */
+void jdom_parser_set_duplicate_cap(jdom_parser *p, size_t keep);
+/* For stream callbacks: records member, a child of the innermost open
+ * (streamed) object, as a repeated key. DII_ERR_NO_MEMORY on failure. */
+dii_status jdom_add_duplicate(jdom_parser *p, const jdom_node *member);
 /* For filters: the number of containers open around the one being asked
  * about, and the node of the one at `level` (0 = the root), or NULL. */
 size_t jdom_open_depth(const jdom_parser *p);
@@ -135,8 +160,10 @@ dii_status jdom_parse(jdom_parser *p, const char *text, size_t len, unsigned lon
 /* The member of object named key, or NULL (also when object is not one). */
 const jdom_node *jdom_get(const jdom_node *object, const char *key);
 
-/* Repeated keys of the last parse, in the order they appear in the text. */
+/* Repeated keys of the last parse, in the order they appear in the text
+ * (the first jdom_parser_set_duplicate_cap of them), and how many more. */
 size_t jdom_duplicate_count(const jdom_parser *p);
+size_t jdom_duplicates_dropped(const jdom_parser *p);
 const jdom_duplicate *jdom_duplicate_at(const jdom_parser *p, size_t i);
 
 #endif

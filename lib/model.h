@@ -2,6 +2,8 @@
  * handles. Built once by the parsers, never modified afterwards. */
 #ifndef DII_MODEL_H
 #define DII_MODEL_H
+#include <stdint.h>
+
 #include "dii/dii.h"
 #include "strpool.h"
 #include "diag.h"
@@ -76,19 +78,22 @@ void dii_framework_destroy(struct dii_framework *fw);
  * framework is complete, with unique ids. DII_ERR_NO_MEMORY on failure. */
 dii_status dii_framework_index_ids(struct dii_framework *fw);
 
-/* One value of a submission as written in the input. */
+/* One value of a submission as written in the input. Kept small (56
+ * bytes): a dense submission holds one per 7 or 8 input bytes. Positions
+ * fit 32 bits (inputs are at most max_input_bytes, below 4 GiB); the JSON
+ * pointer is not stored but built from the submission's when a diagnostic
+ * needs it (<submission>/values/<indicator>). */
 typedef struct dii_value_entry {
     const char *indicator; /* in the set's pool of ids (dii_submissions.ids) */
-    size_t id;             /* its index there: see dii_value_set_indicator */
-    dii_value_kind kind;
     double number;       /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN */
     char *text;          /* DII_VALUE_INVALID: the offending text or JSON type name */
     char *source;        /* may be NULL */
-    unsigned long line;  /* of the value itself */
-    unsigned long column;
-    unsigned long key_line;   /* of the indicator id: JSON key or CSV cell */
-    unsigned long key_column;
-    char *pointer;       /* JSON inputs; NULL for CSV */
+    uint32_t id;         /* its index there: see dii_value_set_indicator */
+    uint32_t line;       /* of the value itself */
+    uint32_t column;
+    uint32_t key_line;   /* of the indicator id: JSON key or CSV cell */
+    uint32_t key_column;
+    dii_value_kind kind;
 } dii_value_entry;
 
 struct dii_submission {
@@ -127,6 +132,11 @@ struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
 void dii_value_entry_clear(dii_value_entry *e);
 /* Appends a zeroed value entry and returns it (NULL on allocation failure). */
 dii_value_entry *dii_submission_append_value(struct dii_submission *sub);
+/* The JSON pointer of value e of sub, <sub's pointer>/values/<escaped id>:
+ * a new string (free with dii_mem_free), built only when a diagnostic
+ * needs it. NULL for a CSV or columns submission (no pointer) and on
+ * allocation failure: *failed says which. */
+char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed);
 /* Sets e's indicator id to the n bytes at s, pooled in subs->ids: every
  * reader sets ids through here. DII_ERR_NO_MEMORY on failure. */
 dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry *e,

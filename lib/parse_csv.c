@@ -484,10 +484,10 @@ static dii_status add_row_value(csv_reader *r, size_t index)
     const char *id = cell_of(r, ROLE_INDICATOR)->text;
     if (dii_value_set_indicator(r->subs, e, id, strlen(id)) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    e->line = value->line;
-    e->column = value->column;
-    e->key_line = cell_of(r, ROLE_INDICATOR)->line;
-    e->key_column = cell_of(r, ROLE_INDICATOR)->column;
+    e->line = (uint32_t)value->line;
+    e->column = (uint32_t)value->column;
+    e->key_line = (uint32_t)cell_of(r, ROLE_INDICATOR)->line;
+    e->key_column = (uint32_t)cell_of(r, ROLE_INDICATOR)->column;
     if (source != NULL && source->text[0] != '\0') {
         e->source = dii_mem_strdup(source->text);
         if (e->source == NULL)

@@ -8,7 +8,7 @@
  * every value and the user gets every problem in one run.
  *
  * JSON Pointers are built only where they are kept: in a diagnostic, and
- * in each value entry (validation quotes it). */
+ * in each submission (validation builds its values' pointers from it). */
 #include <inttypes.h>
 #include <limits.h>
 #include <string.h>
@@ -34,6 +34,22 @@ static const char *const batch_fields[] = {"format", "submissions"};
  * in "allowed fields" hints, which are about the format's own fields. */
 #define SCHEMA_MEMBER "$schema"
 
+/* The entries of one "values" object, built as its members are read (the
+ * parser streams them: see keep_container) until its submission takes
+ * them. Only objects with members get one. */
+typedef struct streamed_values {
+    unsigned long line, column; /* the object's '{' */
+    dii_value_entry *entries;
+    size_t count, cap;
+} streamed_values;
+
+/* Per pooled indicator id: the streamed_values (1 + index) whose object
+ * last gave it, and its entry there: finds a repeated indicator in O(1). */
+typedef struct id_seen {
+    uint32_t values;
+    uint32_t entry;
+} id_seen;
+
 typedef struct json_ctx {
     const char *file;
     dii_diagnostics *diags;
@@ -43,6 +59,11 @@ typedef struct json_ctx {
     int lines;         /* JSON Lines: every root is one submission, never a batch */
     size_t batch_objects; /* objects met so far in a batch's "submissions" */
     size_t refused_index; /* the index there of the one refused as too many */
+    streamed_values *streamed; /* in document order */
+    size_t streamed_count, streamed_cap;
+    size_t streamed_next; /* the first one no submission has looked at */
+    id_seen *seen;        /* by pooled id */
+    size_t seen_cap;
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -379,69 +400,124 @@ static dii_status set_value(dii_value_entry *e, const jdom_node *v)
     return e->text ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
-/* base + "/" + key with RFC 6901 escapes, in one allocation: this runs
- * once per value, the hottest allocation of the parse. */
-static char *member_pointer(const char *base, size_t base_len, const jdom_node *member)
+/* Fills e from member of a "values" object. */
+static dii_status fill_value(json_ctx *c, dii_value_entry *e, const jdom_node *member)
 {
-    const char *key = member->key;
-    size_t n = member->key_len, extra = 0;
-    for (size_t i = 0; i < n; i++)
-        extra += key[i] == '~' || key[i] == '/';
-    char *out = dii_mem_alloc(base_len + 1 + n + extra + 1);
-    if (out == NULL)
-        return NULL;
-    memcpy(out, base, base_len);
-    char *w = out + base_len;
-    *w++ = '/';
-    if (extra == 0) {
-        memcpy(w, key, n);
-        w += n;
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            if (key[i] == '~' || key[i] == '/') {
-                *w++ = '~';
-                *w++ = key[i] == '~' ? '0' : '1';
-            } else {
-                *w++ = key[i];
-            }
-        }
-    }
-    *w = '\0';
-    return out;
-}
-
-static dii_status add_value(json_ctx *c, struct dii_submission *sub,
-                            const char *values_pointer, size_t values_pointer_len,
-                            const jdom_node *member)
-{
-    dii_value_entry *e = dii_submission_append_value(sub);
-    if (e == NULL)
-        return DII_ERR_NO_MEMORY;
     if (dii_value_set_indicator(c->subs, e, member->key, member->key_len) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    e->pointer = member_pointer(values_pointer, values_pointer_len, member);
-    if (e->pointer == NULL)
-        return DII_ERR_NO_MEMORY;
-    e->line = member->line;
-    e->column = member->column;
-    e->key_line = member->key_line;
-    e->key_column = member->key_column;
+    e->line = (uint32_t)member->line;
+    e->column = (uint32_t)member->column;
+    e->key_line = (uint32_t)member->key_line;
+    e->key_column = (uint32_t)member->key_column;
     return set_value(e, member);
 }
 
-static dii_status add_values(json_ctx *c, struct dii_submission *sub,
-                             const jdom_node *values, const char *values_pointer)
+/* The streamed_values of the "values" object at (line, column), made on
+ * its first member. */
+static streamed_values *streamed_at(json_ctx *c, unsigned long line, unsigned long column)
 {
-    size_t n = values->u.children.count, len = strlen(values_pointer);
-    /* one allocation for the entries instead of a doubling series */
-    if (dii_mem_grow((void **)&sub->values, &sub->value_cap, n, sizeof *sub->values) != 0)
-        return DII_ERR_NO_MEMORY;
-    for (size_t i = 0; i < n; i++) {
-        dii_status st = add_value(c, sub, values_pointer, len, &values->u.children.items[i]);
-        if (st != DII_OK)
-            return st;
+    if (c->streamed_count > 0) {
+        streamed_values *last = &c->streamed[c->streamed_count - 1];
+        if (last->line == line && last->column == column)
+            return last;
     }
+    if (c->streamed_count >= UINT32_MAX ||
+        dii_mem_grow((void **)&c->streamed, &c->streamed_cap, c->streamed_count + 1,
+                     sizeof *c->streamed) != 0)
+        return NULL;
+    streamed_values *sv = &c->streamed[c->streamed_count++];
+    memset(sv, 0, sizeof *sv);
+    sv->line = line;
+    sv->column = column;
+    return sv;
+}
+
+/* Where indicator id was last given; grows the table to the pool. */
+static id_seen *seen_of(json_ctx *c, size_t id)
+{
+    size_t old = c->seen_cap;
+    if (id >= old) {
+        if (dii_mem_grow((void **)&c->seen, &c->seen_cap, c->subs->ids.count, sizeof *c->seen))
+            return NULL;
+        memset(c->seen + old, 0, (c->seen_cap - old) * sizeof *c->seen);
+    }
+    return &c->seen[id];
+}
+
+/* Stores e in sv (which then owns what e owns; freed here on failure): a new entry, or in place of the one with the same id (a
+ * repeated key: the last value wins, in the first one's place, as a JSON
+ * object's members do; the repetition is reported). */
+static dii_status store_value(json_ctx *c, jdom_parser *p, streamed_values *sv,
+                              const jdom_node *member, dii_value_entry *e)
+{
+    id_seen *seen = seen_of(c, e->id);
+    if (seen == NULL) {
+        dii_value_entry_clear(e);
+        return DII_ERR_NO_MEMORY;
+    }
+    uint32_t serial = (uint32_t)(sv - c->streamed) + 1;
+    if (seen->values == serial) {
+        dii_value_entry *first = &sv->entries[seen->entry];
+        dii_value_entry_clear(first);
+        *first = *e;
+        return jdom_add_duplicate(p, member);
+    }
+    if (sv->count >= UINT32_MAX ||
+        dii_mem_grow((void **)&sv->entries, &sv->cap, sv->count + 1, sizeof *sv->entries)) {
+        dii_value_entry_clear(e);
+        return DII_ERR_NO_MEMORY;
+    }
+    *seen = (id_seen){serial, (uint32_t)sv->count};
+    sv->entries[sv->count++] = *e;
     return DII_OK;
+}
+
+/* The stream callback: one member of a submission's "values" object goes
+ * straight into an entry; its tree node is dropped. */
+static dii_status stream_value(void *ctx, jdom_parser *p, const jdom_node *member)
+{
+    json_ctx *c = ctx;
+    const jdom_node *values = jdom_open_container(p, jdom_open_depth(p) - 1);
+    streamed_values *sv = streamed_at(c, values->line, values->column);
+    if (sv == NULL)
+        return DII_ERR_NO_MEMORY;
+    dii_value_entry e;
+    memset(&e, 0, sizeof e);
+    if (fill_value(c, &e, member) != DII_OK) {
+        dii_value_entry_clear(&e);
+        return DII_ERR_NO_MEMORY;
+    }
+    return store_value(c, p, sv, member, &e);
+}
+
+/* Hands the entries streamed for the "values" object `values` to sub. */
+static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
+{
+    while (c->streamed_next < c->streamed_count) {
+        streamed_values *sv = &c->streamed[c->streamed_next];
+        if (sv->line > values->line ||
+            (sv->line == values->line && sv->column > values->column))
+            return; /* a later object's: this one had no members */
+        c->streamed_next++;
+        if (sv->line == values->line && sv->column == values->column) {
+            sub->values = sv->entries;
+            sub->value_count = sub->value_cap = sv->count;
+            sv->entries = NULL;
+            sv->count = 0;
+            return;
+        }
+    }
+}
+
+static void free_streamed(json_ctx *c)
+{
+    for (size_t i = 0; i < c->streamed_count; i++) {
+        for (size_t k = 0; k < c->streamed[i].count; k++)
+            dii_value_entry_clear(&c->streamed[i].entries[k]);
+        dii_mem_free(c->streamed[i].entries);
+    }
+    dii_mem_free(c->streamed);
+    dii_mem_free(c->seen);
 }
 
 static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
@@ -454,12 +530,8 @@ static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jd
     if (values->kind != JDOM_OBJECT)
         return report_wrong_type(c, base, "values", values,
                                  "an object of indicator ids and values", NULL);
-    char *values_pointer = dii_pointer_join(base, "values");
-    if (values_pointer == NULL)
-        return DII_ERR_NO_MEMORY;
-    dii_status st = add_values(c, sub, values, values_pointer);
-    dii_mem_free(values_pointer);
-    return st;
+    take_values(c, sub, values);
+    return DII_OK;
 }
 
 static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
@@ -663,6 +735,9 @@ static dii_status report_duplicate(json_ctx *c, const jdom_duplicate *d, int bat
                         d->key);
 }
 
+/* The parser keeps the first diags->limit repetitions (they come last,
+ * after the shape problems): the others would be beyond the cap, so they
+ * are only counted, as the list counts what it cannot hold. */
 static dii_status report_duplicates(json_ctx *c, const jdom_parser *p, int batch)
 {
     for (size_t i = 0; i < jdom_duplicate_count(p); i++) {
@@ -670,6 +745,7 @@ static dii_status report_duplicates(json_ctx *c, const jdom_parser *p, int batch
         if (st != DII_OK)
             return st;
     }
+    dii_diag_count_suppressed_n(c->diags, DII_SEVERITY_ERROR, jdom_duplicates_dropped(p));
     return DII_OK;
 }
 
@@ -707,8 +783,9 @@ static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
     return st == DII_OK ? DII_ERR_PARSE : st;
 }
 
-static dii_status finish(jdom_parser *p, dii_status st)
+static dii_status finish(json_ctx *c, jdom_parser *p, dii_status st)
 {
+    free_streamed(c);
     jdom_parser_free(p);
     return st == DII_ERR_NO_MEMORY ? dii_fail_nomem() : st;
 }
@@ -722,11 +799,17 @@ static int key_is(const jdom_node *n, const char *key)
     return n->key != NULL && strcmp(n->key, key) == 0;
 }
 
-/* The members of a submission whose contents are read: objects all three. */
-static int is_submission_part(const jdom_node *n)
+/* The members of a submission whose contents are read, objects all three:
+ * "values" is streamed (each member straight into an entry, stream_value:
+ * a dense submission's values never sit in the tree), "unit" and
+ * "sources" are built. */
+static jdom_verdict submission_part(const jdom_node *n)
 {
-    return n->kind == JDOM_OBJECT &&
-           (key_is(n, "unit") || key_is(n, "values") || key_is(n, "sources"));
+    if (n->kind != JDOM_OBJECT)
+        return JDOM_SKIP;
+    if (key_is(n, "values"))
+        return JDOM_STREAM;
+    return key_is(n, "unit") || key_is(n, "sources") ? JDOM_BUILD : JDOM_SKIP;
 }
 
 /* One more object in a batch's "submissions": refused when it is one too
@@ -760,14 +843,14 @@ static jdom_verdict keep_container(void *ctx, const jdom_parser *p, const jdom_n
         return n->kind == JDOM_OBJECT ? JDOM_BUILD : JDOM_SKIP;
     if (depth == 1) {
         int list = !c->lines && n->kind == JDOM_ARRAY && key_is(n, "submissions");
-        return list || is_submission_part(n) ? JDOM_BUILD : JDOM_SKIP;
+        return list ? JDOM_BUILD : submission_part(n);
     }
     const jdom_node *parent = jdom_open_container(p, depth - 1);
     if (depth == 2)
         return parent->kind == JDOM_ARRAY ? batch_item(c, p, n, limit) : JDOM_SKIP;
     /* depth 3: inside a kept object at depth 2, which is a batch's submission */
     if (depth == 3 && parent->kind == JDOM_OBJECT && parent->key == NULL)
-        return is_submission_part(n) ? JDOM_BUILD : JDOM_SKIP;
+        return submission_part(n);
     return JDOM_SKIP;
 }
 
@@ -777,6 +860,9 @@ static jdom_parser *new_parser(const dii_limits *limits, json_ctx *c)
     if (p != NULL) {
         jdom_parser_set_limits(p, limits);
         jdom_parser_set_filter(p, keep_container, c);
+        jdom_parser_set_stream(p, stream_value);
+        /* repetitions are reported last: beyond the cap, none is listed */
+        jdom_parser_set_duplicate_cap(p, c->diags->limit);
     }
     return p;
 }
@@ -798,15 +884,15 @@ dii_status dii_parse_submissions_json(const char *data, size_t len, const char *
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 0, 0, 0};
+    json_ctx c = {file, diags, subs, limits, 0, 0, 0, 0, NULL, 0, 0, 0, NULL, 0};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
-        return finish(p, DII_ERR_NO_MEMORY);
+        return finish(&c, p, DII_ERR_NO_MEMORY);
     const jdom_node *root;
     dii_status st = load_tree(p, data, len, 1, &c, &root);
     if (st != DII_OK)
-        return finish(p, st);
-    return finish(p, parse_document(&c, p, root));
+        return finish(&c, p, st);
+    return finish(&c, p, parse_document(&c, p, root));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -854,10 +940,10 @@ dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char 
                                        const dii_limits *limits, struct dii_submissions *subs,
                                        dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 1, 0, 0};
+    json_ctx c = {file, diags, subs, limits, 0, 1, 0, 0, NULL, 0, 0, 0, NULL, 0};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
-        return finish(p, DII_ERR_NO_MEMORY);
+        return finish(&c, p, DII_ERR_NO_MEMORY);
     dii_status result = DII_OK;
     unsigned long line_no = 1;
     for (size_t start = 0; start < len && !c.limit_crossed; line_no++) {
@@ -866,11 +952,11 @@ dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char 
         if (!is_blank(data + start, n)) {
             dii_status st = parse_line(p, data + start, n, line_no, &c);
             if (st == DII_ERR_NO_MEMORY)
-                return finish(p, st);
+                return finish(&c, p, st);
             if (st != DII_OK)
                 result = st;
         }
         start = next;
     }
-    return finish(p, result);
+    return finish(&c, p, result);
 }

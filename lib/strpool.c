@@ -19,17 +19,57 @@ static int same(const char *stored, const char *s, size_t n)
     return strnlen(stored, n + 1) == n && memcmp(stored, s, n) == 0;
 }
 
+/* Copies live in blocks of BLOCK_BYTES (a longer string gets a block of
+ * its own); data follows the header. */
+struct dii_strpool_block {
+    struct dii_strpool_block *next;
+    size_t size, used;
+};
+
+#define BLOCK_BYTES ((size_t)64 << 10)
+
+/* A NUL-terminated copy of the n bytes at s, cut at the first NUL as
+ * dii_mem_strndup does, in the pool's blocks. */
+static char *pool_copy(dii_strpool *p, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    struct dii_strpool_block *b = p->blocks;
+    if (b == NULL || b->size - b->used < n + 1) {
+        size_t size = n + 1 > BLOCK_BYTES ? n + 1 : BLOCK_BYTES;
+        if (size > SIZE_MAX - sizeof *b)
+            return NULL;
+        b = dii_mem_alloc(sizeof *b + size);
+        if (b == NULL)
+            return NULL;
+        b->size = size;
+        b->used = 0;
+        /* a string's own block goes behind the current one, still in use */
+        if (size > BLOCK_BYTES && p->blocks != NULL) {
+            b->next = p->blocks->next;
+            p->blocks->next = b;
+        } else {
+            b->next = p->blocks;
+            p->blocks = b;
+        }
+    }
+    char *copy = (char *)(b + 1) + b->used;
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    b->used += n + 1;
+    return copy;
+}
+
 static int rehash(dii_strpool *p)
 {
     size_t count = p->slot_count ? p->slot_count * 2 : 64;
-    size_t *slots = dii_mem_calloc(count, sizeof *slots);
+    uint32_t *slots = dii_mem_calloc(count, sizeof *slots);
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < p->count; i++) {
         size_t at = hash_bytes(p->strings[i], strlen(p->strings[i])) & (count - 1);
         while (slots[at] != 0)
             at = (at + 1) & (count - 1);
-        slots[at] = i + 1;
+        slots[at] = (uint32_t)(i + 1);
     }
     dii_mem_free(p->slots);
     p->slots = slots;
@@ -39,13 +79,14 @@ static int rehash(dii_strpool *p)
 
 static size_t add(dii_strpool *p, const char *s, size_t n, size_t slot)
 {
-    if (dii_mem_grow((void **)&p->strings, &p->cap, p->count + 1, sizeof *p->strings) != 0)
+    if (p->count + 1 >= UINT32_MAX ||
+        dii_mem_grow((void **)&p->strings, &p->cap, p->count + 1, sizeof *p->strings) != 0)
         return SIZE_MAX;
-    char *copy = dii_mem_strndup(s, n);
+    char *copy = pool_copy(p, s, n);
     if (copy == NULL)
         return SIZE_MAX;
     p->strings[p->count++] = copy;
-    p->slots[slot] = p->count;
+    p->slots[slot] = (uint32_t)p->count;
     return p->count - 1;
 }
 
@@ -71,8 +112,11 @@ const char *dii_strpool_intern(dii_strpool *p, const char *s, size_t n)
 
 void dii_strpool_free(dii_strpool *p)
 {
-    for (size_t i = 0; i < p->count; i++)
-        dii_mem_free(p->strings[i]);
+    while (p->blocks != NULL) {
+        struct dii_strpool_block *next = p->blocks->next;
+        dii_mem_free(p->blocks);
+        p->blocks = next;
+    }
     dii_mem_free(p->strings);
     dii_mem_free(p->slots);
     memset(p, 0, sizeof *p);

@@ -5,14 +5,21 @@
 #define DII_STRPOOL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* Zero-initialise; free with dii_strpool_free. */
+struct dii_strpool_block;
+
+/* Zero-initialise; free with dii_strpool_free. The copies are packed in
+ * large blocks, not one allocation each: a set with one distinct id per
+ * value (a dense submission, a long CSV) pays its ids' bytes, not a heap
+ * chunk apiece. At most UINT32_MAX - 1 strings. */
 typedef struct dii_strpool {
     char **strings; /* in order of first interning */
     size_t count;
     size_t cap;
-    size_t *slots;  /* open addressing: 1 + index into strings; 0 = empty */
+    uint32_t *slots; /* open addressing: 1 + index into strings; 0 = empty */
     size_t slot_count;
+    struct dii_strpool_block *blocks; /* newest first */
 } dii_strpool;
 
 /* The index in pool->strings of the pool's copy of the n bytes at s (plus

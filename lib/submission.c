@@ -14,7 +14,6 @@ void dii_value_entry_clear(dii_value_entry *e)
 {
     dii_mem_free(e->text);
     dii_mem_free(e->source);
-    dii_mem_free(e->pointer);
 }
 
 static void submission_clear(struct dii_submission *sub)
@@ -72,9 +71,21 @@ dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry
     size_t id = dii_strpool_index(&subs->ids, s, n);
     if (id == SIZE_MAX)
         return DII_ERR_NO_MEMORY;
-    e->id = id;
+    e->id = (uint32_t)id;
     e->indicator = subs->ids.strings[id];
     return DII_OK;
+}
+
+char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed)
+{
+    *failed = 0;
+    if (sub->pointer == NULL)
+        return NULL;
+    char *values = dii_pointer_join(sub->pointer, "values");
+    char *out = values ? dii_pointer_join(values, e->indicator ? e->indicator : "") : NULL;
+    dii_mem_free(values);
+    *failed = out == NULL;
+    return out;
 }
 
 const dii_indicator **dii_resolve_indicator_ids(const struct dii_framework *fw,

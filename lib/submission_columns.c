@@ -85,7 +85,7 @@ static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
     const dii_columns *c = r->cols;
     e->kind = c->kind != NULL ? (dii_value_kind)c->kind[row] : DII_VALUE_NUMBER;
     e->number = e->kind == DII_VALUE_MISSING ? 0 : c->value[row];
-    e->line = e->key_line = (unsigned long)row + 1;
+    e->line = e->key_line = (uint32_t)(row + 1); /* rows < 2^32: see model.h */
     e->column = DII_COLUMN_VALUE;
     e->key_column = DII_COLUMN_INDICATOR;
     const char *source = optional_text(c->source, row);

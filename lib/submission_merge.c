@@ -32,7 +32,6 @@ static int copy_values(struct dii_submissions *out, struct dii_submission *dst,
         failed = dii_value_set_indicator(out, d, s->indicator, strlen(s->indicator)) != DII_OK;
         d->text = copy_opt(s->text, &failed);
         d->source = copy_opt(s->source, &failed);
-        d->pointer = copy_opt(s->pointer, &failed);
     }
     return failed ? -1 : 0;
 }

@@ -157,6 +157,8 @@ typedef struct validator {
     size_t *given_at;
     /* Per submission: see find_repeated_submissions. */
     size_t *first_of;
+    const struct dii_submission *sub; /* the one being checked */
+    char *entry_pointer; /* the last value pointer built, for a diagnostic */
 } validator;
 
 static void validator_release(validator *v)
@@ -165,6 +167,7 @@ static void validator_release(validator *v)
     dii_mem_free(v->given_in);
     dii_mem_free(v->given_at);
     dii_mem_free(v->first_of);
+    dii_mem_free(v->entry_pointer);
 }
 
 static dii_status validator_init(validator *v, const struct dii_framework *fw,
@@ -190,20 +193,31 @@ static dii_status validator_init(validator *v, const struct dii_framework *fw,
 /* Checks on one value                                                       */
 /* ------------------------------------------------------------------------ */
 
-static dii_loc entry_loc(const dii_value_entry *entry)
+/* A JSON value's pointer, <submission>/values/<id>, is built only when a
+ * diagnostic quotes it: entries do not keep one (a pointer per value was a
+ * large part of a dense submission's memory). CSV entries have none. */
+static dii_status entry_loc_at(validator *v, const dii_value_entry *entry, unsigned long line,
+                               unsigned long column, dii_loc *loc)
 {
-    dii_loc loc = {entry->line, entry->column, entry->pointer};
-    return loc;
+    dii_mem_free(v->entry_pointer);
+    int failed;
+    v->entry_pointer = dii_value_pointer(v->sub, entry, &failed);
+    *loc = (dii_loc){line, column, v->entry_pointer};
+    return failed ? DII_ERR_NO_MEMORY : DII_OK;
+}
+
+static dii_status entry_loc(validator *v, const dii_value_entry *entry, dii_loc *loc)
+{
+    return entry_loc_at(v, entry, entry->line, entry->column, loc);
 }
 
 /* Problems with the indicator id itself point at the id (the JSON key or
  * the CSV indicator cell), not at its value. */
-static dii_loc entry_key_loc(const dii_value_entry *entry)
+static dii_status entry_key_loc(validator *v, const dii_value_entry *entry, dii_loc *loc)
 {
     if (entry->key_line == 0)
-        return entry_loc(entry);
-    dii_loc loc = {entry->key_line, entry->key_column, entry->pointer};
-    return loc;
+        return entry_loc(v, entry, loc);
+    return entry_loc_at(v, entry, entry->key_line, entry->key_column, loc);
 }
 
 static const char *candidate_id(const void *ctx, size_t i)
@@ -246,9 +260,9 @@ static dii_status report_unknown_indicator(validator *v, const dii_value_entry *
     }
     const char *text = entry->indicator != NULL ? entry->indicator : "";
     char *hint = NULL;
-    if (unknown_indicator_hint(v, text, &hint) != DII_OK)
+    dii_loc loc;
+    if (entry_key_loc(v, entry, &loc) != DII_OK || unknown_indicator_hint(v, text, &hint) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = entry_key_loc(entry);
     dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "unknown-indicator", v->file,
                                  &loc, hint, "unknown indicator '%s'", text);
     dii_mem_free(hint);
@@ -266,18 +280,22 @@ static dii_status check_duplicate_value(validator *v, size_t sub_index,
         return DII_OK;
     }
     const dii_value_entry *first = &sub->values[v->given_at[k]];
-    dii_loc loc = entry_key_loc(&sub->values[e]);
+    dii_loc loc;
+    if (entry_key_loc(v, &sub->values[e], &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-value", v->file, &loc,
                         "give each indicator once",
                         "indicator '%s' is given twice in this submission; "
                         "the first value is at line %lu",
-                        v->fw->indicators[k].id, first->line);
+                        v->fw->indicators[k].id, (unsigned long)first->line);
 }
 
 static dii_status report_missing_value(validator *v, const struct dii_indicator *ind,
                                        const dii_value_entry *entry)
 {
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_WARNING, "missing-value", v->file, &loc, NULL,
                         "indicator '%s' is reported as missing", ind->id);
 }
@@ -314,7 +332,9 @@ static dii_status report_invalid_value(validator *v, const struct dii_indicator 
                "and ',' as decimal mark";
     /* JSON parsers describe the value ("string \"67.4\""); CSV gives the raw cell. */
     const char *quote = v->subs->is_csv && entry->text != NULL ? "'" : "";
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc, hint,
                         "indicator '%s' needs %s, got %s%s%s", ind->id, needed, quote, text,
                         quote);
@@ -323,7 +343,9 @@ static dii_status report_invalid_value(validator *v, const struct dii_indicator 
 static dii_status report_boolean_for_number(validator *v, const struct dii_indicator *ind,
                                             const dii_value_entry *entry)
 {
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc, NULL,
                         "indicator '%s' (unit %s) needs a number, got %s", ind->id,
                         dii_unit_name(ind->unit), entry->number != 0.0 ? "true" : "false");
@@ -334,7 +356,9 @@ static dii_status report_number_for_boolean(validator *v, const struct dii_indic
 {
     char number[DII_DOUBLE_TEXT_MAX];
     dii_format_double(entry->number, number);
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "wrong-type", v->file, &loc,
                         "write true or false", "indicator '%s' is yes/no, got the number %s",
                         ind->id, number);
@@ -344,7 +368,9 @@ static dii_status report_not_finite(validator *v, const struct dii_indicator *in
                                     const dii_value_entry *entry)
 {
     const char *what = isnan(entry->number) ? "NaN" : entry->number > 0 ? "inf" : "-inf";
-    dii_loc loc = entry_loc(entry);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "not-finite", v->file, &loc, NULL,
                         "value %s of indicator '%s' is not a finite number", what, ind->id);
 }
@@ -361,13 +387,15 @@ static dii_status report_out_of_range(validator *v, const struct dii_indicator *
     char number[DII_DOUBLE_TEXT_MAX], share[DII_DOUBLE_TEXT_MAX];
     dii_format_double(entry->number, number);
     dii_format_double(entry->number / 100.0, share);
+    dii_loc loc;
+    if (entry_loc(v, entry, &loc) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     char *hint = NULL;
     if (looks_like_percentage(ind, entry->number)) {
         hint = dii_mem_printf("a ratio is a share of 1: did you mean %s?", share);
         if (hint == NULL)
             return DII_ERR_NO_MEMORY;
     }
-    dii_loc loc = entry_loc(entry);
     dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "out-of-range", v->file, &loc,
                                  hint, "value %s of indicator '%s' is out of range: unit %s "
                                  "allows %s", number, ind->id, dii_unit_name(ind->unit), range);
@@ -544,6 +572,7 @@ static dii_status check_submission(validator *v, size_t sub_index)
 {
     const struct dii_submission *sub = &v->subs->items[sub_index];
     size_t first_diag = v->diags->count;
+    v->sub = sub;
     v->file = sub->file ? sub->file : v->subs->name;
     dii_status st = check_repeated_submission(v, sub_index, sub);
     if (st == DII_OK)

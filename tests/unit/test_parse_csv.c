@@ -67,9 +67,11 @@ static void expect_value(const dii_submission *s, size_t i, const char *indicato
     ck_assert_int_eq(dii_submission_value_kind(s, i), kind);
     ck_assert_double_eq(dii_submission_value_number(s, i), number);
     ck_assert_msg(s->values[i].line == line && s->values[i].column == column,
-                  "value %zu at %lu:%lu, expected %lu:%lu", i, s->values[i].line,
-                  s->values[i].column, line, column);
-    ck_assert_ptr_null(s->values[i].pointer);
+                  "value %zu at %lu:%lu, expected %lu:%lu", i, (unsigned long)s->values[i].line,
+                  (unsigned long)s->values[i].column, line, column);
+    int failed;
+    ck_assert_ptr_null(dii_value_pointer(s, &s->values[i], &failed)); /* CSV: none */
+    ck_assert_int_eq(failed, 0);
 }
 
 /* ------------------------------------------------------------------------ */
