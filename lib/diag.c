@@ -235,11 +235,35 @@ static int compare_file_seen(const void *pa, const void *pb)
     return c ? c : (a->at > b->at) - (a->at < b->at);
 }
 
-/* keys[i].file_rank = index of the first item that names item i's file, so
- * files rank in the order they are first seen (a merged set's: the merge
- * order). Found by sorting (file, index) pairs, not by a search per item:
- * a merged set may name thousands of files. */
-static dii_status rank_files(const struct dii_diagnostic *items, size_t n, position *keys)
+/* Rank of a file named in `order` (its first place there), or -1. order is
+ * sorted by (file, index) for bsearch. */
+typedef struct order_index {
+    const file_seen *items;
+    size_t count;
+} order_index;
+
+static long rank_in_order(const order_index *o, const char *file)
+{
+    size_t lo = 0, hi = o->count;
+    while (lo < hi) { /* the first entry not below file */
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_files(o->items[mid].file, file) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < o->count && compare_files(o->items[lo].file, file) == 0)
+        return (long)o->items[lo].at;
+    return -1;
+}
+
+/* keys[i].file_rank: the place of item i's file in `order` when it is
+ * there, else (after all of those) the index of the first item that names
+ * it, so files rank in the order they are first seen. Found by sorting
+ * (file, index) pairs, not by a search per item: a merged set may name
+ * thousands of files. */
+static dii_status rank_files(const struct dii_diagnostic *items, size_t n, const order_index *o,
+                             position *keys)
 {
     file_seen *seen = dii_mem_calloc(n, sizeof *seen);
     if (seen == NULL)
@@ -249,8 +273,10 @@ static dii_status rank_files(const struct dii_diagnostic *items, size_t n, posit
     qsort(seen, n, sizeof *seen, compare_file_seen);
     size_t first = 0;
     for (size_t r = 0; r < n; r++) {
-        if (r == 0 || compare_files(seen[r - 1].file, seen[r].file) != 0)
-            first = seen[r].at;
+        if (r == 0 || compare_files(seen[r - 1].file, seen[r].file) != 0) {
+            long given = rank_in_order(o, seen[r].file);
+            first = given >= 0 ? (size_t)given : o->count + seen[r].at;
+        }
         keys[seen[r].at].file_rank = first;
     }
     dii_mem_free(seen);
@@ -269,15 +295,16 @@ static int in_position_order(const struct dii_diagnostic *items, size_t n)
     return 1;
 }
 
-dii_status dii_diag_sort_by_position(dii_diagnostics *d)
+/* Sorts the list with `o` giving the files' order (NULL: first seen). */
+static dii_status sort_in(dii_diagnostics *d, const order_index *o)
 {
     /* the summary of what the cap left out stays last (dii.h) */
     size_t n = d->count - (d->summarised ? 1 : 0);
-    if (in_position_order(d->items, n))
+    if (o->count == 0 && in_position_order(d->items, n))
         return DII_OK;
-    position *keys = dii_mem_calloc(n, sizeof *keys);
-    struct dii_diagnostic *sorted = dii_mem_calloc(n, sizeof *sorted);
-    dii_status st = keys && sorted ? rank_files(d->items, n, keys) : DII_ERR_NO_MEMORY;
+    position *keys = dii_mem_calloc(n ? n : 1, sizeof *keys);
+    struct dii_diagnostic *sorted = dii_mem_calloc(n ? n : 1, sizeof *sorted);
+    dii_status st = keys && sorted ? rank_files(d->items, n, o, keys) : DII_ERR_NO_MEMORY;
     if (st == DII_OK) {
         for (size_t i = 0; i < n; i++) {
             keys[i].line = line_key(&d->items[i]);
@@ -291,6 +318,27 @@ dii_status dii_diag_sort_by_position(dii_diagnostics *d)
     }
     dii_mem_free(keys);
     dii_mem_free(sorted);
+    return st;
+}
+
+dii_status dii_diag_sort_by_position(dii_diagnostics *d)
+{
+    order_index none = {NULL, 0};
+    return sort_in(d, &none);
+}
+
+dii_status dii_diag_sort_in_file_order(dii_diagnostics *d, const char *const *files,
+                                       size_t nfiles)
+{
+    file_seen *order = dii_mem_calloc(nfiles ? nfiles : 1, sizeof *order);
+    if (order == NULL)
+        return DII_ERR_NO_MEMORY;
+    for (size_t i = 0; i < nfiles; i++)
+        order[i] = (file_seen){files[i], i};
+    qsort(order, nfiles, sizeof *order, compare_file_seen);
+    order_index o = {order, nfiles};
+    dii_status st = sort_in(d, &o);
+    dii_mem_free(order);
     return st;
 }
 
@@ -322,6 +370,10 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
             dii_diagnostics_free(all);
             return dii_fail_nomem();
         }
+    if (dii_diag_sort_by_position(all) != DII_OK) {
+        dii_diagnostics_free(all);
+        return dii_fail_nomem();
+    }
     *out = all;
     dii_clear_error(); /* as every call that succeeds (dii.h, conventions) */
     return DII_OK;

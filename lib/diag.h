@@ -84,6 +84,11 @@ dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file);
  * "too-many-diagnostics" summary already appended stays last. Returns
  * DII_ERR_NO_MEMORY (not recorded) when it cannot, the list unchanged. */
 dii_status dii_diag_sort_by_position(dii_diagnostics *d);
+/* As dii_diag_sort_by_position, the files ranked by their first place in
+ * files[0..nfiles) (a merged set's inputs in merge order; NULL names the
+ * set itself), files not among them after those, in the order first seen. */
+dii_status dii_diag_sort_in_file_order(dii_diagnostics *d, const char *const *files,
+                                       size_t nfiles);
 /* Errors found, listed or suppressed (the summary item not counted). */
 size_t dii_diag_errors_found(const dii_diagnostics *d);
 /* A list holding one "unreadable" error for a file that could not be read

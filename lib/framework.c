@@ -75,7 +75,14 @@ static dii_status load_text(const char *data, size_t len, const char *name,
     }
     size_t bom = dii_bom_length(data, len);
     dii_clear_error();
-    return dii_parse_framework(data + bom, len - bom, name, limits, out, list);
+    st = dii_parse_framework(data + bom, len - bom, name, limits, out, list);
+    /* the checks run rule by rule: the list is handed out in input order (dii.h) */
+    if (dii_diag_sort_by_position(list) != DII_OK) {
+        dii_framework_free(*out);
+        *out = NULL;
+        return dii_fail_nomem();
+    }
+    return st;
 }
 
 DII_API dii_status dii_framework_load_memory_with(const char *data, size_t len,

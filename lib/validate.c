@@ -612,6 +612,24 @@ static dii_status check_validate_options(const dii_validate_options *opts)
                     opts->version, DII_VALIDATE_OPTIONS_VERSION);
 }
 
+/* Input order with a merged set's files in merge order: the checks may
+ * find a problem of a later input first (a duplicate submission). */
+static dii_status sort_in_merge_order(dii_diagnostics *d, const struct dii_submissions *subs)
+{
+    const char **files = dii_mem_calloc(subs->count ? subs->count : 1, sizeof *files);
+    if (files == NULL)
+        return DII_ERR_NO_MEMORY;
+    size_t n = 0;
+    for (size_t i = 0; i < subs->count; i++) {
+        const char *file = subs->items[i].file ? subs->items[i].file : subs->name;
+        if (n == 0 || files[n - 1] != file)
+            files[n++] = file; /* one entry per run of one input */
+    }
+    dii_status st = dii_diag_sort_in_file_order(d, files, n);
+    dii_mem_free(files);
+    return st;
+}
+
 DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissions *subs,
                                      const dii_validate_options *opts, dii_diagnostics **diags)
 {
@@ -634,7 +652,7 @@ DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissi
      * its missing indicators after them) and the loader's findings come
      * first: the list is handed out in input order (dii.h) */
     if (st == DII_OK)
-        st = dii_diag_sort_by_position(v.diags);
+        st = sort_in_merge_order(v.diags, subs);
     if (st == DII_OK && dii_diag_report_suppressed(v.diags, subs->name) != DII_OK)
         st = DII_ERR_NO_MEMORY;
     validator_release(&v);

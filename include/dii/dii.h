@@ -188,7 +188,12 @@ DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
 /**
  * Copies n lists into one new list (*out, free with dii_diagnostics_free), in
- * order: how a tool reports on several inputs in one document. Submission
+ * input order: by file (in the order the files are first met in lists),
+ * then line, then column, items without a place last in their file, ties
+ * in the lists' order — so two lists about one input (a loader's and a
+ * later check's) interleave as the input reads, and lists about several
+ * inputs follow one another (since 1.2; before, the lists were appended as
+ * they came). How a tool reports on several inputs in one document. Submission
  * indices (dii_diagnostic_submission) stay those of each list's own input.
  * Every item is copied, "too-many-diagnostics" summaries included; the new
  * list has no cap. A NULL entry in lists is an empty list. Clears

@@ -467,6 +467,46 @@ START_TEST(concat_success_clears_last_error)
 }
 END_TEST
 
+/* Two lists about one input interleave as the input reads (a later
+ * check's item on line 2 before the first list's line 3), and lists about
+ * two inputs keep the inputs' order whatever their lines. Before 1.2 the
+ * lists were appended as they came. */
+START_TEST(concat_puts_items_in_input_order)
+{
+    static const char late[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
+                               " \"values\": {},\n \"x\": 1}\n";       /* unknown field at 3:2 */
+    static const char early[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
+                                " \"y\": 1, \"values\": {}}\n";          /* unknown field at 2:2 */
+    dii_submissions *subs = NULL;
+    dii_diagnostics *l3 = NULL, *l2 = NULL, *other = NULL, *all = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(late, strlen(late), "x.json", NULL, &subs, &l3),
+                     DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_int_eq(dii_submissions_load_memory(early, strlen(early), "x.json", NULL, &subs,
+                                                 &l2), DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_int_eq(dii_submissions_load_memory(early, strlen(early), "w.json", NULL, &subs,
+                                                 &other), DII_OK);
+    dii_submissions_free(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(l3), 1);
+    ck_assert_uint_eq(dii_diagnostics_count(l2), 1);
+    const dii_diagnostics *lists[3] = {l3, l2, other};
+    ck_assert_int_eq(dii_diagnostics_concat(lists, 3, &all), DII_OK);
+    ck_assert_uint_eq(dii_diagnostics_count(all), 3);
+    static const char *const files[] = {"x.json", "x.json", "w.json"};
+    static const unsigned long lines[] = {2, 3, 2};
+    for (size_t i = 0; i < 3; i++) {
+        const dii_diagnostic *x = dii_diagnostics_get(all, i);
+        ck_assert_str_eq(dii_diagnostic_file(x), files[i]);
+        ck_assert_uint_eq(dii_diagnostic_line(x), lines[i]);
+    }
+    dii_diagnostics_free(all);
+    dii_diagnostics_free(l3);
+    dii_diagnostics_free(l2);
+    dii_diagnostics_free(other);
+}
+END_TEST
+
 /* A concatenation copies every item, summaries included, with no cap. */
 START_TEST(concat_keeps_summaries)
 {
@@ -741,6 +781,7 @@ Suite *make_suite(void)
     suite_add_tcase(s, val);
     TCase *concat = tcase_create("concat");
     tcase_add_test(concat, concat_success_clears_last_error);
+    tcase_add_test(concat, concat_puts_items_in_input_order);
     tcase_add_test(concat, concat_keeps_summaries);
     suite_add_tcase(s, concat);
     TCase *pick = tcase_create("select and new_error");

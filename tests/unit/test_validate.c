@@ -474,6 +474,46 @@ END_TEST
 
 /* Merged inputs: file by file in the merge order (b before a, not by name),
  * each in input order; the cap's summary stays last. */
+/* Merge order, not the order the list was built in: the loader's findings
+ * come first in validation's list, so a.json's unknown field (a.json merged
+ * second) is the first item found, yet b.json's problem is listed first.
+ * Before 1.2's merge-order rule the files ranked by their first item found,
+ * a.json first. */
+START_TEST(merged_inputs_ranked_by_merge_order_not_first_found)
+{
+    dii_framework *fw = load_framework();
+    static const char first[] = "{\"unit\": {\"id\": \"11\"}, \"year\": 2022,\n"
+                                " \"values\": {\"fibre_share\": 500}}\n";
+    static const char second[] = "{\"unit\": {\"id\": \"12\"}, \"year\": 2022, \"values\": {},\n"
+                                 " \"colour\": 1}\n";
+    dii_submissions *parts[2] = {load_submissions(first, "b.json"),
+                                 load_submissions(second, "a.json")};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge((const dii_submissions *const *)parts, 2, &all),
+                     DII_OK);
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_validate(fw, all, &d), DII_ERR_VALIDATION);
+    size_t n = dii_diagnostics_count(d), last_b = 0, first_a = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *file = dii_diagnostic_file(dii_diagnostics_get(d, i));
+        if (strcmp(file, "b.json") == 0)
+            last_b = i;
+        else if (first_a == n)
+            first_a = i;
+    }
+    ck_assert_uint_lt(first_a, n);
+    ck_assert_uint_lt(last_b, first_a);
+    expect_str("a.json's loader finding", dii_diagnostic_code(dii_diagnostics_get(d, n - 1)),
+               "unknown-field");
+    expect_input_order(d);
+    dii_diagnostics_free(d);
+    dii_submissions_free(all);
+    dii_submissions_free(parts[0]);
+    dii_submissions_free(parts[1]);
+    dii_framework_free(fw);
+}
+END_TEST
+
 START_TEST(merged_inputs_in_merge_order_summary_last)
 {
     dii_framework *fw = load_framework();
@@ -757,6 +797,7 @@ Suite *make_suite(void)
     tcase_add_test(api, validate_lists_in_input_order);
     tcase_add_test(api, score_lists_in_input_order);
     tcase_add_test(api, merged_inputs_in_merge_order_summary_last);
+    tcase_add_test(api, merged_inputs_ranked_by_merge_order_not_first_found);
     tcase_add_test(api, null_arguments_are_rejected);
     tcase_add_test(api, builtin_dien_bien_2022_actuals_are_valid);
     tcase_add_test(api, allocation_failures_leak_nothing);

@@ -169,14 +169,12 @@ const char *diag_code_name(size_t i);
 /* Adds code to the filter: 0, or -1 when it is not one of diag_code_name. */
 int diag_filter_ignore(diag_filter *f, const char *code);
 /* The view of list d (NULL: empty) that filter f leaves (NULL: no filter),
- * sorted in input order: by file, in the order of files[0..nfiles) (a file
- * not among them after those that are), then line, then column (a
- * diagnostic with no line last, as the loader places them); ties keep the
- * list's order. keep_errors: errors are kept whatever f says (a file that
- * could not be checked must not look valid). 0, or -1 when out of memory
- * (said on stderr). */
+ * in the list's order (input order: the library keeps every list, joined
+ * ones too, by file, line and column). keep_errors: errors are kept
+ * whatever f says (a file that could not be checked must not look valid).
+ * 0, or -1 when out of memory (said on stderr). */
 int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f,
-                    int keep_errors, const char *const *files, size_t nfiles);
+                    int keep_errors);
 void diag_view_free(diag_view *v);
 
 /* ---- output (output.c) --------------------------------------------------- */

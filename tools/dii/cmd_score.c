@@ -35,8 +35,7 @@ static void print_problems(const cli_options *opts, const dii_diagnostics *d)
     out_style style = {use_color(stderr), "en"};
     diag_view v;
     const char *fallback = opts->operand_count == 1 ? opts->operands[0] : "-";
-    if (diag_view_build(&v, d, NULL, 1, (const char *const *)opts->operands,
-                        opts->operand_count) != 0)
+    if (diag_view_build(&v, d, NULL, 1) != 0)
         return;
     write_diagnostic_lines(stderr, &v, fallback, &style);
     diag_view_free(&v);

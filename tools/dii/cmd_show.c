@@ -43,8 +43,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
     if (code != EXIT_VALID) {
         validated_file f = {opts->operands[0], NULL, {0}};
         out_style style = {use_color(stderr), "en"};
-        if (diags && diag_view_build(&f.diags, diags, NULL, 1,
-                                     (const char *const *)opts->operands, 1) == 0)
+        if (diags && diag_view_build(&f.diags, diags, NULL, 1) == 0)
             write_diagnostics_text(stderr, &f, 1, &style);
         diag_view_free(&f.diags);
         dii_diagnostics_free(diags);

@@ -177,8 +177,7 @@ static int run(const cli_command *cmd, const cli_options *opts)
         files[i].subs = states[i].subs;
         /* a file that could not be checked keeps every error */
         if (diag_view_build(&files[i].diags, states[i].diags, &opts->filter,
-                            states[i].exit_code != EXIT_VALID,
-                            (const char *const *)&opts->operands[i], 1) != 0)
+                            states[i].exit_code != EXIT_VALID) != 0)
             code = -1;
         else
             code = max_code(code, verdict(&states[i], &files[i].diags, opts->strict));

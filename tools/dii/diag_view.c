@@ -1,13 +1,11 @@
 /* The diagnostics a report shows: the library's list, less what --ignore
  * and --no-warnings leave out, in input order.
  *
- * Input order is file (in the order given on the command line), then line,
- * then column. Each list the library hands out is in that order; a report
- * may join lists of separate calls (what the loader found, then why no
- * framework could be used; `score`'s several files), so the view sorts
- * the joined list by the same rule, with the files in command-line order.
- * The JSON report is then written by the library from the view
- * (write_diagnostics_json). */
+ * Input order is file, then line, then column. Every list the library
+ * hands out is in that order, lists joined with dii_diagnostics_concat
+ * (what the loader found, then why no framework could be used; `score`'s
+ * several files) included, so the view only filters. The JSON report is
+ * then written by the library from the view (write_diagnostics_json). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,70 +57,30 @@ static int filtered_out(const dii_diagnostic *d, const diag_filter *f, int keep_
     return i >= 0 && (f->ignored >> i & 1UL);
 }
 
-/* A diagnostic with its sort key. */
-typedef struct placed {
-    const dii_diagnostic *d;
-    size_t file_rank;
-    unsigned long line, column; /* line 0 (no place) is stored as the largest */
-    size_t seq;                 /* position in the list: ties keep it */
-} placed;
-
-static size_t file_rank(const dii_diagnostic *d, const char *const *files, size_t nfiles)
-{
-    const char *name = dii_diagnostic_file(d);
-    for (size_t i = 0; name != NULL && i < nfiles; i++)
-        if (strcmp(name, files[i]) == 0)
-            return i;
-    return nfiles;
-}
-
-static int compare_placed(const void *pa, const void *pb)
-{
-    const placed *a = pa, *b = pb;
-    if (a->file_rank != b->file_rank)
-        return a->file_rank < b->file_rank ? -1 : 1;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    if (a->column != b->column)
-        return a->column < b->column ? -1 : 1;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
 int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f,
-                    int keep_errors, const char *const *files, size_t nfiles)
+                    int keep_errors)
 {
     memset(v, 0, sizeof *v);
     size_t n = dii_diagnostics_count(d);
-    placed *p = malloc((n ? n : 1) * sizeof *p);
     v->list = d;
     v->items = malloc((n ? n : 1) * sizeof *v->items);
     v->at = malloc((n ? n : 1) * sizeof *v->at);
-    if (p == NULL || v->items == NULL || v->at == NULL) {
-        free(p);
+    if (v->items == NULL || v->at == NULL) {
         diag_view_free(v);
         fprintf(stderr, "dii: out of memory\n");
         return -1;
     }
-    size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         const dii_diagnostic *x = dii_diagnostics_get(d, i);
         if (filtered_out(x, f, keep_errors))
             continue;
-        unsigned long line = dii_diagnostic_line(x);
-        p[kept++] = (placed){x, file_rank(x, files, nfiles), line ? line : (unsigned long)-1,
-                             dii_diagnostic_column(x), i};
-    }
-    qsort(p, kept, sizeof *p, compare_placed);
-    for (size_t i = 0; i < kept; i++) {
-        v->items[i] = p[i].d;
-        v->at[i] = p[i].seq;
-        if (dii_diagnostic_severity(p[i].d) == DII_SEVERITY_ERROR)
+        v->items[v->count] = x;
+        v->at[v->count++] = i;
+        if (dii_diagnostic_severity(x) == DII_SEVERITY_ERROR)
             v->errors++;
         else
             v->warnings++;
     }
-    v->count = kept;
-    free(p);
     return 0;
 }
 
