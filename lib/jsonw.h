@@ -70,6 +70,33 @@ static inline void jw_num(jsonw *w, double x) { sb_put_double(w->sb, x); }
 static inline void jw_int(jsonw *w, long long v) { sb_printf(w->sb, "%lld", v); }
 static inline void jw_uint(jsonw *w, unsigned long long v) { sb_printf(w->sb, "%llu", v); }
 
+/* An enumeration's name; null for a value outside it (never produced). */
+static inline void jw_enum(jsonw *w, const char *name)
+{
+    if (name)
+        jw_str(w, name);
+    else
+        jw_null(w);
+}
+
+/* An indicator value or target: true / false for a yes/no indicator. */
+static inline void jw_value(jsonw *w, int is_boolean, double v)
+{
+    if (is_boolean)
+        jw_bool(w, v != 0);
+    else
+        jw_num(w, v);
+}
+
+/* A number that may be absent: null when has is 0. */
+static inline void jw_opt_num(jsonw *w, int has, double v)
+{
+    if (has)
+        jw_num(w, v);
+    else
+        jw_null(w);
+}
+
 /* Ends the document with a newline and hands the text to the caller:
  * DII_ERR_NO_MEMORY (*json NULL, *len 0) when any append failed. */
 static inline dii_status jw_finish(strbuf *sb, char **json, size_t *len)

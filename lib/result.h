@@ -80,6 +80,7 @@ struct dii_results {
     dii_indicator_result *indicator_block;
     dii_group_result *group_block;
     dii_indicator_info *indicator_info; /* per framework indicator */
+    size_t indicator_count;             /* the framework's, also when count is 0 */
 };
 
 void dii_results_destroy(struct dii_results *results);

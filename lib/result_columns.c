@@ -2,38 +2,25 @@
  * columns, in one pass over the results, for data-frame consumers (the
  * Python bindings' to_dataframe). The same figures as the accessors in
  * result.c, with NaN / -1 / 0 where an accessor says "none". */
-#include <math.h>
-
+#include "columns.h"
 #include "error.h"
 #include "result.h"
-
-static void put_double(double *column, size_t row, int has, double v)
-{
-    if (column)
-        column[row] = has ? v : NAN;
-}
-
-static void put_small(signed char *column, size_t row, int has, int v)
-{
-    if (column)
-        column[row] = (signed char)(has ? v : -1);
-}
 
 static void put_row(const dii_indicator_columns *out, size_t row, const dii_indicator_info *info,
                     const dii_indicator_result *ir)
 {
-    put_double(out->value, row, ir->has_value, ir->value);
-    put_double(out->points, row, 1, ir->points);
-    put_double(out->max_points, row, 1, ir->max_points);
-    put_double(out->attainment, row, 1, ir->attainment);
-    put_small(out->status, row, 1, ir->status);
+    column_put_double(out->value, row, ir->has_value, ir->value);
+    column_put_double(out->points, row, 1, ir->points);
+    column_put_double(out->max_points, row, 1, ir->max_points);
+    column_put_double(out->attainment, row, 1, ir->attainment);
+    column_put_small(out->status, row, 1, ir->status);
     if (out->target_year)
         out->target_year[row] = ir->has_target ? ir->target_year : 0;
-    put_small(out->target_op, row, ir->has_target, ir->target_op);
-    put_double(out->target_value, row, ir->has_target, ir->target_value);
-    put_small(out->target_basis, row, ir->has_target, ir->target_basis);
-    put_double(out->gap, row, ir->has_gap, ir->gap);
-    put_double(out->progress, row, ir->has_progress, ir->progress);
+    column_put_small(out->target_op, row, ir->has_target, ir->target_op);
+    column_put_double(out->target_value, row, ir->has_target, ir->target_value);
+    column_put_small(out->target_basis, row, ir->has_target, ir->target_basis);
+    column_put_double(out->gap, row, ir->has_gap, ir->gap);
+    column_put_double(out->progress, row, ir->has_progress, ir->progress);
     if (out->provisional)
         out->provisional[row] = info->provisional != 0;
 }

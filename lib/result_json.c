@@ -10,22 +10,6 @@
 #include "jsonw.h"
 #include "result.h"
 
-static void put_enum(jsonw *w, const char *name)
-{
-    if (name)
-        jw_str(w, name);
-    else
-        jw_null(w); /* a value outside its enumeration: never produced */
-}
-
-static void put_value(jsonw *w, int is_boolean, double v)
-{
-    if (is_boolean)
-        jw_bool(w, v != 0);
-    else
-        jw_num(w, v);
-}
-
 static void put_indicator(jsonw *w, const dii_indicator_info *info,
                           const dii_indicator_result *ir)
 {
@@ -38,7 +22,7 @@ static void put_indicator(jsonw *w, const dii_indicator_info *info,
     jw_str(w, info->group_id);
     jw_key(w, "value");
     if (ir->has_value)
-        put_value(w, info->is_boolean, ir->value);
+        jw_value(w, info->is_boolean, ir->value);
     else
         jw_null(w);
     jw_key(w, "points");
@@ -48,18 +32,18 @@ static void put_indicator(jsonw *w, const dii_indicator_info *info,
     jw_key(w, "attainment");
     jw_num(w, ir->attainment);
     jw_key(w, "status");
-    put_enum(w, dii_compliance_name(ir->status));
+    jw_enum(w, dii_compliance_name(ir->status));
     jw_key(w, "target");
     if (ir->has_target) {
         jw_open(w, '{');
         jw_key(w, "year");
         jw_int(w, ir->target_year);
         jw_key(w, "op");
-        put_enum(w, dii_op_symbol(ir->target_op));
+        jw_enum(w, dii_op_symbol(ir->target_op));
         jw_key(w, "value");
-        put_value(w, info->is_boolean, ir->target_value);
+        jw_value(w, info->is_boolean, ir->target_value);
         jw_key(w, "basis");
-        put_enum(w, dii_target_basis_name(ir->target_basis));
+        jw_enum(w, dii_target_basis_name(ir->target_basis));
         jw_close(w, '}');
     } else {
         jw_null(w);
@@ -166,7 +150,7 @@ DII_API dii_status dii_results_to_json(const dii_results *results, char **json, 
     jw_key(&w, "version");
     jw_str(&w, results->framework_version);
     jw_key(&w, "status");
-    put_enum(&w, dii_framework_status_name(results->framework_status));
+    jw_enum(&w, dii_framework_status_name(results->framework_status));
     jw_close(&w, '}');
 
     jw_key(&w, "results");

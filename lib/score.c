@@ -309,6 +309,7 @@ static int build_results(score_ctx *c, const dii_score_options *opts)
         !r->group_block || !r->indicator_info || fill_shared_labels(c) != 0)
         return -1;
     r->count = n;
+    r->indicator_count = k;
     for (size_t s = 0; s < n; s++) {
         c->target_years[s] = target_year_of(&c->subs->items[s], opts);
         index_values(c, s);

@@ -2,28 +2,9 @@
  * as columns, in one pass, for data-frame consumers. The same figures as
  * the accessors in track_model.c, with NaN / -1 / 0 where an accessor says
  * "none" (the convention of dii_results_indicator_columns). */
-#include <math.h>
-
+#include "columns.h"
 #include "error.h"
 #include "track.h"
-
-static void put_double(double *column, size_t row, int has, double v)
-{
-    if (column)
-        column[row] = has ? v : NAN;
-}
-
-static void put_int(int *column, size_t row, int has, int v)
-{
-    if (column)
-        column[row] = has ? v : 0;
-}
-
-static void put_small(signed char *column, size_t row, int has, int v)
-{
-    if (column)
-        column[row] = (signed char)(has ? v : -1);
-}
 
 static void put_row(const dii_milestone_columns *out, size_t row, const track_unit *unit,
                     size_t u, size_t k, size_t m)
@@ -34,20 +15,20 @@ static void put_row(const dii_milestone_columns *out, size_t row, const track_un
         out->unit[row] = u;
     if (out->indicator)
         out->indicator[row] = k;
-    put_int(out->year, row, 1, unit->milestones[m]);
-    put_int(out->start_year, row, ti->has_start, ti->start_year);
-    put_double(out->start_value, row, ti->has_start, ti->start_value);
-    put_int(out->latest_year, row, ti->has_start, ti->latest_year);
-    put_double(out->latest_value, row, ti->has_start, ti->latest_value);
-    put_double(out->observed_pace, row, ti->has_pace, ti->pace);
-    put_small(out->target_op, row, r->has_target, r->target_op);
-    put_double(out->target_value, row, r->has_target, r->target_value);
-    put_small(out->target_basis, row, r->has_target, r->target_basis);
-    put_double(out->required_pace, row, r->has_required, r->required);
-    put_double(out->pace_ratio, row, r->has_ratio, r->ratio);
-    put_small(out->status, row, 1, r->status);
-    put_double(out->projection, row, r->has_projection, r->projection);
-    put_int(out->expected_year, row, 1, r->expected_year);
+    column_put_int(out->year, row, 1, unit->milestones[m]);
+    column_put_int(out->start_year, row, ti->has_start, ti->start_year);
+    column_put_double(out->start_value, row, ti->has_start, ti->start_value);
+    column_put_int(out->latest_year, row, ti->has_start, ti->latest_year);
+    column_put_double(out->latest_value, row, ti->has_start, ti->latest_value);
+    column_put_double(out->observed_pace, row, ti->has_pace, ti->pace);
+    column_put_small(out->target_op, row, r->has_target, r->target_op);
+    column_put_double(out->target_value, row, r->has_target, r->target_value);
+    column_put_small(out->target_basis, row, r->has_target, r->target_basis);
+    column_put_double(out->required_pace, row, r->has_required, r->required);
+    column_put_double(out->pace_ratio, row, r->has_ratio, r->ratio);
+    column_put_small(out->status, row, 1, r->status);
+    column_put_double(out->projection, row, r->has_projection, r->projection);
+    column_put_int(out->expected_year, row, 1, r->expected_year);
 }
 
 DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,

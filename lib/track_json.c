@@ -7,30 +7,6 @@
 #include "result.h"
 #include "track.h"
 
-static void put_enum(jsonw *w, const char *name)
-{
-    if (name)
-        jw_str(w, name);
-    else
-        jw_null(w); /* a value outside its enumeration: never produced */
-}
-
-static void put_value(jsonw *w, int is_boolean, double v)
-{
-    if (is_boolean)
-        jw_bool(w, v != 0);
-    else
-        jw_num(w, v);
-}
-
-static void put_opt_num(jsonw *w, int has, double v)
-{
-    if (has)
-        jw_num(w, v);
-    else
-        jw_null(w);
-}
-
 /* A trajectory year or a projected milestone: the dii_result's totals. */
 static void put_score(jsonw *w, const struct dii_result *r)
 {
@@ -85,7 +61,7 @@ static void put_point(jsonw *w, const char *key, int has, int year, int is_boole
     jw_key(w, "year");
     jw_int(w, year);
     jw_key(w, "value");
-    put_value(w, is_boolean, v);
+    jw_value(w, is_boolean, v);
     jw_close(w, '}');
 }
 
@@ -98,23 +74,23 @@ static void put_milestone(jsonw *w, int year, int is_boolean, const track_row *r
     if (r->has_target) {
         jw_open(w, '{');
         jw_key(w, "op");
-        put_enum(w, dii_op_symbol((dii_op)r->target_op));
+        jw_enum(w, dii_op_symbol((dii_op)r->target_op));
         jw_key(w, "value");
-        put_value(w, is_boolean, r->target_value);
+        jw_value(w, is_boolean, r->target_value);
         jw_key(w, "basis");
-        put_enum(w, dii_target_basis_name((dii_target_basis)r->target_basis));
+        jw_enum(w, dii_target_basis_name((dii_target_basis)r->target_basis));
         jw_close(w, '}');
     } else {
         jw_null(w);
     }
     jw_key(w, "required_pace");
-    put_opt_num(w, r->has_required, r->required);
+    jw_opt_num(w, r->has_required, r->required);
     jw_key(w, "pace_ratio");
-    put_opt_num(w, r->has_ratio, r->ratio);
+    jw_opt_num(w, r->has_ratio, r->ratio);
     jw_key(w, "status");
-    put_enum(w, dii_track_status_name((dii_track_status)r->status));
+    jw_enum(w, dii_track_status_name((dii_track_status)r->status));
     jw_key(w, "projection");
-    put_opt_num(w, r->has_projection, r->projection);
+    jw_opt_num(w, r->has_projection, r->projection);
     jw_key(w, "expected_year");
     if (r->expected_year)
         jw_int(w, r->expected_year);
@@ -138,7 +114,7 @@ static void put_indicator(jsonw *w, const struct dii_tracking *tr, const track_u
     jw_key(w, "point_count");
     jw_uint(w, ti->points);
     jw_key(w, "observed_pace");
-    put_opt_num(w, ti->has_pace, ti->pace);
+    jw_opt_num(w, ti->has_pace, ti->pace);
     jw_key(w, "milestones");
     jw_open(w, '[');
     for (size_t m = 0; m < unit->milestone_count; m++) {
@@ -159,7 +135,7 @@ static void put_merged(jsonw *w, const struct dii_tracking *tr, const track_merg
     jw_key(w, "indicator");
     jw_str(w, tr->indicator_ids[mv->indicator]);
     jw_key(w, "value");
-    put_value(w, is_boolean, mv->value);
+    jw_value(w, is_boolean, mv->value);
     jw_key(w, "from");
     jw_open(w, '[');
     for (size_t j = 0; j < mv->source_count; j++) {
@@ -171,7 +147,7 @@ static void put_merged(jsonw *w, const struct dii_tracking *tr, const track_merg
         jw_key(w, "weight");
         jw_num(w, src->weight);
         jw_key(w, "value");
-        put_value(w, is_boolean, src->value);
+        jw_value(w, is_boolean, src->value);
         jw_close(w, '}');
     }
     jw_close(w, ']');
@@ -215,10 +191,10 @@ static void put_header(jsonw *w, const struct dii_tracking *tr)
     jw_key(w, "version");
     jw_str(w, tr->framework_version);
     jw_key(w, "status");
-    put_enum(w, dii_framework_status_name(tr->framework_status));
+    jw_enum(w, dii_framework_status_name(tr->framework_status));
     jw_close(w, '}');
     jw_key(w, "pace_method");
-    put_enum(w, dii_pace_method_name(tr->pace));
+    jw_enum(w, dii_pace_method_name(tr->pace));
     jw_key(w, "crosswalk");
     if (tr->crosswalk_year) {
         jw_open(w, '{');

@@ -1248,6 +1248,196 @@ DII_API size_t dii_tracking_milestone_row_count(const dii_tracking *tr);
 DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,
                                                   const dii_milestone_columns *out);
 
+/* ------------------------------------------------------------------------ */
+/* Comparison: round against round, year against year (docs/compare.md)    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct dii_comparison dii_comparison;
+
+/** One side of a comparison. */
+typedef enum dii_compare_side {
+    DII_SIDE_A = 0, /**< the first results given to dii_compare (e.g. the self-assessment) */
+    DII_SIDE_B = 1  /**< the second (e.g. the ministry's round); deltas are B - A */
+} dii_compare_side;
+
+/** How dii_compare matched the two sides' results (docs/compare.md §2). */
+typedef enum dii_compare_match {
+    DII_MATCH_UNIT = 0,     /**< "unit": on the unit id (each unit at most once per side) */
+    DII_MATCH_UNIT_YEAR = 1 /**< "unit_year": on unit id and data year (panels) */
+} dii_compare_match;
+
+/** What differs in a row: the bits of dii_comparison_row_changes. */
+enum {
+    DII_CHANGED_VALUE = 1,  /**< a value appeared, disappeared or differs */
+    DII_CHANGED_POINTS = 2, /**< points differ, or the entry is on one side only */
+    DII_CHANGED_STATUS = 4  /**< compliance differs, or the entry is on one side only */
+};
+
+/** "unit" or "unit_year"; NULL outside the enumeration. Static storage. Thread-safe. */
+DII_API const char *dii_compare_match_name(dii_compare_match match);
+
+#define DII_COMPARE_OPTIONS_VERSION 1
+
+/**
+ * Options for dii_compare. Initialise with DII_COMPARE_OPTIONS_INIT. Members
+ * are only ever added at the end, with the version bumped; the library reads
+ * a member only when `version` says the caller has it.
+ */
+typedef struct dii_compare_options {
+    unsigned int version; /**< DII_COMPARE_OPTIONS_VERSION */
+    int all_rows;         /**< 0: list only changed rows; non-zero: every row */
+} dii_compare_options;
+
+#define DII_COMPARE_OPTIONS_INIT { DII_COMPARE_OPTIONS_VERSION, 0 }
+
+/**
+ * Compares two scorings of the same units with the same framework
+ * (docs/compare.md): a self-assessment against the ministry's round, or one
+ * year against another. Results are matched on the unit id, or on unit id
+ * and data year when a unit occurs several times on a side; each entry has
+ * its totals on each side and their deltas (B - A; a positive rank delta is
+ * a worse place), and per indicator the value, points and compliance on
+ * each side, their deltas and what changed. Units found on one side only
+ * are kept. opts may be NULL for defaults (only changed rows).
+ * DII_ERR_INVALID_ARGUMENT (and a dii_last_error naming both frameworks)
+ * when a and b were scored with different frameworks (id, version or
+ * indicators); also for NULL a, b or out, an unknown options version, and a
+ * side holding one matching key twice. *out is NULL on failure.
+ * The comparison owns copies of everything it reports: a and b may be freed
+ * afterwards.
+ * Thread-safe; a, b and opts may be shared by any number of threads, *out is
+ * the caller's.
+ */
+DII_API dii_status dii_compare(const dii_results *a, const dii_results *b,
+                               const dii_compare_options *opts, dii_comparison **out);
+/** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
+DII_API void dii_comparison_free(dii_comparison *cmp);
+
+/** Id of the framework both sides were scored with. Thread-safe. */
+DII_API const char *dii_comparison_framework_id(const dii_comparison *cmp);
+/** How the sides were matched. Thread-safe. */
+DII_API dii_compare_match dii_comparison_match(const dii_comparison *cmp);
+/** 1 when every row is listed (opts->all_rows), 0 when only changed rows. Thread-safe. */
+DII_API int dii_comparison_all_rows(const dii_comparison *cmp);
+/** Warnings every output must carry: A's, then B's that A lacks. Thread-safe. */
+DII_API size_t dii_comparison_warning_count(const dii_comparison *cmp);
+/** Thread-safe. */
+DII_API const char *dii_comparison_warning(const dii_comparison *cmp, size_t i);
+
+/** The framework's indicators, in framework order (index k). Thread-safe. */
+DII_API size_t dii_comparison_indicator_count(const dii_comparison *cmp);
+/** Thread-safe. */
+DII_API const char *dii_comparison_indicator_id(const dii_comparison *cmp, size_t k);
+/** The indicator's code, or NULL. Thread-safe. */
+DII_API const char *dii_comparison_indicator_code(const dii_comparison *cmp, size_t k);
+
+/**
+ * Entries: one per unit (per unit and year when matched so), A's in A's
+ * order, then those only in B in B's order. Thread-safe.
+ */
+DII_API size_t dii_comparison_unit_count(const dii_comparison *cmp);
+/** Thread-safe. */
+DII_API const char *dii_comparison_unit_id(const dii_comparison *cmp, size_t u);
+/** A's unit name when A gives one, else B's, or NULL. Thread-safe. */
+DII_API const char *dii_comparison_unit_name(const dii_comparison *cmp, size_t u);
+/**
+ * Entry u's totals on one side: 1 and its data year, target year, points,
+ * index and rank (within that side's cohort) when the entry is on that
+ * side; 0 (out parameters set to 0) when not, or an index is out of range.
+ * Out parameters may be NULL.
+ * Thread-safe.
+ */
+DII_API int dii_comparison_unit_score(const dii_comparison *cmp, size_t u,
+                                      dii_compare_side side, int *year, int *target_year,
+                                      double *points, double *index, int *rank);
+/**
+ * 1 and the deltas B - A of entry u's points, index and rank when it is on
+ * both sides (a positive rank delta is a worse place); else 0. Out
+ * parameters may be NULL.
+ * Thread-safe.
+ */
+DII_API int dii_comparison_unit_delta(const dii_comparison *cmp, size_t u, double *points,
+                                      double *index, int *rank);
+/** 1 when entry u is on one side only, has a changed row, or its points, index or rank differ. Thread-safe. */
+DII_API int dii_comparison_unit_changed(const dii_comparison *cmp, size_t u);
+
+/** Rows listed for entry u: the changed ones, or all with all_rows. Thread-safe. */
+DII_API size_t dii_comparison_row_count(const dii_comparison *cmp, size_t u);
+/** The indicator index k of entry u's i-th row; SIZE_MAX when out of range. Thread-safe. */
+DII_API size_t dii_comparison_row_indicator(const dii_comparison *cmp, size_t u, size_t i);
+/** 1 and the value on one side (booleans as 1 / 0) when there is one, else 0. Thread-safe. */
+DII_API int dii_comparison_row_value(const dii_comparison *cmp, size_t u, size_t i,
+                                     dii_compare_side side, double *value);
+/** 1 and the points on one side when the entry is on it, else 0. Thread-safe. */
+DII_API int dii_comparison_row_points(const dii_comparison *cmp, size_t u, size_t i,
+                                      dii_compare_side side, double *points);
+/** 1 and the compliance on one side when the entry is on it, else 0. Thread-safe. */
+DII_API int dii_comparison_row_status(const dii_comparison *cmp, size_t u, size_t i,
+                                      dii_compare_side side, dii_compliance *status);
+/**
+ * 1 and value B - value A when both are given, the indicator is not yes/no
+ * and the difference is finite; else 0.
+ * Thread-safe.
+ */
+DII_API int dii_comparison_row_value_delta(const dii_comparison *cmp, size_t u, size_t i,
+                                           double *delta);
+/** 1 and points B - points A when the entry is on both sides, else 0. Thread-safe. */
+DII_API int dii_comparison_row_points_delta(const dii_comparison *cmp, size_t u, size_t i,
+                                            double *delta);
+/** DII_CHANGED_* bits of what differs in the row; 0 when nothing (or out of range). Thread-safe. */
+DII_API int dii_comparison_row_changes(const dii_comparison *cmp, size_t u, size_t i);
+
+/**
+ * Serialises as "dii-comparison/1" JSON (docs/compare.md §5, schema
+ * data/schema/comparison.schema.json): numbers at full precision, absent
+ * values null, 2-space indent, final newline. *json is new (free with
+ * dii_free); len may be NULL.
+ * Thread-safe; cmp may be shared with other threads.
+ */
+DII_API dii_status dii_comparison_to_json(const dii_comparison *cmp, char **json, size_t *len);
+
+#define DII_COMPARISON_COLUMNS_VERSION 1
+
+/**
+ * Where dii_comparison_rows_columns writes every listed row:
+ * dii_comparison_total_row_count entries per array, entry by entry, rows in
+ * order. A NULL array is not written. Initialise with
+ * DII_COMPARISON_COLUMNS_INIT.
+ */
+typedef struct dii_comparison_columns {
+    unsigned int version;          /**< DII_COMPARISON_COLUMNS_VERSION */
+    size_t *unit;                  /**< entry index u */
+    size_t *indicator;             /**< index k */
+    double *value_a;               /**< NaN without a value (booleans as 1 / 0) */
+    double *value_b;
+    double *delta_value;           /**< NaN without one */
+    double *points_a;              /**< NaN when the entry is not on that side */
+    double *points_b;
+    double *delta_points;          /**< NaN without one */
+    signed char *status_a;         /**< dii_compliance; -1 when not on that side */
+    signed char *status_b;
+    unsigned char *value_changed;  /**< 1 or 0 */
+    unsigned char *points_changed;
+    unsigned char *status_changed;
+    unsigned char *changed;        /**< any of the three */
+} dii_comparison_columns;
+
+#define DII_COMPARISON_COLUMNS_INIT \
+    { DII_COMPARISON_COLUMNS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
+      NULL, NULL, NULL, NULL, NULL }
+
+/** Rows dii_comparison_rows_columns writes: the sum of the entries' row counts. Thread-safe. */
+DII_API size_t dii_comparison_total_row_count(const dii_comparison *cmp);
+
+/**
+ * Writes the figures the dii_comparison_row_* accessors give, for every
+ * listed row at once, into the arrays of *out (sized by the caller).
+ * DII_ERR_INVALID_ARGUMENT when cmp or out is NULL or out->version is unknown.
+ * Thread-safe: cmp is only read; the arrays are the caller's.
+ */
+DII_API dii_status dii_comparison_rows_columns(const dii_comparison *cmp,
+                                               const dii_comparison_columns *out);
+
 #ifdef __cplusplus
 }
 #endif
