@@ -35,11 +35,51 @@ Fields:
             "csv-no-formula"   no text cell of the CSV output would run as a
                                spreadsheet formula, and every number column
                                still reads as a number
+            "json:tracking"    stdout passes data/schema/tracking.schema.json
+            "track-csv"        the track CSV has the rows and numbers of the
+                               same run's JSON (dii_tracking_to_json), no text
+                               cell runs as a formula
 """
 
 D = "tests/cli/data/"
 MAIN = "examples/data/dien-bien-2022.json"
 COHORT = "examples/data/provinces-2025.csv"
+
+# ---- dii track: a synthetic panel (invented figures, labelled synthetic in
+# the unit names) of 2 units x 3 years (2022-2024) under dien-bien-4734-2023.
+# T1 is the example panel (examples/data/dien-bien-panel-2022-2024.json) and
+# T2 the 2022 actuals repeated, except six indicators made to reach each
+# status. Hand calculation (docs/tracking.md, section 1), checked against
+# golden/track-panel-csv.out:
+# * T1 code 1, 67.4 / 71 / 74.5 (2022-2024; the 2022 baseline is not earlier
+#   than the first observation, so 3 points): x̄ = 2023, ȳ = 70.9667; OLS
+#   slope b = ((-1)(67.4 - ȳ) + (1)(74.5 - ȳ)) / 2 = 3.55. 2025 (>= 80):
+#   required (80 - 67.4) / 3 = 4.2, R = 3.55 / 4.2 = 0.845238 ->
+#   acceleration_needed; projection L(2025) = ȳ + 2b = 78.0667; expected year:
+#   L(2026) = 81.6167 >= 80 (L(2025) is not) -> 2026. 2030 (>= 100): required
+#   32.6 / 8 = 4.075, R = 0.871166; L(2030) = 95.8167; L(Y) >= 100 from
+#   Y = 2023 + 29.0333 / 3.55 = 2031.18 -> 2032.
+# * T1 code 12, 42 / 50 / 60, 2025 target "> 60": 60 does not meet > 60, so
+#   not achieved; b = 9, required (60 - 42) / 3 = 6, R = 1.5 -> on_track;
+#   L(2024) = 50.6667 + 9 = 59.6667, L(2025) = 68.6667 -> expected 2025.
+#   2030 (>= 100): L(2030) = 113.67 clamped to 100 (a percent); expected: L(2028)
+#   = 95.67, L(2029) = 104.67 -> 2029.
+# * T2 code 12, 40 / 45 (2024 not reported: a skipped year), "> 60": 2 points,
+#   b = 5, required (60 - 40) / 3 = 6.6667, R = 0.75 -> acceleration_needed;
+#   L(Y) = 42.5 + 5 (Y - 2022.5): L(2025) = 55; L(2026) = 60 exactly, which
+#   does not meet > 60 -> expected 2027. The table shows the latest as
+#   "45 (2023)".
+# * T1 code 6 (5G), only 2024 = 3: the 2022 baseline (0) is earlier, so it is
+#   the start: b = 3 / 2 = 1.5, required 15 / 3 = 5, R = 0.3 ->
+#   limited_progress; L(Y) = 3 + 1.5 (Y - 2024) >= 15 from 2032.
+# * T1 code 23, 100 / 98 / 99 against >= 100: the start met it, so the
+#   required pace (100 - 100) / 3 is 0 and the observed -0.5 points away ->
+#   deteriorating, no ratio. T1 code 16, 85 / 84 / 82: b = -1.5, R = -0.3
+#   -> deteriorating. T1 code 21 true -> achieved; T2 false -> not_achieved.
+TRACK_FRAMEWORK = "dien-bien-4734-2023"
+TRACK_PANEL = D + "track-panel.csv"
+TRACK = ["track", "--framework", TRACK_FRAMEWORK]
+PANEL_EXAMPLE = "examples/data/dien-bien-panel-2022-2024.json"
 
 # Every diagnostic code the library raises about submissions, the file that
 # raises it (tests/cli/data, or generated into the scratch directory when the
@@ -118,6 +158,7 @@ CASES = [
     {"name": "validate-help", "args": ["validate", "--help"], "exit": 0},
     {"name": "score-help", "args": ["score", "--help"], "exit": 0},
     {"name": "score-help-after-args", "args": ["score", MAIN, "-h"], "exit": 0},
+    {"name": "track-help", "args": ["track", "--help"], "exit": 0},
 
     # ---- frameworks --------------------------------------------------------
     {"name": "frameworks", "args": ["frameworks"], "exit": 0, "checks": ["no-ansi"]},
@@ -473,4 +514,97 @@ CASES = [
     {"name": "score-csv-formula-injection",
      "args": ["score", "--target-year", "2023", "--format", "csv",
               D + "formula-injection.json"], "exit": 0, "checks": ["csv-no-formula"]},
+
+    # ---- track: every format, the options, every error -------------------
+    {"name": "track-panel-table", "args": TRACK + [TRACK_PANEL], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "track-panel-table-en", "args": TRACK + ["--lang", "en", TRACK_PANEL], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "track-panel-json", "args": TRACK + ["--format", "json", TRACK_PANEL], "exit": 0,
+     "checks": ["json:tracking"]},
+    {"name": "track-panel-csv", "args": TRACK + ["--format", "csv", TRACK_PANEL], "exit": 0,
+     "checks": ["track-csv"]},
+    {"name": "track-panel-markdown", "args": TRACK + ["--format", "markdown", TRACK_PANEL],
+     "exit": 0, "checks": ["no-ansi"]},
+    {"name": "track-panel-stdin", "args": TRACK + ["--format=csv", "-"], "stdin": TRACK_PANEL,
+     "exit": 0, "checks": ["track-csv"]},
+    # 2027 twice is one milestone; its targets are interpolated between 2025
+    # and 2030 (code 1: 80 + 20 x 2/5 = 88), 2030 exact
+    {"name": "track-milestones", "args": TRACK + ["--milestone", "2030", "--milestone", "2027",
+                                                  "--milestone=2027", TRACK_PANEL],
+     "exit": 0},
+    {"name": "track-milestones-csv",
+     "args": TRACK + ["--milestone", "2027", "--format", "csv", TRACK_PANEL], "exit": 0,
+     "checks": ["track-csv"]},
+    {"name": "track-cagr", "args": TRACK + ["--pace", "cagr", "--format", "csv", TRACK_PANEL],
+     "exit": 0, "checks": ["track-csv"]},
+    {"name": "track-cagr-table", "args": TRACK + ["--pace=cagr", TRACK_PANEL], "exit": 0},
+    # T1 and T2 merged into N1 for every year (2025 is after the panel)
+    {"name": "track-crosswalk-table",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk.csv", "--effective-year", "2025",
+                      TRACK_PANEL], "exit": 0},
+    {"name": "track-crosswalk-json",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk.csv", "--effective-year", "2025",
+                      "--format", "json", TRACK_PANEL], "exit": 0, "checks": ["json:tracking"]},
+    {"name": "track-crosswalk-markdown",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk.csv", "--effective-year", "2025",
+                      "--format", "markdown", TRACK_PANEL], "exit": 0},
+    {"name": "track-example", "args": ["track", PANEL_EXAMPLE], "exit": 0, "checks": ["no-ansi"]},
+    {"name": "track-example-json", "args": ["track", "--format", "json", PANEL_EXAMPLE],
+     "exit": 0, "checks": ["json:tracking"]},
+    {"name": "track-one-year", "args": ["track", MAIN], "exit": 0},
+    {"name": "track-formula-injection",
+     "args": ["track", "--format", "csv", D + "formula-injection.json"], "exit": 0,
+     "checks": ["track-csv"]},
+    {"name": "track-provisional",
+     "args": ["track", "--framework", "dii-885-2023", "--milestone", "2026", "--format",
+              "markdown", D + "track-provisional.csv"], "exit": 0, "checks": ["provisional"]},
+    {"name": "track-provisional-no-milestone",
+     "args": ["track", "--framework", "dii-885-2023", D + "track-provisional.csv"], "exit": 0,
+     "checks": ["provisional"]},
+    {"name": "track-bad-milestone", "args": TRACK + ["--milestone", "1899", TRACK_PANEL],
+     "exit": 2},
+    {"name": "track-milestone-too-late", "args": TRACK + ["--milestone", "2201", TRACK_PANEL],
+     "exit": 2},
+    {"name": "track-milestone-abc", "args": TRACK + ["--milestone", "abc", TRACK_PANEL],
+     "exit": 2},
+    {"name": "track-milestone-missing-value", "args": TRACK + [TRACK_PANEL, "--milestone"],
+     "exit": 2},
+    {"name": "track-bad-pace", "args": TRACK + ["--pace", "exponential", TRACK_PANEL],
+     "exit": 2},
+    {"name": "track-crosswalk-without-year",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk.csv", TRACK_PANEL], "exit": 2},
+    {"name": "track-year-without-crosswalk",
+     "args": TRACK + ["--effective-year", "2025", TRACK_PANEL], "exit": 2},
+    {"name": "track-bad-effective-year",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk.csv", "--effective-year", "25",
+                      TRACK_PANEL], "exit": 2},
+    {"name": "track-crosswalk-unreadable",
+     "args": TRACK + ["--crosswalk", D + "no-such-dir/cw.csv", "--effective-year", "2025",
+                      TRACK_PANEL], "exit": 2},
+    # line 1: an unknown column (a warning); 3:7 a weight of -2; 4:1 T1 again
+    {"name": "track-crosswalk-bad-rows",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk-bad.csv", "--effective-year", "2025",
+                      TRACK_PANEL], "exit": 1},
+    # both files bad: the panel's syntax error and the crosswalk's, at once
+    {"name": "track-crosswalk-bad-and-syntax",
+     "args": ["track", "--crosswalk", D + "track-crosswalk-bad.csv", "--effective-year", "2025",
+              D + "syntax.json"], "exit": 1},
+    # T2 merged into T1, whose own 2022-2024 data would then count twice
+    {"name": "track-crosswalk-conflict",
+     "args": TRACK + ["--crosswalk", D + "track-crosswalk-conflict.csv", "--effective-year",
+                      "2025", TRACK_PANEL], "exit": 1, "checks": ["input-order"]},
+    {"name": "track-crosswalk-conflict-capped",
+     "args": TRACK + ["--max-diagnostics", "1", "--crosswalk", D + "track-crosswalk-conflict.csv",
+                      "--effective-year", "2025", TRACK_PANEL], "exit": 1},
+    {"name": "track-invalid", "args": ["track", D + "out-of-range.json"], "exit": 1},
+    {"name": "track-syntax", "args": ["track", D + "syntax.json"], "exit": 1},
+    {"name": "track-no-framework", "args": ["track", TRACK_PANEL], "exit": 1},
+    {"name": "track-no-file", "args": ["track"], "exit": 2},
+    {"name": "track-missing-file", "args": ["track", D + "no-such-dir/x.json"], "exit": 2},
+    {"name": "track-bad-format", "args": ["track", "--format", "junit", MAIN], "exit": 2},
+    {"name": "track-target-year-not-an-option",
+     "args": ["track", "--target-year", "2025", MAIN], "exit": 2},
+    {"name": "score-milestone-not-an-option", "args": ["score", "--milestone", "2025", MAIN],
+     "exit": 2},
 ] + _diagnostic_cases()

@@ -69,7 +69,7 @@ class Context:
         self.tmp = tmp
         self.build = build_root(binary)
         self.schemas = {}
-        for name in ("diagnostics", "result", "framework", "submission"):
+        for name in ("diagnostics", "result", "framework", "submission", "tracking"):
             with open(src / "data" / "schema" / f"{name}.schema.json", encoding="utf-8") as f:
                 schema = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schema)
@@ -149,7 +149,8 @@ def operands(args):
     """The FILE operands of a validate/score command line."""
     takes_value = {"--format", "--framework", "--target-year", "-o", "--output", "--lang",
                    "--delimiter", "--decimal-mark", "--max-input-size", "--max-depth",
-                   "--max-string-length", "--max-submissions", "--max-diagnostics", "--ignore"}
+                   "--max-string-length", "--max-submissions", "--max-diagnostics", "--ignore",
+                   "--milestone", "--pace", "--crosswalk", "--effective-year"}
     out, i, only = [], 1, False
     while i < len(args):
         a = args[i]
@@ -449,7 +450,71 @@ def check_csv_no_formula(case, code, out, err, ctx, extra):
     return problems
 
 
+TRACK_CSV_COLUMNS = ["unit_id", "unit_name", "indicator", "code", "milestone", "start_year",
+                     "start_value", "latest_year", "latest_value", "observed_pace", "target_op",
+                     "target_value", "target_basis", "required_pace", "pace_ratio", "status",
+                     "projection", "expected_year"]
+TRACK_FREE_TEXT = ("unit_id", "unit_name", "indicator", "code")
+
+
+def track_json_rows(doc):
+    """The rows the track CSV must have, from the library's JSON (the data
+    contract): per unit x indicator x milestone, absent values as None."""
+    def value(v):
+        return None if v is None else ("true" if v else "false") if isinstance(v, bool) else v
+    for u in doc["units"]:
+        for ind in u["indicators"]:
+            start, latest = ind["start"] or {}, ind["latest"] or {}
+            for m in ind["milestones"]:
+                t = m["target"] or {}
+                yield [u["id"], u["name"], ind["id"], ind["code"], m["year"], start.get("year"),
+                       value(start.get("value")), latest.get("year"), value(latest.get("value")),
+                       ind["observed_pace"], t.get("op"), value(t.get("value")), t.get("basis"),
+                       m["required_pace"], m["pace_ratio"], m["status"], m["projection"],
+                       m["expected_year"]]
+
+
+def check_track_csv(case, code, out, err, ctx, extra):
+    """track --format csv says what the JSON says: the same rows in the same
+    order, every number equal at full precision (parsed back as floats),
+    absent values as empty cells; no text cell runs as a spreadsheet
+    formula (the data's =... cells read back after their quote)."""
+    args = list(case["args"])
+    for i, a in enumerate(args):
+        if a == "--format":
+            args[i + 1] = "json"
+        elif a.startswith("--format="):
+            args[i] = "--format=json"
+    stdin = (ctx.src / case["stdin"]).read_bytes() if case.get("stdin") else b""
+    jcode, jout, _ = run(ctx, args, ctx.src, stdin)
+    doc = json.loads(jout)
+    rows = list(csv.reader(io.StringIO(out.decode("utf-8"), newline="")))
+    problems = []
+    if not rows or rows[0] != TRACK_CSV_COLUMNS:
+        return [f"header {rows[:1]}"]
+    want = list(track_json_rows(doc))
+    if len(rows) - 1 != len(want):
+        return [f"{len(rows) - 1} rows, the JSON has {len(want)}"]
+    for n, (got, exp) in enumerate(zip(rows[1:], want), 2):
+        for col, g, e in zip(TRACK_CSV_COLUMNS, got, exp):
+            if col in TRACK_FREE_TEXT and g[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                problems.append(f"row {n} {col} {g!r} would run as a formula")
+            if col in TRACK_FREE_TEXT and g.startswith("'") and str(e)[:1] in "=+-@\t\r":
+                g = g[1:]
+            if e is None:
+                ok = g == ""
+            elif isinstance(e, (int, float)) and not isinstance(e, bool):
+                ok = g != "" and float(g) == float(e)
+            else:
+                ok = g == str(e)
+            if not ok:
+                problems.append(f"row {n} {col}: CSV {g!r}, JSON {e!r}")
+    return problems[:10]
+
+
 CHECKS = {
+    "track-csv": check_track_csv,
+    "json:tracking": check_json("tracking"),
     "input-order": check_input_order,
     "csv-no-formula": check_csv_no_formula,
     "junit": check_junit,
@@ -535,6 +600,10 @@ def t_output_atomic(ctx, extra):
     main = str(ctx.src / case_table.MAIN)
     bad = str(ctx.src / case_table.D / "out-of-range.json")
     syntax = str(ctx.src / case_table.D / "syntax.json")
+    track = ["track", "--framework", case_table.TRACK_FRAMEWORK]
+    panel = str(ctx.src / case_table.TRACK_PANEL)
+    cw_bad = str(ctx.src / case_table.D / "track-crosswalk-bad.csv")
+    cw_conflict = str(ctx.src / case_table.D / "track-crosswalk-conflict.csv")
 
     def leftovers():
         return sorted(p.name for p in d.iterdir() if p.name not in ("results.txt", "adir"))
@@ -548,6 +617,16 @@ def t_output_atomic(ctx, extra):
         ("unknown framework", ["score", "--framework", "nope", "--output", str(target), main], 2),
         ("validate usage error", ["validate", "--format", "table", "-o", str(target), main], 2),
         ("show unknown framework", ["show", "-o", str(target), "nope"], 2),
+        ("track invalid input", ["track", "-o", str(target), bad], 1),
+        ("track bad crosswalk", track + ["--crosswalk", cw_bad, "--effective-year", "2025",
+                                         "--format", "csv", "-o", str(target), panel], 1),
+        ("track crosswalk conflict", track + ["--crosswalk", cw_conflict, "--effective-year",
+                                              "2025", "--format", "json", "-o", str(target),
+                                              panel], 1),
+        ("track crosswalk missing", track + ["--crosswalk", str(d / "no-such.csv"),
+                                             "--effective-year", "2025", "-o", str(target),
+                                             panel], 2),
+        ("track bad --milestone", ["track", "--milestone", "1800", "-o", str(target), main], 2),
     ]
     for what, args, want in failing:
         for existed in (True, False):
@@ -601,6 +680,16 @@ def t_output_atomic(ctx, extra):
             problems.append(f"-o success ({fmt}): also wrote to standard output")
         if leftovers():
             problems.append(f"-o success ({fmt}): files left behind: {leftovers()}")
+    # track -o: each format's file is what standard output gets (the goldens)
+    for fmt in ("table", "json", "csv", "markdown"):
+        target.write_bytes(keep)
+        code, out, err = run(ctx, ["track", "--framework", case_table.TRACK_FRAMEWORK,
+                                   "--format", fmt, "-o", str(target), case_table.TRACK_PANEL],
+                             ctx.src)
+        golden = f"track-panel-{fmt}"
+        if code != 0 or out or target.read_bytes() != read_golden(golden, "out") or leftovers():
+            problems.append(f"track -o ({fmt}): exit {code}, or the file differs from "
+                            f"golden/{golden}.out, or files were left: {leftovers()}")
     # validate -o: the report of invalid input is written (exit 1); it is the
     # same JUnit document standard output gets.
     code, out, err = run(ctx, ["validate", "--format", "junit", "-o", str(target),
@@ -690,7 +779,9 @@ def t_colour(ctx, extra):
     problems = []
     score = ["score", "--target-year", "2023", case_table.MAIN]
     validate = ["validate", case_table.D + "out-of-range.json"]
-    for label, args in (("score table", score), ("validate text", validate)):
+    track = ["track", "--framework", case_table.TRACK_FRAMEWORK, case_table.TRACK_PANEL]
+    for label, args in (("score table", score), ("validate text", validate),
+                        ("track table", track)):
         code, out = run_on_pty(ctx, args, {})
         if b"\x1b[" not in out:
             problems.append(f"{label} on a terminal without NO_COLOR: no colour")
@@ -702,6 +793,10 @@ def t_colour(ctx, extra):
         code, out = run_on_pty(ctx, score + ["--format", fmt], {})
         if b"\x1b" in out:
             problems.append(f"score --format {fmt} on a terminal: ANSI codes")
+    for fmt in ("json", "csv", "markdown"):
+        code, out = run_on_pty(ctx, track + ["--format", fmt], {})
+        if b"\x1b" in out:
+            problems.append(f"track --format {fmt} on a terminal: ANSI codes")
     for fmt in ("json", "junit", "github"):
         code, out = run_on_pty(ctx, validate + ["--format", fmt], {})
         if b"\x1b" in out:
@@ -749,7 +844,8 @@ def t_large_column(ctx, extra):
 
 def readme_submission_codes(src):
     """Codes of the README's "Diagnostic codes" table raised for submissions
-    (every row whose "raised by" is not only "framework")."""
+    (every row whose "raised by" is not only "framework" or only "tracking":
+    dii validate cannot raise those)."""
     text = (src / "README.md").read_text(encoding="utf-8")
     section = text.split("## Diagnostic codes", 1)[1].split("\n## ", 1)[0]
     codes = set()
@@ -757,7 +853,7 @@ def readme_submission_codes(src):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) < 3 or not cells[0].startswith("`"):
             continue
-        if cells[1] == "framework":
+        if cells[1] in ("framework", "tracking"):
             continue
         codes |= set(re.findall(r"`([a-z0-9-]+)`", cells[0]))
     return codes
@@ -790,7 +886,8 @@ def t_codes_covered(ctx, extra):
 def t_machine_outputs_checked(ctx, extra):
     """Every case that prints JSON validates it against its schema, and every
     case that prints JUnit parses it as XML."""
-    kinds = {"validate": "json:diagnostics", "score": "json:result", "show": "json:framework"}
+    kinds = {"validate": "json:diagnostics", "score": "json:result", "show": "json:framework",
+             "track": "json:tracking"}
     problems = []
     for case in case_table.CASES:
         if not read_golden(case["name"], "out"):
@@ -967,6 +1064,12 @@ def t_output_is_input(ctx, extra):
         runs.append(["score", "--framework", "fw.json", "-o", out_name, "data.json"])
         runs.append(["validate", "--framework", "fw.json", "-o", out_name, "data.json"])
         runs.append(["show", "--format", "json", "-o", out_name, "fw.json"])
+        # track: the --framework file and the --crosswalk file (fw.json is
+        # only ever refused, never read as a crosswalk)
+        runs.append(["track", "--framework", "fw.json", "-o", out_name, "data.json"])
+        runs.append(["track", "--crosswalk", "fw.json", "--effective-year", "2025", "-o",
+                     out_name, "data.json"])
+    runs.append(["track", "-o", "hard.json", "data.json"])
     shutil.copy(ctx.src / case_table.MAIN, d / "other.json")
     for args in runs:
         code, out, err = run(ctx, args, d)

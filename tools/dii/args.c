@@ -42,18 +42,44 @@ static int parse_format(const cli_command *cmd, const char *v, cli_options *o)
     return -1;
 }
 
-static int parse_year(const cli_command *cmd, const char *v, cli_options *o)
+/* A year option (--target-year, --milestone, --effective-year): a whole
+ * number within DII_YEAR_MIN .. DII_YEAR_MAX, the years libdii takes. */
+static int parse_year(const cli_command *cmd, const char *opt, const char *v, int *out)
 {
     char *end = NULL;
     errno = 0;
     long y = strtol(v, &end, 10);
     if (errno || end == v || *end || y < DII_YEAR_MIN || y > DII_YEAR_MAX) {
-        usage_error(cmd, "--target-year needs a year between %d and %d, not '%s'", DII_YEAR_MIN,
+        usage_error(cmd, "%s needs a year between %d and %d, not '%s'", opt, DII_YEAR_MIN,
                     DII_YEAR_MAX, v);
         return -1;
     }
-    o->target_year = (int)y;
+    *out = (int)y;
     return 0;
+}
+
+static int parse_milestone(const cli_command *cmd, const char *v, cli_options *o)
+{
+    int y = 0;
+    if (parse_year(cmd, "--milestone", v, &y) != 0)
+        return -1;
+    unsigned char *seen = &o->milestone[y - DII_YEAR_MIN];
+    o->milestone_count += !*seen;
+    *seen = 1;
+    return 0;
+}
+
+/* --pace: the library's names of its methods ("linear", "cagr"). */
+static int parse_pace(const cli_command *cmd, const char *v, cli_options *o)
+{
+    static const dii_pace_method methods[] = {DII_PACE_LINEAR, DII_PACE_CAGR};
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+        if (strcmp(v, dii_pace_method_name(methods[i])) == 0) {
+            o->pace = methods[i];
+            return 0;
+        }
+    usage_error(cmd, "--pace takes linear or cagr, not '%s'", v);
+    return -1;
 }
 
 static int parse_char(const cli_command *cmd, const char *opt, const char *v,
@@ -163,6 +189,8 @@ static const option_def option_defs[] = {
     {"--max-submissions", OPT_LIMITS, 1}, {"--max-diagnostics", OPT_LIMITS, 1},
     {"--ignore", OPT_FILTER, 1},
     {"--no-warnings", OPT_FILTER, 0},
+    {"--milestone", OPT_TRACK, 1},   {"--pace", OPT_TRACK, 1},
+    {"--crosswalk", OPT_TRACK, 1},   {"--effective-year", OPT_TRACK, 1},
 };
 
 static int apply_option(const cli_command *cmd, const option_def *def, const char *value,
@@ -174,7 +202,15 @@ static int apply_option(const cli_command *cmd, const option_def *def, const cha
     if (strcmp(n, "--framework") == 0)
         o->framework = value;
     else if (strcmp(n, "--target-year") == 0)
-        return parse_year(cmd, value, o);
+        return parse_year(cmd, n, value, &o->target_year);
+    else if (strcmp(n, "--milestone") == 0)
+        return parse_milestone(cmd, value, o);
+    else if (strcmp(n, "--pace") == 0)
+        return parse_pace(cmd, value, o);
+    else if (strcmp(n, "--crosswalk") == 0)
+        o->crosswalk = value;
+    else if (strcmp(n, "--effective-year") == 0)
+        return parse_year(cmd, n, value, &o->effective_year);
     else if (strcmp(n, "--output") == 0 || strcmp(n, "-o") == 0)
         o->output = value;
     else if (strcmp(n, "--strict") == 0)
@@ -271,6 +307,15 @@ int parse_options(const cli_command *cmd, int argc, char **argv, cli_options *o)
     if ((cmd->options & OPT_CSV) && o->parse.csv_delimiter == o->parse.csv_decimal_mark) {
         usage_error(cmd, "the CSV delimiter and decimal mark must differ (try --delimiter ';' "
                          "--decimal-mark ',')");
+        return -1;
+    }
+    /* A crosswalk means nothing without the year it takes effect, and the
+     * year nothing without a crosswalk: either alone is a mistake. */
+    if ((o->crosswalk != NULL) != (o->effective_year != 0)) {
+        usage_error(cmd, o->crosswalk ? "--crosswalk needs --effective-year Y (the first year "
+                                        "of the new units)"
+                                      : "--effective-year is the year of a --crosswalk FILE, "
+                                        "which is not given");
         return -1;
     }
     return 0;

@@ -61,12 +61,19 @@ void value_text(const dii_indicator *ind, double v, const char *lang, char *buf,
  * 73.3333333333333), trailing zeros dropped. */
 static void target_number_text(double v, dii_target_basis basis, char *buf, size_t size)
 {
+    if (basis == DII_BASIS_INTERPOLATED)
+        rounded_text(v, 4, buf, size);
+    else
+        format_number(v, buf, size);
+}
+
+void rounded_text(double v, int decimals, char *buf, size_t size)
+{
     format_number(v, buf, size);
     const char *dot = strchr(buf, '.');
-    if (basis != DII_BASIS_INTERPOLATED || dot == NULL || strchr(buf, 'e') != NULL ||
-        strlen(dot + 1) <= 4)
+    if (dot == NULL || strchr(buf, 'e') != NULL || strlen(dot + 1) <= (size_t)decimals)
         return;
-    format_fixed(v, 4, buf, size);
+    format_fixed(v, decimals, buf, size);
     size_t n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
         buf[--n] = '\0';

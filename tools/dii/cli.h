@@ -25,6 +25,13 @@ typedef enum out_format {
     FORMAT_MARKDOWN
 } out_format;
 
+/* The colours of the terminal tables (only when out_style.color says so). */
+#define ANSI_BOLD "\033[1m"
+#define ANSI_RED "\033[31m"
+#define ANSI_GREEN "\033[32m"
+#define ANSI_YELLOW "\033[33m"
+#define ANSI_RESET "\033[0m"
+
 /* How a writer may decorate its output. */
 typedef struct out_style {
     int color;        /* ANSI colours: only on a terminal and when NO_COLOR is unset */
@@ -78,8 +85,12 @@ enum {
     OPT_CSV = 1 << 6,   /* --delimiter, --decimal-mark */
     OPT_LIMITS = 1 << 7, /* --max-input-size, --max-depth, --max-string-length, --max-submissions,
                             --max-diagnostics */
-    OPT_FILTER = 1 << 8  /* --ignore, --no-warnings */
+    OPT_FILTER = 1 << 8, /* --ignore, --no-warnings */
+    OPT_TRACK = 1 << 9   /* --milestone, --pace, --crosswalk, --effective-year */
 };
+
+/* How many years --milestone can name: DII_YEAR_MIN .. DII_YEAR_MAX. */
+#define MILESTONE_YEARS (DII_YEAR_MAX - DII_YEAR_MIN + 1)
 
 /* The --help lines of OPT_LIMITS, shared by validate and score. */
 #define LIMIT_OPTIONS_HELP                                                              \
@@ -105,6 +116,14 @@ typedef struct cli_options {
     const char *lang;        /* --lang vi|en */
     dii_parse_options parse; /* --delimiter, --decimal-mark, --max-* */
     diag_filter filter;      /* --ignore, --no-warnings */
+    /* --milestone Y (repeatable): milestone[Y - DII_YEAR_MIN] is 1 for each
+     * year given, so a year given twice is one milestone and the list needs
+     * no allocation; milestone_count years are set. */
+    unsigned char milestone[MILESTONE_YEARS];
+    size_t milestone_count;
+    dii_pace_method pace;    /* --pace linear|cagr */
+    const char *crosswalk;   /* --crosswalk FILE; NULL = none */
+    int effective_year;      /* --effective-year Y; 0 = not given */
     char **operands;         /* files (or the framework of `show`) */
     size_t operand_count;
 } cli_options;
@@ -133,6 +152,7 @@ extern const cli_command cmd_frameworks;
 extern const cli_command cmd_show;
 extern const cli_command cmd_validate;
 extern const cli_command cmd_score;
+extern const cli_command cmd_track;
 
 /* ---- inputs (inputs.c) --------------------------------------------------- */
 
@@ -148,6 +168,13 @@ dii_status load_submissions(const char *name, const dii_parse_options *parse,
  * argument or an unreadable file prints on stderr and gives EXIT_USAGE. */
 int resolve_framework(const char *spec, const dii_parse_options *parse,
                       const dii_submissions *subs, dii_framework **fw, dii_diagnostics **diags);
+/* score and track: loads every FILE, merges them into one set (*all) and
+ * resolves the framework (*fw). Returns EXIT_VALID, or EXIT_INVALID /
+ * EXIT_USAGE with *all and *fw NULL. *diags (caller frees) gets what the
+ * loaders and the framework resolution said, in either case; nothing is
+ * printed but I/O and memory failures. */
+int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **fw,
+                dii_diagnostics **diags);
 /* The validation options the command line asks for (--max-diagnostics). */
 dii_validate_options validate_options(const cli_options *opts);
 /* The FILE operands of validate / score: at least one, and "-" (standard
@@ -155,7 +182,7 @@ dii_validate_options validate_options(const cli_options *opts);
 int check_files(const cli_command *cmd, const cli_options *opts);
 /* -o must not name an input (it would be replaced by the output): the
  * FILE operands (the FRAMEWORK of show, unless a built-in id), and the
- * --framework file. 0, or -1 after a message (exit 2, nothing read). */
+ * --framework and --crosswalk files. 0, or -1 after a message (exit 2, nothing read). */
 int check_output_is_not_an_input(const cli_options *opts, int operands_are_files);
 /* One list with a's diagnostics, then b's; frees both (either may be NULL).
  * On allocation failure keeps a (and says so on stderr). */
@@ -176,6 +203,28 @@ int diag_filter_ignore(diag_filter *f, const char *code);
 int diag_view_build(diag_view *v, const dii_diagnostics *d, const diag_filter *f,
                     int keep_errors);
 void diag_view_free(diag_view *v);
+
+/* ---- what score and track say on standard error (stderr_report.c) ------ */
+
+/* The problems of list d in the text form of validate, in input order: file
+ * (as given on the command line; another file, such as a crosswalk, after
+ * them), line, column. */
+void print_problems(const cli_options *opts, const dii_diagnostics *d);
+/* print_problems, then "dii: N errors, N warnings: nothing was WHAT" when
+ * there was any. */
+void print_refused(const cli_options *opts, const dii_diagnostics *d, const char *what);
+/* The problems to show when the library refused subs (DII_ERR_VALIDATION)
+ * with the list `refused`: dii_validate_with under --max-diagnostics, plus
+ * the items of `refused` with code extra_code (a check beyond validation,
+ * such as track's crosswalk-conflict; NULL: none). Takes `refused`. */
+dii_diagnostics *relist_refused(const cli_options *opts, const dii_framework *fw,
+                                const dii_submissions *subs, dii_diagnostics *refused,
+                                const char *extra_code);
+/* The n warnings of a result handle (warning(handle, i): the framework's in
+ * full, more than three condensed to the first and a count), then how many
+ * validation warnings d holds. */
+void print_output_warnings(size_t n, const char *(*warning)(const void *, size_t),
+                           const void *handle, const dii_diagnostics *d);
 
 /* ---- output (output.c) --------------------------------------------------- */
 
@@ -235,6 +284,23 @@ int write_results_table(FILE *out, const dii_framework *fw, const dii_results *r
 int write_results_csv(FILE *out, const dii_framework *fw, const dii_results *res);
 int write_results_markdown(FILE *out, const dii_framework *fw, const dii_results *res,
                            const out_style *style);
+
+/* The CSV cells both CSV writers write (res_csv.c). One field, preceded by
+ * a comma unless first; RFC 4180 quoting; NULL is an empty cell; text != 0
+ * marks a cell of free text from the data or the framework, which gets a
+ * leading ' when a spreadsheet would run it as a formula. */
+int csv_put_field(FILE *out, const char *s, int first, int text);
+/* The CRLF that ends a row. */
+int csv_end_row(FILE *out);
+/* A value or target: true/false for a yes/no indicator, else format_number. */
+void csv_value(const dii_indicator *ind, double v, char *buf, size_t size);
+
+/* track --format table / csv / markdown (track_*.c). */
+int write_tracking_table(FILE *out, const dii_framework *fw, const dii_tracking *tr,
+                         const out_style *style);
+int write_tracking_csv(FILE *out, const dii_framework *fw, const dii_tracking *tr);
+int write_tracking_markdown(FILE *out, const dii_framework *fw, const dii_tracking *tr,
+                            const out_style *style);
 
 /* show --format table / markdown. */
 int write_framework_table(FILE *out, const dii_framework *fw, const out_style *style);
@@ -299,6 +365,10 @@ const char *group_label(const dii_framework *fw, const char *group_id, const cha
 const char *status_text(dii_compliance status);
 /* A value of the indicator: yes/no words for booleans, else format_number. */
 void value_text(const dii_indicator *ind, double v, const char *lang, char *buf, size_t size);
+/* x for a person: format_number's text when it has at most `decimals`
+ * decimals, else rounded to that many with trailing zeros dropped
+ * (73.3333, 0.81, 100). */
+void rounded_text(double v, int decimals, char *buf, size_t size);
 /* ">= 72", "== có"; an interpolated number keeps at most 4 decimals. */
 void comparison_text(const dii_indicator *ind, dii_op op, double v, dii_target_basis basis,
                      const char *lang, char *buf, size_t size);
@@ -322,6 +392,40 @@ const char *missing_policy_text(dii_missing_policy policy);
 #define PROVISIONAL_FRAMEWORK_WARNING                                                        \
     "this framework is provisional: some criteria are inferred, not taken from an official " \
     "source (marked \"(provisional)\"). Scores computed with it are not official."
+
+/* ---- cell texts of track's table and Markdown report (track_cells.c) ---- */
+
+/* "✓ achieved", "↗ on track", "⚠ acceleration needed", "… limited
+ * progress", "↘ deteriorating", "✗ not achieved", "? insufficient data",
+ * "– no target". Static storage. */
+const char *track_status_text(dii_track_status status);
+
+/* The texts of one unit x indicator x milestone row. */
+typedef struct track_row {
+    char code[64];
+    const char *name;                       /* borrowed from the framework */
+    char latest[NUMBER_TEXT_MAX + 8];       /* "72.5", "61 (2023)" or "-" */
+    char target[NUMBER_TEXT_MAX + 24];      /* ">= 80", ">= 88 interp.", "-" */
+    dii_track_status status;
+    const char *status_text;                /* track_status_text */
+    char ratio[NUMBER_TEXT_MAX];            /* 2 decimals, or "-" */
+    char projection[NUMBER_TEXT_MAX];       /* 2 decimals, or "-" */
+    char expected[16];                      /* a year, or "-" */
+} track_row;
+
+void track_row_fill(const dii_tracking *tr, const dii_framework *fw, size_t u, size_t k,
+                    size_t m, const char *lang, track_row *row);
+/* Unit u's latest observed year (0 when none). */
+int tracking_unit_latest_year(const dii_tracking *tr, size_t u);
+/* "2023 0.9412 (rank 1 of 2)": one year of a unit's score trajectory. */
+void trajectory_text(const dii_framework *fw, const dii_result *r, char *buf, size_t size);
+/* "2025 index 0.8712 (rank 1 of 2), 14 of 23 targets met", from a
+ * projected result: what the unit reaches if the pace holds. */
+#define PROJECTED_TEXT_MAX (NUMBER_TEXT_MAX + 128)
+void projected_text(const dii_framework *fw, const dii_result *r, char *buf, size_t size);
+/* The distinct former units whose values the crosswalk merged into unit
+ * u, at most `most` of them, in order of first use; returns how many. */
+size_t tracking_former_units(const dii_tracking *tr, size_t u, const char **units, size_t most);
 
 /* Writes s as Markdown text that renders as s: the characters Markdown
  * gives meaning to are backslash-escaped ('|' included, so it is safe in a

@@ -172,5 +172,64 @@ int check_output_is_not_an_input(const cli_options *opts, int operands_are_files
     if (opts->framework && !is_builtin(opts->framework) &&
         refuse_output_over(opts->output, opts->framework))
         return -1;
+    if (opts->crosswalk && refuse_output_over(opts->output, opts->crosswalk))
+        return -1;
     return 0;
+}
+
+/* Loads every FILE, keeping what the loader said about each. */
+static int load_all(const cli_options *opts, dii_submissions **parts,
+                    dii_diagnostics **load_diags)
+{
+    int code = EXIT_VALID;
+    for (size_t i = 0; i < opts->operand_count; i++) {
+        dii_diagnostics *d = NULL;
+        dii_status st = load_submissions(opts->operands[i], &opts->parse, &parts[i], &d);
+        *load_diags = join_diagnostics(*load_diags, d);
+        if (st == DII_ERR_PARSE)
+            code = code > EXIT_INVALID ? code : EXIT_INVALID;
+        else if (st != DII_OK)
+            code = EXIT_USAGE;
+    }
+    return code;
+}
+
+static int merge_all(const cli_options *opts, dii_submissions **parts, dii_submissions **all)
+{
+    if (dii_submissions_merge((const dii_submissions *const *)parts, opts->operand_count,
+                              all) == DII_OK)
+        return EXIT_VALID;
+    fprintf(stderr, "dii: %s\n", dii_last_error());
+    return EXIT_USAGE;
+}
+
+int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **fw,
+                dii_diagnostics **diags)
+{
+    size_t n = opts->operand_count;
+    *all = NULL;
+    *fw = NULL;
+    *diags = NULL;
+    dii_submissions **parts = calloc(n, sizeof *parts);
+    if (!parts) {
+        fprintf(stderr, "dii: out of memory\n");
+        return EXIT_USAGE;
+    }
+    dii_diagnostics *fw_diags = NULL;
+    int code = load_all(opts, parts, diags);
+    if (code == EXIT_VALID)
+        code = merge_all(opts, parts, all);
+    if (code == EXIT_VALID)
+        code = resolve_framework(opts->framework, &opts->parse, *all, fw, &fw_diags);
+    *diags = join_diagnostics(*diags, fw_diags);
+    for (size_t i = 0; i < n; i++)
+        dii_submissions_free(parts[i]);
+    free(parts);
+    if (code != EXIT_VALID) {
+        dii_submissions_free(*all);
+        *all = NULL;
+        dii_framework_free(*fw);
+        *fw = NULL;
+    }
+    return code;
 }

@@ -7,13 +7,13 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {&cmd_frameworks, &cmd_show, &cmd_validate,
-                                              &cmd_score};
+                                              &cmd_score, &cmd_track};
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static const char MAIN_USAGE[] =
     "Usage: dii COMMAND [OPTIONS] [ARGS]\n"
     "\n"
-    "Validate and score digital-infrastructure (DII) data with libdii.\n"
+    "Validate, score and track digital-infrastructure (DII) data with libdii.\n"
     "\n"
     "Commands:\n"
     "  frameworks                 list the built-in frameworks\n"

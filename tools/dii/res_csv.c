@@ -51,9 +51,7 @@ static int looks_like_formula(const char *s)
     return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 }
 
-/* Writes one field, preceded by a comma unless it is the first of its row;
- * text that would run as a formula gets a leading ' (see above). */
-static int put_field(FILE *out, const char *s, int first, int text)
+int csv_put_field(FILE *out, const char *s, int first, int text)
 {
     if (!first && fputc(',', out) == EOF)
         return -1;
@@ -71,7 +69,7 @@ static int put_field(FILE *out, const char *s, int first, int text)
     return fputc('"', out) == EOF ? -1 : 0;
 }
 
-static int end_row(FILE *out)
+int csv_end_row(FILE *out)
 {
     return fputs("\r\n", out) == EOF ? -1 : 0;
 }
@@ -85,8 +83,7 @@ typedef struct csv_row {
     char gap[NUMBER_TEXT_MAX], progress[NUMBER_TEXT_MAX], index[NUMBER_TEXT_MAX], rank[16];
 } csv_row;
 
-/* A value or target: true/false for a yes/no indicator, else the number. */
-static void csv_value(const dii_indicator *ind, double v, char *buf, size_t size)
+void csv_value(const dii_indicator *ind, double v, char *buf, size_t size)
 {
     if (dii_indicator_unit(ind) == DII_UNIT_BOOLEAN)
         snprintf(buf, size, "%s", v != 0 ? "true" : "false");
@@ -162,9 +159,9 @@ static void fill_indicator(csv_row *row, const dii_result *r, size_t k, const di
 static int put_row(FILE *out, const char *const *field)
 {
     for (size_t c = 0; c < COLUMNS; c++)
-        if (put_field(out, field[c], c == 0, free_text[c]) < 0)
+        if (csv_put_field(out, field[c], c == 0, free_text[c]) < 0)
             return -1;
-    return end_row(out);
+    return csv_end_row(out);
 }
 
 static int put_result(FILE *out, const dii_framework *fw, const dii_result *r)

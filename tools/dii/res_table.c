@@ -19,12 +19,6 @@ enum {
     POINT_DECIMALS = 4
 };
 
-#define ANSI_BOLD "\033[1m"
-#define ANSI_RED "\033[31m"
-#define ANSI_GREEN "\033[32m"
-#define ANSI_YELLOW "\033[33m"
-#define ANSI_RESET "\033[0m"
-
 /* The texts of one indicator row. */
 typedef struct row {
     char code[64];
