@@ -55,6 +55,9 @@ def shapes(size):
     yield ("empty-objects", "a batch of `{}` (3 bytes a submission)", ".json",
            repeat_to(size, '{"format": "dii-submissions/1", "submissions": [', "{}", ",", "]}"),
            None)
+    yield ("scalar-list", "a batch whose \"submissions\" are scalars `[1,1,…]`", ".json",
+           repeat_to(size, '{"format": "dii-submissions/1", "submissions": [', "1", ",", "]}"),
+           None)
     yield ("small-submissions", "a batch of minimal submissions", ".json",
            repeat_to(size, '{"format": "dii-submissions/1", "submissions": [',
                      lambda i: '{"unit": {"id": "%d"}, "year": 2022, "values": {}}' % i, ",",

@@ -58,6 +58,25 @@ void dii_diag_count_suppressed(dii_diagnostics *d, dii_severity severity)
     dii_diag_count_suppressed_n(d, severity, 1);
 }
 
+dii_diag_mark dii_diag_mark_now(const dii_diagnostics *d)
+{
+    return (dii_diag_mark){d->count, d->suppressed_errors, d->suppressed_warnings};
+}
+
+void dii_diag_rollback(dii_diagnostics *d, const dii_diag_mark *mark)
+{
+    while (d->count > mark->count) {
+        struct dii_diagnostic *item = &d->items[--d->count];
+        if (item->severity == DII_SEVERITY_ERROR)
+            d->errors--;
+        else
+            d->warnings--;
+        clear_item(item);
+    }
+    d->suppressed_errors = mark->suppressed_errors;
+    d->suppressed_warnings = mark->suppressed_warnings;
+}
+
 void dii_diag_set_limit(dii_diagnostics *d, size_t limit)
 {
     d->limit = limit;

@@ -54,6 +54,15 @@ dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *c
 dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *code,
                          const char *file, const dii_loc *loc, const char *hint,
                          const char *fmt, va_list ap);
+/* Where a list stands (items held, diagnostics suppressed), so that a
+ * reader can take back what it added since (dii_diag_rollback). */
+typedef struct dii_diag_mark {
+    size_t count, suppressed_errors, suppressed_warnings;
+} dii_diag_mark;
+dii_diag_mark dii_diag_mark_now(const dii_diagnostics *d);
+/* Frees the items added since mark and uncounts what was suppressed since:
+ * the list is as it was then. Only before the summary item is appended. */
+void dii_diag_rollback(dii_diagnostics *d, const dii_diag_mark *mark);
 /* Marks the diagnostics from index `from` on as concerning submission s. */
 void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s);
 /* Appends a copy of every diagnostic of src (within dst's cap). When src's

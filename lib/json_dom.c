@@ -1319,6 +1319,11 @@ size_t jdom_open_child_count(const jdom_parser *p)
     return p->depth == 0 ? 0 : p->pending_count - p->frames[p->depth - 1].first;
 }
 
+const jdom_node *jdom_open_child(const jdom_parser *p, size_t i)
+{
+    return i < jdom_open_child_count(p) ? &p->pending[p->frames[p->depth - 1].first + i] : NULL;
+}
+
 const jdom_node *jdom_open_container(const jdom_parser *p, size_t level)
 {
     if (level >= p->depth || p->frames[level].node == NO_NODE)

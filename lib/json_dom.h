@@ -147,6 +147,10 @@ const jdom_node *jdom_open_container(const jdom_parser *p, size_t level);
 /* For filters: the children of the innermost open container so far, the
  * one being asked about included (its index in the container + 1). */
 size_t jdom_open_child_count(const jdom_parser *p);
+/* For filters: child i (0-based, below jdom_open_child_count) of the
+ * innermost open container, as read so far (a container child has no
+ * children yet), or NULL. Valid during the filter call only. */
+const jdom_node *jdom_open_child(const jdom_parser *p, size_t i);
 
 /* Parses len bytes of text, which must be one JSON array or object with
  * nothing but whitespace around it; text[0] is on line first_line, column 1.

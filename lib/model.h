@@ -126,6 +126,8 @@ struct dii_submissions {
 
 /* Frees everything, tolerating a half-built set. */
 void dii_submissions_destroy(struct dii_submissions *subs);
+/* Frees the submissions from index `count` on: the set holds `count`. */
+void dii_submissions_truncate(struct dii_submissions *subs, size_t count);
 /* Appends a zeroed submission and returns it (NULL on allocation failure). */
 struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
 /* Frees what a value entry owns (not the entry). */

@@ -62,8 +62,16 @@ typedef struct json_ctx {
     streamed_values *streamed; /* in document order */
     size_t streamed_count, streamed_cap;
     size_t streamed_next; /* the first one no submission has looked at */
+    size_t serial_base;   /* streamed_values dropped once taken: see store_value */
     id_seen *seen;        /* by pooled id */
     size_t seen_cap;
+    /* A batch's "submissions" list streamed (see list_may_stream): each
+     * element is read as soon as it is complete, then dropped. */
+    int list_streamed;    /* the parser was told to stream it */
+    int list_stream_off;  /* the second reading: build the list (see reread_needed) */
+    size_t list_handed;   /* elements handed over so far */
+    dii_diag_mark mark;   /* the diagnostics and ... */
+    size_t first_sub;     /* ... submissions before this parse: see undo_list */
 } json_ctx;
 
 /* ------------------------------------------------------------------------ */
@@ -421,7 +429,7 @@ static streamed_values *streamed_at(json_ctx *c, unsigned long line, unsigned lo
         if (last->line == line && last->column == column)
             return last;
     }
-    if (c->streamed_count >= UINT32_MAX ||
+    if (c->serial_base + c->streamed_count >= UINT32_MAX ||
         dii_mem_grow((void **)&c->streamed, &c->streamed_cap, c->streamed_count + 1,
                      sizeof *c->streamed) != 0)
         return NULL;
@@ -455,7 +463,7 @@ static dii_status store_value(json_ctx *c, jdom_parser *p, streamed_values *sv,
         dii_value_entry_clear(e);
         return DII_ERR_NO_MEMORY;
     }
-    uint32_t serial = (uint32_t)(sv - c->streamed) + 1;
+    uint32_t serial = (uint32_t)(c->serial_base + (size_t)(sv - c->streamed)) + 1;
     if (seen->values == serial) {
         dii_value_entry *first = &sv->entries[seen->entry];
         dii_value_entry_clear(first);
@@ -490,6 +498,17 @@ static dii_status stream_value(void *ctx, jdom_parser *p, const jdom_node *membe
     return store_value(c, p, sv, member, &e);
 }
 
+/* Once every streamed_values has been taken, the array starts again (a
+ * streamed batch then holds one at a time); serial_base keeps their
+ * serials (id_seen) unique. */
+static void drop_taken(json_ctx *c)
+{
+    if (c->streamed_next < c->streamed_count)
+        return;
+    c->serial_base += c->streamed_count;
+    c->streamed_count = c->streamed_next = 0;
+}
+
 /* Hands the entries streamed for the "values" object `values` to sub. */
 static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
 {
@@ -504,9 +523,10 @@ static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node
             sub->value_count = sub->value_cap = sv->count;
             sv->entries = NULL;
             sv->count = 0;
-            return;
+            break;
         }
     }
+    drop_taken(c);
 }
 
 static void free_streamed(json_ctx *c)
@@ -518,6 +538,24 @@ static void free_streamed(json_ctx *c)
     }
     dii_mem_free(c->streamed);
     dii_mem_free(c->seen);
+    c->streamed = NULL;
+    c->seen = NULL;
+    c->streamed_count = c->streamed_cap = c->streamed_next = c->serial_base = c->seen_cap = 0;
+}
+
+/* Takes back what the elements of a streamed list added (submissions,
+ * their diagnostics, the values streamed for them): the load then reports
+ * only what a reading of the whole tree would have, e.g. one syntax error
+ * after the list. */
+static void undo_list(json_ctx *c)
+{
+    if (!c->list_streamed)
+        return;
+    dii_diag_rollback(c->diags, &c->mark);
+    dii_submissions_truncate(c->subs, c->first_sub);
+    free_streamed(c);
+    c->list_streamed = 0;
+    c->list_handed = c->batch_objects = 0;
 }
 
 static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
@@ -654,6 +692,17 @@ static dii_status parse_batch_item(json_ctx *c, const jdom_node *item, size_t i)
     return st;
 }
 
+/* The stream callback: a streamed array is a batch's "submissions" list
+ * (list_may_stream), a streamed object a submission's "values". */
+static dii_status stream_child(void *ctx, jdom_parser *p, const jdom_node *child)
+{
+    json_ctx *c = ctx;
+    const jdom_node *open = jdom_open_container(p, jdom_open_depth(p) - 1);
+    if (open->kind == JDOM_ARRAY)
+        return parse_batch_item(c, child, c->list_handed++);
+    return stream_value(ctx, p, child);
+}
+
 static dii_status parse_batch(json_ctx *c, const jdom_node *root)
 {
     int stop;
@@ -763,6 +812,7 @@ static dii_status load_tree(jdom_parser *p, const char *text, size_t len,
     dii_status st = jdom_parse(p, text, len, first_line, root, &err);
     if (st != DII_ERR_PARSE)
         return st;
+    undo_list(c);
     dii_loc at = {err.line, err.column, NULL};
     if (err.limit == DII_LIMIT_SUBMISSIONS) { /* a batch's submission, refused at its '{' */
         char *pointer = dii_pointer_join_index("/submissions", c->refused_index);
@@ -812,6 +862,52 @@ static jdom_verdict submission_part(const jdom_node *n)
     return key_is(n, "unit") || key_is(n, "sources") ? JDOM_BUILD : JDOM_SKIP;
 }
 
+/* A batch's "submissions" list is streamed, each element read as it is
+ * complete (stream_child) and then dropped, when nothing before it in the
+ * root object can change how the elements are read (a "format" other than
+ * a batch's stops the reading) or the order the diagnostics are found in
+ * (which the diagnostics cap keeps): the root's members so far are a
+ * batch's "format" and a string "$schema". A member after the list that
+ * would have made a difference is caught by reread_needed. */
+static int list_may_stream(const json_ctx *c, const jdom_parser *p)
+{
+    if (c->list_stream_off || c->list_streamed)
+        return 0;
+    int format = 0;
+    for (size_t i = 0; i + 1 < jdom_open_child_count(p); i++) { /* + 1: the list itself */
+        const jdom_node *m = jdom_open_child(p, i);
+        int string = m->kind == JDOM_STRING;
+        if (key_is(m, "format") && string && strcmp(m->u.string.text, FORMAT_BATCH) == 0)
+            format = 1;
+        else if (!(key_is(m, SCHEMA_MEMBER) && string))
+            return 0;
+    }
+    return format;
+}
+
+/* After a streamed list: whether the root, now complete, is one whose
+ * reading the streaming could have changed (a member after the list that
+ * is unknown or invalid, a "format" repeated with another value, a second
+ * "submissions"). The document is then read again with the list built,
+ * which is rare: writers put "format" first and nothing after the list. */
+static int reread_needed(const json_ctx *c, const jdom_node *root)
+{
+    if (!c->list_streamed)
+        return 0;
+    for (size_t i = 0; i < root->u.children.count; i++) {
+        const jdom_node *m = &root->u.children.items[i];
+        int string = m->kind == JDOM_STRING;
+        if (key_is(m, "format") && string && strcmp(m->u.string.text, FORMAT_BATCH) == 0)
+            continue;
+        if (key_is(m, SCHEMA_MEMBER) && string)
+            continue;
+        if (key_is(m, "submissions") && (m->flags & JDOM_STREAMED))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 /* One more object in a batch's "submissions": refused when it is one too
  * many, right at its '{', before anything of it or after it is read. */
 static jdom_verdict batch_item(json_ctx *c, const jdom_parser *p, const jdom_node *n,
@@ -820,7 +916,8 @@ static jdom_verdict batch_item(json_ctx *c, const jdom_parser *p, const jdom_nod
     if (n->kind != JDOM_OBJECT)
         return JDOM_SKIP; /* reported as "wrong-type" from its kind alone */
     if (dii_limit_exceeded(c->limits, DII_LIMIT_SUBMISSIONS, ++c->batch_objects)) {
-        c->refused_index = jdom_open_child_count(p) - 1;
+        /* a streamed list holds only this one: the others were handed over */
+        c->refused_index = c->list_streamed ? c->list_handed : jdom_open_child_count(p) - 1;
         *limit = DII_LIMIT_SUBMISSIONS;
         return JDOM_REFUSE;
     }
@@ -843,6 +940,10 @@ static jdom_verdict keep_container(void *ctx, const jdom_parser *p, const jdom_n
         return n->kind == JDOM_OBJECT ? JDOM_BUILD : JDOM_SKIP;
     if (depth == 1) {
         int list = !c->lines && n->kind == JDOM_ARRAY && key_is(n, "submissions");
+        if (list && list_may_stream(c, p)) {
+            c->list_streamed = 1;
+            return JDOM_STREAM;
+        }
         return list ? JDOM_BUILD : submission_part(n);
     }
     const jdom_node *parent = jdom_open_container(p, depth - 1);
@@ -860,7 +961,7 @@ static jdom_parser *new_parser(const dii_limits *limits, json_ctx *c)
     if (p != NULL) {
         jdom_parser_set_limits(p, limits);
         jdom_parser_set_filter(p, keep_container, c);
-        jdom_parser_set_stream(p, stream_value);
+        jdom_parser_set_stream(p, stream_child);
         /* repetitions are reported last: beyond the cap, none is listed */
         jdom_parser_set_duplicate_cap(p, c->diags->limit);
     }
@@ -884,12 +985,18 @@ dii_status dii_parse_submissions_json(const char *data, size_t len, const char *
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 0, 0, 0, NULL, 0, 0, 0, NULL, 0};
+    json_ctx c = {.file = file, .diags = diags, .subs = subs, .limits = limits,
+                  .mark = dii_diag_mark_now(diags), .first_sub = subs->count};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(&c, p, DII_ERR_NO_MEMORY);
     const jdom_node *root;
     dii_status st = load_tree(p, data, len, 1, &c, &root);
+    if (st == DII_OK && reread_needed(&c, root)) {
+        undo_list(&c);
+        c.list_stream_off = 1;
+        st = load_tree(p, data, len, 1, &c, &root);
+    }
     if (st != DII_OK)
         return finish(&c, p, st);
     return finish(&c, p, parse_document(&c, p, root));
@@ -940,7 +1047,8 @@ dii_status dii_parse_submissions_jsonl(const char *data, size_t len, const char 
                                        const dii_limits *limits, struct dii_submissions *subs,
                                        dii_diagnostics *diags)
 {
-    json_ctx c = {file, diags, subs, limits, 0, 1, 0, 0, NULL, 0, 0, 0, NULL, 0};
+    json_ctx c = {.file = file, .diags = diags, .subs = subs, .limits = limits, .lines = 1,
+                  .mark = dii_diag_mark_now(diags), .first_sub = subs->count};
     jdom_parser *p = new_parser(limits, &c);
     if (p == NULL)
         return finish(&c, p, DII_ERR_NO_MEMORY);

@@ -44,6 +44,12 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_mem_free(subs);
 }
 
+void dii_submissions_truncate(struct dii_submissions *subs, size_t count)
+{
+    while (subs->count > count)
+        submission_clear(&subs->items[--subs->count]);
+}
+
 /* The returned pointer is valid only until the next append: the items
  * array may move. Parsers keep indices, not pointers, across appends. */
 struct dii_submission *dii_submissions_append(struct dii_submissions *subs)

@@ -1573,6 +1573,85 @@ START_TEST(repeated_keys_cost_bounded_memory)
 }
 END_TEST
 
+#define BATCH_HEAD "{\"format\": \"dii-submissions/1\", \"submissions\": ["
+
+/* A batch's "submissions" list was built whole before any element was
+ * read: a 72-byte node an element, so `[1,1,...]` cost 36 bytes a byte.
+ * Now the list is streamed, each element read and dropped. */
+START_TEST(batch_of_scalars_costs_bounded_memory)
+{
+    expect_bounded(BATCH_HEAD, "1", "]}");
+}
+END_TEST
+
+/* A batch of minimal submissions: the list's tree (a node for each
+ * submission, its "unit", "id", "year" and "values") came on top of the
+ * model (13.9x with the read buffer). */
+START_TEST(small_submissions_cost_bounded_memory)
+{
+    expect_bounded(BATCH_HEAD, "{\"unit\": {\"id\": \"%zu\"}, \"year\": 2022, \"values\": {}}",
+                   "]}");
+}
+END_TEST
+
+/* A streamed list's elements are read before the end of the document:
+ * what they added is taken back when the document turns out not to be
+ * JSON, so that the load reports the one syntax error, as it did when the
+ * whole tree was built first. */
+START_TEST(streamed_list_taken_back_on_syntax_error)
+{
+    const char text[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [{}, {}] x";
+    dii_submissions *subs = (dii_submissions *)&subs;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "b.json", NULL, &subs, &d),
+                     DII_ERR_PARSE);
+    ck_assert_ptr_null(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_diag_at(d, "syntax", 1, 57);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* A root member after a streamed list that the streaming could not
+ * foresee makes the reader read the document again with the list built:
+ * the same submissions and the same diagnostics, in the order they were
+ * found (which the cap keeps: here the unknown field, found first). */
+START_TEST(streamed_list_reread_when_root_changes)
+{
+    const char unknown[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [{}], \"x\": 1}";
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_diagnostics = 1;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(unknown, strlen(unknown), "b.json", &o, &subs,
+                                                 &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 1);
+    ck_assert_str_eq(dii_diagnostic_code(dii_diagnostics_get(d, 0)), "unknown-field");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    /* a second list: only the last one is read, as JSON readers do */
+    const char twice[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [{}], "
+                         "\"submissions\": [{}, {}]}";
+    ck_assert_int_eq(dii_submissions_load_memory(twice, strlen(twice), "b.json", NULL, &subs, &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 2);
+    ck_assert_uint_eq(count_diag(d, "duplicate-field"), 1);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    /* a "format" repeated after the list, not a batch's: nothing is read */
+    const char format[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [{}], "
+                          "\"format\": \"other\"}";
+    ck_assert_int_eq(dii_submissions_load_memory(format, strlen(format), "b.json", NULL, &subs,
+                                                 &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 0);
+    ck_assert_uint_eq(count_diag(d, "missing-field"), 0);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
 /* A batch one submission over max_submissions is refused at that
  * submission's '{', before the rest is read: the syntax error after it is
  * never reached (before, the whole text was parsed first, 9.4 s and
@@ -1711,6 +1790,8 @@ Suite *make_suite(void)
     tcase_set_timeout(scale, 60);
     tcase_add_test(scale, ignored_value_costs_no_memory);
     tcase_add_test(scale, repeated_keys_cost_bounded_memory);
+    tcase_add_test(scale, batch_of_scalars_costs_bounded_memory);
+    tcase_add_test(scale, small_submissions_cost_bounded_memory);
     tcase_add_test(scale, every_format_stops_at_the_limit);
     tcase_add_test(scale, many_repeated_keys_sorted_fast);
     Suite *s = suite_create("parse_json");
@@ -1733,6 +1814,8 @@ Suite *make_suite(void)
     tcase_add_test(codes, unknown_fields_are_warnings);
     tcase_add_test(codes, schema_member_allowed);
     tcase_add_test(codes, duplicate_keys);
+    tcase_add_test(codes, streamed_list_taken_back_on_syntax_error);
+    tcase_add_test(codes, streamed_list_reread_when_root_changes);
     suite_add_tcase(s, codes);
     TCase *loader = tcase_create("loader");
     tcase_add_test(loader, empty_input);
