@@ -34,6 +34,9 @@ exercised (bench_track --dump prints the status counts):
   rule 6 gives limited_progress with no pace ratio;
 - the yes/no indicator ai_blockchain_iot_deployed is true or false (achieved / not_achieved).
 No indicator of this framework lacks targets, so "no_target" does not occur.
+The years 2017–2021 precede the framework's years (2022–2030): valid observations for the
+paces; validation warns once per such submission (year-out-of-range), as it warns for each
+cell left out (missing-value). No error.
 
 Output in OUTDIR: panel.csv, long-format CSV (unit_id,unit_name,year,indicator,value; one
 row per observed cell, booleans as true/false), the one file both sides read.
