@@ -13,6 +13,12 @@
  * in one thread before the threads started. The framework's own JSON is
  * serialised concurrently too.
  *
+ * Tracking (dii_track) shares even more: one panel (dii_submissions, built
+ * below), one crosswalk and four option sets (linear / CAGR pace, default /
+ * explicit milestones, each with the crosswalk) are shared by all 8 threads,
+ * thread t tracking with option set t % 4; every "dii-tracking/1" JSON must
+ * equal the single-threaded one of its option set.
+ *
  * Run under ThreadSanitizer by scripts/test (build-tsan, CK_FORK=no); in the
  * other builds it checks the same equality without the race detector. */
 #include <pthread.h>
@@ -40,8 +46,19 @@ typedef struct {
     char *result_json; /* expected: dii_results_to_json, or NULL when invalid */
 } cohort;
 
+/* The shared tracking inputs: a panel of dien-bien-4734-2023 (6 units,
+ * 2021-2024, D05 skipping 2022; D05 and D06 merged into D06 before 2024 by
+ * the crosswalk) and the option sets. */
+#define N_TRACK_OPTIONS 4
+static dii_submissions *panel;
+static dii_crosswalk *crosswalk;
+static const int explicit_milestones[] = {2030, 2026, 2027}; /* unsorted on purpose */
+static dii_tracking_options track_options[N_TRACK_OPTIONS];
+static char *track_json[N_TRACK_OPTIONS]; /* expected, from one thread */
+
 typedef struct {
     cohort cohorts[3];
+    int track_set;          /* index into track_options */
     char *fw_json[2];       /* expected dii_framework_to_json of both frameworks */
     int mismatches;         /* written by the thread, read after join */
     int errors;
@@ -140,6 +157,79 @@ static int run_cohort(const cohort *c, char **diags_json, char **result_json)
     return rc;
 }
 
+/* Long CSV of the panel: every indicator of fw for units D01..D06 and years
+ * 2021..2024 (D05 skips 2022), values moving from the baseline (10 without
+ * one) by unit and year; booleans alternate. New text (free). */
+static char *panel_csv(const dii_framework *fw)
+{
+    size_t cap = 1 << 16, w = 0;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    w += (size_t)snprintf(out, cap, "unit_id,unit_name,year,indicator,value\n");
+    for (int u = 1; u <= 6; u++)
+        for (int y = 2021; y <= 2024; y++) {
+            if (u == 5 && y == 2022)
+                continue;
+            for (size_t k = 0; k < dii_framework_indicator_count(fw); k++) {
+                const dii_indicator *ind = dii_framework_indicator(fw, k);
+                double base = 10;
+                dii_indicator_baseline(ind, NULL, &base);
+                double v = base * (0.85 + 0.04 * u + 0.03 * (y - 2021) * (u % 3 ? 1 : -1));
+                if (dii_indicator_unit(ind) == DII_UNIT_PERCENT && v > 100)
+                    v = 100;
+                char cell[32];
+                if (dii_indicator_unit(ind) == DII_UNIT_BOOLEAN)
+                    snprintf(cell, sizeof cell, "%s", (u + y) % 2 ? "true" : "false");
+                else if (dii_indicator_unit(ind) == DII_UNIT_COUNT)
+                    snprintf(cell, sizeof cell, "%d", (int)(v + 0.5));
+                else
+                    snprintf(cell, sizeof cell, "%.2f", v);
+                int n = snprintf(out + w, cap - w, "D%02d,Unit %d,%d,%s,%s\n", u, u, y,
+                                 dii_indicator_id(ind), cell);
+                ck_assert(n > 0 && (size_t)n < cap - w);
+                w += (size_t)n;
+            }
+        }
+    return out;
+}
+
+static void setup_tracking(const dii_framework *fw)
+{
+    char *csv = panel_csv(fw);
+    dii_parse_options po = DII_PARSE_OPTIONS_INIT;
+    po.format = DII_INPUT_CSV;
+    ck_assert_int_eq(dii_submissions_load_memory(csv, strlen(csv), "panel.csv", &po, &panel,
+                                                 NULL),
+                     DII_OK);
+    free(csv);
+    static const char cw[] = "from_unit,to_unit,weight\nD05,D06,2\nD06,D06,\n";
+    ck_assert_int_eq(dii_crosswalk_load_memory(cw, sizeof cw - 1, "cw.csv", 2024, &crosswalk,
+                                               NULL),
+                     DII_OK);
+    for (int i = 0; i < N_TRACK_OPTIONS; i++) {
+        dii_tracking_options o = DII_TRACKING_OPTIONS_INIT;
+        o.pace = i % 2 ? DII_PACE_CAGR : DII_PACE_LINEAR;
+        if (i >= 2) {
+            o.milestones = explicit_milestones;
+            o.milestone_count = sizeof explicit_milestones / sizeof explicit_milestones[0];
+        }
+        o.crosswalk = crosswalk;
+        track_options[i] = o;
+    }
+}
+
+/* dii_track with option set i, serialised; *json new. 0 or a status. */
+static int run_tracking(int i, char **json)
+{
+    dii_tracking *tr = NULL;
+    *json = NULL;
+    int rc = dii_track(frameworks[1], panel, &track_options[i], &tr, NULL);
+    if (rc == DII_OK)
+        rc = dii_tracking_to_json(tr, json, NULL);
+    dii_tracking_free(tr);
+    return rc;
+}
+
 static int same(const char *a, const char *b)
 {
     return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
@@ -169,6 +259,15 @@ static void *worker(void *arg)
             dii_free(dj);
             dii_free(rj);
         }
+        char *tj = NULL;
+        if (run_tracking(j->track_set, &tj) != 0) {
+            j->errors++;
+            note(j, "dii_track failed");
+        } else if (!same(tj, track_json[j->track_set])) {
+            j->mismatches++;
+            note(j, "dii_track differs");
+        }
+        dii_free(tj);
         /* the thread-local error: a failure here, success elsewhere */
         dii_framework *none = NULL;
         if (dii_framework_builtin("no-such-framework", &none) != DII_ERR_NOT_FOUND ||
@@ -203,6 +302,14 @@ START_TEST(test_eight_threads_share_two_frameworks)
     size_t csv_len, db_len;
     char *csv = read_file(DII_EXAMPLES_DIR "/data/provinces-2025.csv", &csv_len);
     char *db = read_file(DII_EXAMPLES_DIR "/data/dien-bien-2022.json", &db_len);
+    setup_tracking(frameworks[1]);
+    for (int i = 0; i < N_TRACK_OPTIONS; i++) {
+        ck_assert_int_eq(run_tracking(i, &track_json[i]), DII_OK);
+        ck_assert_ptr_nonnull(strstr(track_json[i], "\"merged\": [\n")); /* D06 merged */
+    }
+    /* the option sets really give different answers */
+    for (int i = 1; i < N_TRACK_OPTIONS; i++)
+        ck_assert_str_ne(track_json[0], track_json[i]);
 
     static job jobs[N_THREADS];
     for (int t = 0; t < N_THREADS; t++) {
@@ -222,6 +329,7 @@ START_TEST(test_eight_threads_share_two_frameworks)
         c[2].text = misspelt(db, &c[2].len);
         c[2].name = "misspelt.json";
         c[2].fw = frameworks[1];
+        j->track_set = t % N_TRACK_OPTIONS;
         /* the serial answers */
         for (size_t k = 0; k < 3; k++)
             ck_assert_int_eq(run_cohort(&c[k], &c[k].diags_json, &c[k].result_json), 0);
@@ -254,6 +362,10 @@ START_TEST(test_eight_threads_share_two_frameworks)
         for (size_t f = 0; f < 2; f++)
             dii_free(jobs[t].fw_json[f]);
     }
+    for (int i = 0; i < N_TRACK_OPTIONS; i++)
+        dii_free(track_json[i]);
+    dii_crosswalk_free(crosswalk);
+    dii_submissions_free(panel);
     free(csv);
     free(db);
     dii_framework_free(frameworks[0]);
