@@ -6,6 +6,7 @@ noise and tight against a leak: leaking the results of one scored submission
 empty diagnostics list (~100 bytes) ten MiB.
 """
 
+import pytest
 import gc
 import os
 
@@ -57,18 +58,13 @@ def test_load_validate_and_errors_do_not_grow():
         results = fw.score(subs)
         results.to_dict()
         results[0].indicators
-        try:
+        with pytest.raises(dii.ValidationError) as e:
             fw.score(bad)
-        except dii.ValidationError as e:
-            e.diagnostics.errors
-        try:
+        e.value.diagnostics.errors
+        with pytest.raises(dii.ParseError):
             dii.load_submissions(text[:50])
-        except dii.ParseError:
-            pass
-        try:
+        with pytest.raises(dii.NotFoundError):
             dii.Framework.builtin("nope")
-        except dii.NotFoundError:
-            pass
 
     assert growth(cycle, 10_000, warmup=500) < BOUND
 

@@ -61,11 +61,15 @@ def test_errors_stay_on_their_thread(fw):
             except dii.NotFoundError as e:
                 if "no-such-framework" not in str(e):
                     failures.append(str(e))
+            else:
+                failures.append("Framework.builtin('no-such-framework') did not raise")
             try:
                 dii.load_submissions('{"unit": ')
             except dii.ParseError as e:
                 if e.code != "syntax":
                     failures.append(e.code)
+            else:
+                failures.append("a truncated document loaded without ParseError")
 
     def succeed():
         for _ in range(200):

@@ -146,6 +146,28 @@ static char *mutate(const char *from, const char *to)
     return out;
 }
 
+/* The 1-based byte column at which `marker` starts on line `line` of VALID
+ * with `from` replaced by `to`: positions worked out from the text itself,
+ * not counted by hand. */
+static unsigned long column_of(const char *from, const char *to, unsigned long line,
+                               const char *marker)
+{
+    char *text = mutate(from, to);
+    const char *start = text;
+    for (unsigned long l = 1; l < line; l++) {
+        start = strchr(start, '\n');
+        ck_assert_ptr_nonnull(start);
+        start++;
+    }
+    const char *end = strchr(start, '\n');
+    const char *at = strstr(start, marker);
+    ck_assert_msg(at != NULL && (end == NULL || at < end), "marker '%s' not on line %lu", marker,
+                  line);
+    unsigned long column = (unsigned long)(at - start) + 1;
+    free(text);
+    return column;
+}
+
 /* Loads VALID with one mistake and checks the one diagnostic expected. */
 static void expect_problem(const char *from, const char *to, const char *code,
                            unsigned long line, unsigned long column, const char *pointer)
@@ -165,9 +187,8 @@ static void expect_problem(const char *from, const char *to, const char *code,
     ck_assert_str_eq(dii_diagnostic_file(diag), "t.json");
     ck_assert_msg(dii_diagnostic_line(diag) == line, "%s: line %lu, expected %lu", code,
                   dii_diagnostic_line(diag), line);
-    if (column)
-        ck_assert_msg(dii_diagnostic_column(diag) == column, "%s: column %lu, expected %lu",
-                      code, dii_diagnostic_column(diag), column);
+    ck_assert_msg(dii_diagnostic_column(diag) == column, "%s: column %lu, expected %lu", code,
+                  dii_diagnostic_column(diag), column);
     if (pointer)
         ck_assert_str_eq(dii_diagnostic_pointer(diag), pointer);
     ck_assert_ptr_nonnull(dii_diagnostic_message(diag));
@@ -178,8 +199,10 @@ static void expect_problem(const char *from, const char *to, const char *code,
 
 START_TEST(syntax_error_located)
 {
-    /* Line 3 loses its comma after "exclude": jansson stops at the next token. */
-    expect_problem("\"exclude\",", "\"exclude\"", "syntax", 3, 0, NULL);
+    /* Line 3 loses its comma after "exclude": the reader stops at the next
+     * token, the opening quote of "rank_decimals". */
+    expect_problem("\"exclude\",", "\"exclude\"", "syntax", 3,
+                   column_of("\"exclude\",", "\"exclude\"", 3, "\"rank_decimals\""), NULL);
 }
 END_TEST
 
@@ -204,22 +227,29 @@ START_TEST(wrong_types)
                    "/rank_decimals");
     expect_problem("\"rank_decimals\": 3", "\"rank_decimals\": 99", "invalid-value", 3, 41,
                    "/rank_decimals");
-    expect_problem("\"points\": 2", "\"points\": -2", "invalid-value", 6, 0,
+    expect_problem("\"points\": 2", "\"points\": -2", "invalid-value", 6,
+                   column_of("\"points\": 2", "\"points\": -2", 6, "-"),
                    "/indicators/0/points");
-    expect_problem("\"id\": \"speed\"", "\"id\": \"Speed!\"", "invalid-value", 6, 0,
+    expect_problem("\"id\": \"speed\"", "\"id\": \"Speed!\"", "invalid-value", 6,
+                   column_of("\"id\": \"speed\"", "\"id\": \"Speed!\"", 6, "\"S"),
                    "/indicators/0/id");
-    expect_problem("\"status\": \"official\"", "\"status\": \"draft\"", "invalid-value", 2, 0,
+    expect_problem("\"status\": \"official\"", "\"status\": \"draft\"", "invalid-value", 2,
+                   column_of("\"status\": \"official\"", "\"status\": \"draft\"", 2, "\"d"),
                    "/status");
 }
 END_TEST
 
 START_TEST(duplicates)
 {
-    expect_problem("\"id\": \"ai\"", "\"id\": \"speed\"", "duplicate-id", 7, 0, "/indicators/1/id");
-    expect_problem("\"code\": \"2\"", "\"code\": \"1\"", "duplicate-code", 7, 0,
+    /* at the second use of the id: its value on line 7 */
+    expect_problem("\"id\": \"ai\"", "\"id\": \"speed\"", "duplicate-id", 7,
+                   column_of("\"id\": \"ai\"", "\"id\": \"speed\"", 7, "\"speed\""),
+                   "/indicators/1/id");
+    expect_problem("\"code\": \"2\"", "\"code\": \"1\"", "duplicate-code", 7,
+                   column_of("\"code\": \"2\"", "\"code\": \"1\"", 7, "\"1"),
                    "/indicators/1/code");
-    expect_problem("{\"year\": 2023, \"op\": \">=\"", "{\"year\": 2025, \"op\": \">=\"",
-                   "duplicate-target-year", 6, 0, "/indicators/0/targets/1/year");
+    expect_problem("{\"year\": 2023, \"op\": \">=\"", "{\"year\": 2025, \"op\": \">=\"", "duplicate-target-year", 6,
+                   column_of("{\"year\": 2023, \"op\": \">=\"", "{\"year\": 2025, \"op\": \">=\"", 6, "2025, \"op\": \">="), "/indicators/0/targets/1/year");
     /* A repeated key is invisible to jansson; the locator finds it at the
      * second "version" key, column 58 of line 1. */
     expect_problem("\"version\": \"1\",", "\"version\": \"1\", \"version\": \"2\",",
@@ -229,44 +259,50 @@ END_TEST
 
 START_TEST(groups_and_points)
 {
-    expect_problem("\"group\": \"A\", \"name\": {\"en\": \"AI\"}",
-                   "\"group\": \"B\", \"name\": {\"en\": \"AI\"}", "unknown-group", 7, 0,
+    expect_problem("\"group\": \"A\", \"name\": {\"en\": \"AI\"}", "\"group\": \"B\", \"name\": {\"en\": \"AI\"}", "unknown-group", 7,
+                   column_of("\"group\": \"A\", \"name\": {\"en\": \"AI\"}", "\"group\": \"B\", \"name\": {\"en\": \"AI\"}", 7, "\"B"),
                    "/indicators/1/group");
     /* max_points 3 declared; indicators add to 2 + 1 = 3, so 4 is wrong. */
-    expect_problem("\"max_points\": 3", "\"max_points\": 4", "max-points-mismatch", 4, 0,
+    expect_problem("\"max_points\": 3", "\"max_points\": 4", "max-points-mismatch", 4,
+                   column_of("\"max_points\": 3", "\"max_points\": 4", 4, "4"),
                    "/groups/0/max_points");
 }
 END_TEST
 
 START_TEST(unknown_enumerations)
 {
-    expect_problem("\"unit\": \"mbps\"", "\"unit\": \"kbps\"", "unknown-unit", 6, 0,
+    expect_problem("\"unit\": \"mbps\"", "\"unit\": \"kbps\"", "unknown-unit", 6,
+                   column_of("\"unit\": \"mbps\"", "\"unit\": \"kbps\"", 6, "\"k"),
                    "/indicators/0/unit");
-    expect_problem("\"direction\": \"higher\", \"points\": 2",
-                   "\"direction\": \"up\", \"points\": 2", "unknown-direction", 6, 0,
+    expect_problem("\"direction\": \"higher\", \"points\": 2", "\"direction\": \"up\", \"points\": 2", "unknown-direction", 6,
+                   column_of("\"direction\": \"higher\", \"points\": 2", "\"direction\": \"up\", \"points\": 2", 6, "\"up"),
                    "/indicators/0/direction");
     expect_problem("\"method\": \"target_ratio\"", "\"method\": \"magic\"", "unknown-method", 6,
-                   0, "/indicators/0/scoring/method");
-    expect_problem("\"op\": \">\"", "\"op\": \"=>\"", "unknown-op", 6, 0,
+                   column_of("\"method\": \"target_ratio\"", "\"method\": \"magic\"", 6, "\"ma"), "/indicators/0/scoring/method");
+    expect_problem("\"op\": \">\"", "\"op\": \"=>\"", "unknown-op", 6,
+                   column_of("\"op\": \">\"", "\"op\": \"=>\"", 6, "\"="),
                    "/indicators/0/targets/0/op");
 }
 END_TEST
 
 START_TEST(scoring_rules)
 {
-    expect_problem("\"value\": 50}", "\"value\": true}", "target-type", 6, 0,
+    expect_problem("\"value\": 50}", "\"value\": true}", "target-type", 6,
+                   column_of("\"value\": 50}", "\"value\": true}", 6, "tr"),
                    "/indicators/0/targets/0/value");
-    expect_problem("{\"method\": \"target_ratio\"}",
-                   "{\"method\": \"linear\", \"min\": 5, \"max\": 5}", "linear-range", 6, 0,
+    expect_problem("{\"method\": \"target_ratio\"}", "{\"method\": \"linear\", \"min\": 5, \"max\": 5}", "linear-range", 6,
+                   column_of("{\"method\": \"target_ratio\"}", "{\"method\": \"linear\", \"min\": 5, \"max\": 5}", 6, "{\"m"),
                    "/indicators/0/scoring");
-    expect_problem("{\"method\": \"target_ratio\"}",
-                   "{\"method\": \"bands\", \"bands\": [{\"from\": 10, \"score\": 0.5},"
-                   " {\"from\": 20, \"score\": 1}]}",
-                   "bands-order", 6, 0, "/indicators/0/scoring/bands/1");
+    const char *unordered = "{\"method\": \"bands\", \"bands\": [{\"from\": 10, \"score\": 0.5},"
+                            " {\"from\": 20, \"score\": 1}]}";
+    /* at the second band, the one out of order */
+    expect_problem("{\"method\": \"target_ratio\"}", unordered, "bands-order", 6,
+                   column_of("{\"method\": \"target_ratio\"}", unordered, 6, "{\"from\": 20"),
+                   "/indicators/0/scoring/bands/1");
     expect_problem("{\"method\": \"target_ratio\"}", "{\"method\": \"ratio\"}", "method-unit", 6,
-                   0, "/indicators/0/scoring");
-    expect_problem("{\"method\": \"boolean\"}", "{\"method\": \"target_ratio\"}",
-                   "missing-target", 7, 0, "/indicators/1");
+                   column_of("{\"method\": \"target_ratio\"}", "{\"method\": \"ratio\"}", 6, "{\"m"), "/indicators/0/scoring");
+    expect_problem("{\"method\": \"boolean\"}", "{\"method\": \"target_ratio\"}", "missing-target", 7,
+                   column_of("{\"method\": \"boolean\"}", "{\"method\": \"target_ratio\"}", 7, "{"), "/indicators/1");
 }
 END_TEST
 
@@ -418,23 +454,25 @@ END_TEST
  * inf in 1.1); at the bound is accepted, beyond it refused at the value. */
 START_TEST(numbers_beyond_the_bound)
 {
-    expect_problem("\"op\": \">\", \"value\": 50}", "\"op\": \">\", \"value\": 1.7e308}",
-                   "out-of-range", 6, 0, "/indicators/0/targets/0/value");
-    expect_problem("\"op\": \">=\", \"value\": 20}", "\"op\": \">=\", \"value\": -1.7e308}",
-                   "out-of-range", 6, 0, "/indicators/0/targets/1/value");
-    expect_problem("\"value\": 10}", "\"value\": 1.000001e15}", "out-of-range", 6, 0,
+    expect_problem("\"op\": \">\", \"value\": 50}", "\"op\": \">\", \"value\": 1.7e308}", "out-of-range", 6,
+                   column_of("\"op\": \">\", \"value\": 50}", "\"op\": \">\", \"value\": 1.7e308}", 6, "1."), "/indicators/0/targets/0/value");
+    expect_problem("\"op\": \">=\", \"value\": 20}", "\"op\": \">=\", \"value\": -1.7e308}", "out-of-range", 6,
+                   column_of("\"op\": \">=\", \"value\": 20}", "\"op\": \">=\", \"value\": -1.7e308}", 6, "-"), "/indicators/0/targets/1/value");
+    expect_problem("\"value\": 10}", "\"value\": 1.000001e15}", "out-of-range", 6,
+                   column_of("\"value\": 10}", "\"value\": 1.000001e15}", 6, "1."),
                    "/indicators/0/baseline/value");
     /* beyond a double: 1.1 called it a syntax error, it is a number too large */
-    expect_problem("\"value\": 10}", "\"value\": 1e999}", "out-of-range", 6, 0,
+    expect_problem("\"value\": 10}", "\"value\": 1e999}", "out-of-range", 6,
+                   column_of("\"value\": 10}", "\"value\": 1e999}", 6, "1e"),
                    "/indicators/0/baseline/value");
-    expect_problem("\"max_points\": 3", "\"max_points\": 2e15", "out-of-range", 4, 0,
+    expect_problem("\"max_points\": 3", "\"max_points\": 2e15", "out-of-range", 4,
+                   column_of("\"max_points\": 3", "\"max_points\": 2e15", 4, "2"),
                    "/groups/0/max_points");
-    expect_problem("{\"method\": \"target_ratio\"}",
-                   "{\"method\": \"linear\", \"min\": -1e300, \"max\": 5}", "out-of-range", 6, 0,
+    expect_problem("{\"method\": \"target_ratio\"}", "{\"method\": \"linear\", \"min\": -1e300, \"max\": 5}", "out-of-range", 6,
+                   column_of("{\"method\": \"target_ratio\"}", "{\"method\": \"linear\", \"min\": -1e300, \"max\": 5}", 6, "-"),
                    "/indicators/0/scoring/min");
-    expect_problem("{\"method\": \"target_ratio\"}",
-                   "{\"method\": \"bands\", \"bands\": [{\"from\": 1e16, \"score\": 1}]}",
-                   "out-of-range", 6, 0, "/indicators/0/scoring/bands/0/from");
+    expect_problem("{\"method\": \"target_ratio\"}", "{\"method\": \"bands\", \"bands\": [{\"from\": 1e16, \"score\": 1}]}", "out-of-range", 6,
+                   column_of("{\"method\": \"target_ratio\"}", "{\"method\": \"bands\", \"bands\": [{\"from\": 1e16, \"score\": 1}]}", 6, "1e"), "/indicators/0/scoring/bands/0/from");
     /* exactly at the bound, both signs */
     char *text = mutate("\"value\": 10}, \"targets\": [{\"year\": 2025, \"op\": \">\", \"value\": 50}",
                         "\"value\": -1e15}, \"targets\": [{\"year\": 2025, \"op\": \">\", "
@@ -502,10 +540,12 @@ END_TEST
  * earlier one would pay for a worse value. Equal scores are allowed. */
 START_TEST(band_scores_never_rise_for_worse_values)
 {
-    expect_problem("{\"method\": \"target_ratio\"}",
-                   "{\"method\": \"bands\", \"bands\": [{\"from\": 20, \"score\": 0.5},"
-                   " {\"from\": 10, \"score\": 1}]}",
-                   "bands-score-order", 6, 0, "/indicators/0/scoring/bands/1/score");
+    const char *rising = "{\"method\": \"bands\", \"bands\": [{\"from\": 20, \"score\": 0.5},"
+                         " {\"from\": 10, \"score\": 1}]}";
+    /* at the score that rises: the second band's, 1 */
+    expect_problem("{\"method\": \"target_ratio\"}", rising, "bands-score-order", 6,
+                   column_of("{\"method\": \"target_ratio\"}", rising, 6, "1}]}"),
+                   "/indicators/0/scoring/bands/1/score");
     char *lower = mutate("{\"method\": \"target_ratio\"}",
                          "{\"method\": \"bands\", \"bands\": [{\"from\": 10, \"score\": 0.5},"
                          " {\"from\": 20, \"score\": 0.75}, {\"from\": 30, \"score\": 0.75}]}");
