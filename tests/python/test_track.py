@@ -768,3 +768,20 @@ def test_to_dict_equals_the_cli_json(cli, tmp_path):
     assert run.returncode == 0, run.stderr
     tr = fw_t().track(PANEL_T, milestones=[2027, 2030], pace="cagr")
     assert json.loads(run.stdout) == tr.to_dict()
+
+
+# -- the README ------------------------------------------------------------------
+
+
+def test_readme_tracking_example_runs_as_shown():
+    """README's "Using libdii from Python" tracking session, run as a doctest
+    (whitespace-normalised: the README wraps long reprs)."""
+    import doctest
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S)
+                if "fw.track(panel)" in b]
+    setup = '>>> import dii\n>>> fw = dii.Framework.builtin("dien-bien-4734-2023")\n'
+    test = doctest.DocTestParser().get_doctest(setup + block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test, out=lambda text: pytest.fail(text))
+    assert runner.summarize(verbose=False).attempted >= 8
