@@ -47,7 +47,7 @@ its framework, a result from its results) keeps that one alive through a
 read-only attribute. Strings given to the library may not hold a NUL
 character (ValueError).
 
-Ctrl-C: a long call (a load, validation or score of a big input, from the
+Ctrl-C: a long call (a load, validation, score or tracking of a big input, from the
 main thread) runs in a worker thread while the main thread waits, so
 KeyboardInterrupt is raised at once; the library cannot be stopped, so the
 interrupted call finishes in the background and its result is discarded.
