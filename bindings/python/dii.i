@@ -5,8 +5,9 @@
  * _dii stays thin: one wrapped function per C function, the C names kept.
  * What this file adds is only what a C signature cannot say by itself:
  *
- * - Ownership. The four kinds of handle a caller owns (dii_framework,
- *   dii_submissions, dii_results, dii_diagnostics) are SWIG classes whose
+ * - Ownership. The six kinds of handle a caller owns (dii_framework,
+ *   dii_submissions, dii_results, dii_diagnostics, dii_crosswalk,
+ *   dii_tracking) are SWIG classes whose
  *   destructor is the matching *_free; every `T **out` parameter returns the
  *   new handle as an owned object (SWIG_POINTER_OWN), so Python's garbage
  *   collector frees each exactly once. The *_free functions themselves are
@@ -26,9 +27,9 @@
  * - The GIL is released around every call that parses, validates, scores or
  *   serialises (%thread below); cheap accessors keep it (releasing costs
  *   more than they do).
- * - Two helpers for the pandas paths (py_submissions_from_columns,
- *   py_results_table) move whole columns across in one call; they use the
- *   public API only.
+ * - Three helpers for the pandas paths (py_submissions_from_columns,
+ *   py_results_table, py_tracking_table) move whole columns across in one
+ *   call; they use the public API only.
  */
 %module(threads="1", docstring="Low-level SWIG wrapper of libdii's C API (dii/dii.h). Use the dii package instead.") dii
 
@@ -59,6 +60,10 @@
 %thread dii_results_to_json;
 %thread dii_diagnostics_to_json;
 %thread dii_diagnostics_concat;
+%thread dii_crosswalk_load_file;
+%thread dii_crosswalk_load_memory;
+%thread dii_track;
+%thread dii_tracking_to_json;
 
 /* Not wrapped: the allocator (function pointers, process-wide, must be set
  * before any other call, which a Python import cannot guarantee), the
@@ -77,6 +82,11 @@
 %ignore dii_submissions_free;
 %ignore dii_results_free;
 %ignore dii_diagnostics_free;
+%ignore dii_tracking_options;
+%ignore dii_milestone_columns;
+%ignore dii_tracking_milestone_columns;
+%ignore dii_crosswalk_free;
+%ignore dii_tracking_free;
 
 /* ------------------------------------------------------------------------ */
 /* Status: [status, message]                                                 */
@@ -125,6 +135,8 @@ DII_OWNED_HANDLE(dii_framework, dii_framework_free)
 DII_OWNED_HANDLE(dii_submissions, dii_submissions_free)
 DII_OWNED_HANDLE(dii_results, dii_results_free)
 DII_OWNED_HANDLE(dii_diagnostics, dii_diagnostics_free)
+DII_OWNED_HANDLE(dii_crosswalk, dii_crosswalk_free)
+DII_OWNED_HANDLE(dii_tracking, dii_tracking_free)
 
 /* Borrowed handles are never NULL where C reads them either. */
 %define DII_BORROWED_HANDLE(TYPE)
@@ -334,10 +346,99 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
     }
 }
 
+/* Tracking options: None, or (milestones, pace, crosswalk) with milestones
+ * None (the framework's target years) or a tuple of ints (possibly empty:
+ * no milestones), pace an int (dii_pace_method) and crosswalk a
+ * dii_crosswalk handle or None. A tuple is immutable and the argument holds
+ * it, with the crosswalk handle in it, for the whole call (also while the
+ * GIL is released); the years are copied into an array of ours. */
+%typemap(in) const dii_tracking_options *opts (dii_tracking_options opts_, int *years_ = NULL) {
+    /* Every member from the initialiser first, so that a member this
+     * typemap does not set (a later version's) is its default. */
+    const dii_tracking_options init_ = DII_TRACKING_OPTIONS_INIT;
+    opts_ = init_;
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        PyObject *years_obj_ = NULL, *cw_obj_ = NULL;
+        int pace_ = 0;
+        void *cw_ = NULL;
+        if (!PyArg_ParseTuple($input, "OiO;tracking options must be (milestones, pace, crosswalk)",
+                              &years_obj_, &pace_, &cw_obj_))
+            SWIG_fail;
+        if (years_obj_ != Py_None) {
+            Py_ssize_t n_, i_;
+            if (!PyTuple_Check(years_obj_))
+                SWIG_exception_fail(SWIG_TypeError, "milestones must be a tuple of ints or None");
+            n_ = PyTuple_GET_SIZE(years_obj_);
+            years_ = (int *) malloc(sizeof *years_ * (size_t) (n_ > 0 ? n_ : 1));
+            if (years_ == NULL) {
+                PyErr_NoMemory();
+                SWIG_fail;
+            }
+            for (i_ = 0; i_ < n_; i_++) {
+                long y_ = PyLong_AsLong(PyTuple_GET_ITEM(years_obj_, i_));
+                if (y_ == -1 && PyErr_Occurred())
+                    SWIG_fail;
+                if (y_ < INT_MIN || y_ > INT_MAX)
+                    SWIG_exception_fail(SWIG_OverflowError, "a milestone is out of range");
+                years_[i_] = (int) y_;
+            }
+            opts_.milestones = years_;
+            opts_.milestone_count = (size_t) n_;
+        }
+        opts_.pace = (dii_pace_method) pace_;
+        if (cw_obj_ != Py_None) {
+            int res_ = SWIG_ConvertPtr(cw_obj_, &cw_, $descriptor(dii_crosswalk *), 0);
+            if (!SWIG_IsOK(res_) || cw_ == NULL)
+                SWIG_exception_fail(SWIG_TypeError, "crosswalk must be a dii_crosswalk handle or None");
+            opts_.crosswalk = (const dii_crosswalk *) cw_;
+        }
+        $1 = &opts_;
+    }
+}
+%typemap(freearg) const dii_tracking_options *opts {
+    free(years_$argnum);
+}
+
 /* Scalar outputs. */
 %apply double *OUTPUT { double *min, double *max, double *from, double *score, double *value,
-                        double *gap, double *progress };
+                        double *gap, double *progress, double *pace, double *ratio,
+                        double *weight };
 %apply int *OUTPUT { int *year, int *target_year };
+
+/* size_t outputs (an index, a count). */
+%define DII_SIZE_OUTPUT(NAME)
+%typemap(in, numinputs=0) size_t *NAME (size_t tmp_ = 0) {
+    $1 = &tmp_;
+}
+%typemap(argout) size_t *NAME {
+    $result = SWIG_Python_AppendOutput($result, PyLong_FromSize_t(tmp_$argnum));
+}
+%enddef
+DII_SIZE_OUTPUT(indicator)
+DII_SIZE_OUTPUT(source_count)
+
+/* String outputs: the text (owned by the handle, copied into a str) or None. */
+%define DII_TEXT_OUTPUT(NAME)
+%typemap(in, numinputs=0) const char **NAME (const char *tmp_ = NULL) {
+    $1 = ($1_ltype) &tmp_;
+}
+%typemap(argout) const char **NAME {
+    PyObject *text_ = Py_None;
+    if (tmp_$argnum != NULL) {
+        text_ = PyUnicode_DecodeUTF8(tmp_$argnum, (Py_ssize_t) strlen(tmp_$argnum), "replace");
+        if (text_ == NULL)
+            SWIG_fail;
+    } else {
+        Py_INCREF(text_);
+    }
+    $result = SWIG_Python_AppendOutput($result, text_);
+}
+%enddef
+DII_TEXT_OUTPUT(from_unit)
+DII_TEXT_OUTPUT(to_unit)
+DII_TEXT_OUTPUT(unit)
 
 %define DII_ENUM_OUTPUT(TYPE, NAME, INIT)
 %typemap(in, numinputs=0) TYPE *NAME (TYPE tmp_ = INIT) {
@@ -742,6 +843,169 @@ fail:
         Py_XDECREF(i1[j]);
     Py_XDECREF(ty);
     Py_XDECREF(ids);
+    Py_XDECREF(out);
+    return NULL;
+}
+%}
+
+%feature("docstring") py_tracking_table "
+py_tracking_table(tracking) -> dict
+
+Every figure of a dii_tracking as columns, for building DataFrames in one
+step. Lists: unit_id, unit_name (per unit), indicator_id, indicator_code
+(per indicator). Per unit x indicator x milestone, in the order of
+dii_tracking_milestone_columns, written by it in one pass (bytearrays, to
+be read with numpy.frombuffer, writable): unit, indicator (size_t), year,
+start_year, latest_year, expected_year (int32, 0 when absent), start_value,
+latest_value, observed_pace, target_value, required_pace, pace_ratio,
+projection (float64, NaN when absent), target_op, target_basis (int8, -1
+when absent), status (int8). Per unit x indicator, row u * n_indicators + k
+(keys prefixed ind_): start_year, latest_year (int32, 0 when absent),
+start_value, latest_value, observed_pace (float64, NaN when absent),
+point_count (size_t). Also n_rows, n_units and n_indicators. The GIL is
+released while the library writes the columns.
+";
+%inline %{
+PyObject *py_tracking_table(const dii_tracking *tracking)
+{
+    /* The milestone columns: name, item size, and where
+     * dii_milestone_columns takes the array. */
+    enum { N_MS = 16, N_IND = 6 };
+    static const char *const ms_names[N_MS] = {
+        "unit", "indicator", "year", "start_year", "start_value", "latest_year", "latest_value",
+        "observed_pace", "target_op", "target_value", "target_basis", "required_pace",
+        "pace_ratio", "status", "projection", "expected_year"};
+    static const size_t ms_sizes[N_MS] = {
+        sizeof(size_t), sizeof(size_t), sizeof(int), sizeof(int), sizeof(double), sizeof(int),
+        sizeof(double), sizeof(double), 1, sizeof(double), 1, sizeof(double), sizeof(double), 1,
+        sizeof(double), sizeof(int)};
+    static const char *const ind_names[N_IND] = {
+        "ind_start_year", "ind_start_value", "ind_latest_year", "ind_latest_value",
+        "ind_observed_pace", "ind_point_count"};
+    static const size_t ind_sizes[N_IND] = {
+        sizeof(int), sizeof(double), sizeof(int), sizeof(double), sizeof(double), sizeof(size_t)};
+    PyObject *ms[N_MS] = {NULL}, *ind[N_IND] = {NULL}, *lists[4] = {NULL}, *out = NULL;
+    static const char *const list_names[4] = {"unit_id", "unit_name", "indicator_id",
+                                              "indicator_code"};
+    char *msp[N_MS], *indp[N_IND];
+    size_t rows, units, inds, u, k, j;
+    dii_status st;
+
+    if (tracking == NULL) {
+        PyErr_SetString(PyExc_ValueError, "a dii_tracking handle is required");
+        return NULL;
+    }
+    rows = dii_tracking_milestone_row_count(tracking);
+    units = dii_tracking_unit_count(tracking);
+    inds = dii_tracking_indicator_count(tracking);
+    for (j = 0; j < N_MS; j++)
+        if ((ms[j] = py_new_column((Py_ssize_t) (rows * ms_sizes[j]), &msp[j])) == NULL)
+            goto fail;
+    for (j = 0; j < N_IND; j++)
+        if ((ind[j] = py_new_column((Py_ssize_t) (units * inds * ind_sizes[j]), &indp[j])) == NULL)
+            goto fail;
+    if ((lists[0] = PyList_New((Py_ssize_t) units)) == NULL
+        || (lists[1] = PyList_New((Py_ssize_t) units)) == NULL
+        || (lists[2] = PyList_New((Py_ssize_t) inds)) == NULL
+        || (lists[3] = PyList_New((Py_ssize_t) inds)) == NULL)
+        goto fail;
+    for (u = 0; u < units; u++) {
+        PyObject *id = py_text(dii_tracking_unit_id(tracking, u));
+        if (id == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[0], (Py_ssize_t) u, id);
+        PyObject *name = py_text(dii_tracking_unit_name(tracking, u));
+        if (name == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[1], (Py_ssize_t) u, name);
+    }
+    for (k = 0; k < inds; k++) {
+        PyObject *id = py_text(dii_tracking_indicator_id(tracking, k));
+        if (id == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[2], (Py_ssize_t) k, id);
+        PyObject *code = py_text(dii_tracking_indicator_code(tracking, k));
+        if (code == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[3], (Py_ssize_t) k, code);
+    }
+    {
+        dii_milestone_columns cols = DII_MILESTONE_COLUMNS_INIT;
+        cols.unit = (size_t *) (void *) msp[0];
+        cols.indicator = (size_t *) (void *) msp[1];
+        cols.year = (int *) (void *) msp[2];
+        cols.start_year = (int *) (void *) msp[3];
+        cols.start_value = (double *) (void *) msp[4];
+        cols.latest_year = (int *) (void *) msp[5];
+        cols.latest_value = (double *) (void *) msp[6];
+        cols.observed_pace = (double *) (void *) msp[7];
+        cols.target_op = (signed char *) msp[8];
+        cols.target_value = (double *) (void *) msp[9];
+        cols.target_basis = (signed char *) msp[10];
+        cols.required_pace = (double *) (void *) msp[11];
+        cols.pace_ratio = (double *) (void *) msp[12];
+        cols.status = (signed char *) msp[13];
+        cols.projection = (double *) (void *) msp[14];
+        cols.expected_year = (int *) (void *) msp[15];
+        /* The bytearrays are new and ours alone: no other thread can reach
+         * them while the GIL is released. */
+        Py_BEGIN_ALLOW_THREADS
+        st = dii_tracking_milestone_columns(tracking, &cols);
+        Py_END_ALLOW_THREADS
+        if (st != DII_OK) {
+            PyErr_SetString(PyExc_RuntimeError, dii_last_error());
+            goto fail;
+        }
+    }
+    /* Per unit x indicator, through the accessors: units x indicators
+     * calls, a few hundred for a province, nothing to release the GIL for. */
+    for (u = 0; u < units; u++)
+        for (k = 0; k < inds; k++) {
+            size_t r = u * inds + k;
+            int year = 0;
+            double value = NAN;
+            int has = dii_tracking_indicator_start(tracking, u, k, &year, &value);
+            ((int *) (void *) indp[0])[r] = has ? year : 0;
+            ((double *) (void *) indp[1])[r] = has ? value : NAN;
+            has = dii_tracking_indicator_latest(tracking, u, k, &year, &value);
+            ((int *) (void *) indp[2])[r] = has ? year : 0;
+            ((double *) (void *) indp[3])[r] = has ? value : NAN;
+            has = dii_tracking_indicator_observed_pace(tracking, u, k, &value);
+            ((double *) (void *) indp[4])[r] = has ? value : NAN;
+            ((size_t *) (void *) indp[5])[r] = dii_tracking_indicator_point_count(tracking, u, k);
+        }
+    if ((out = PyDict_New()) == NULL)
+        goto fail;
+    if (py_dict_steal(out, "n_rows", PyLong_FromSize_t(rows)) < 0
+        || py_dict_steal(out, "n_units", PyLong_FromSize_t(units)) < 0
+        || py_dict_steal(out, "n_indicators", PyLong_FromSize_t(inds)) < 0)
+        goto fail;
+    for (j = 0; j < 4; j++) {
+        PyObject *o = lists[j];
+        lists[j] = NULL;
+        if (py_dict_steal(out, list_names[j], o) < 0)
+            goto fail;
+    }
+    for (j = 0; j < N_MS; j++) {
+        PyObject *o = ms[j];
+        ms[j] = NULL;
+        if (py_dict_steal(out, ms_names[j], o) < 0)
+            goto fail;
+    }
+    for (j = 0; j < N_IND; j++) {
+        PyObject *o = ind[j];
+        ind[j] = NULL;
+        if (py_dict_steal(out, ind_names[j], o) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    for (j = 0; j < N_MS; j++)
+        Py_XDECREF(ms[j]);
+    for (j = 0; j < N_IND; j++)
+        Py_XDECREF(ind[j]);
+    for (j = 0; j < 4; j++)
+        Py_XDECREF(lists[j]);
     Py_XDECREF(out);
     return NULL;
 }

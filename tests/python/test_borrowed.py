@@ -1,7 +1,8 @@
 """Objects that borrow C memory cannot lose the owner of that memory.
 
 An Indicator, a Group, a Submission and a Result hold a pointer into memory
-their Framework, Submissions or Results owns; the reference to that owner is
+their Framework, Submissions, Results or Tracking owns, and a TrackedUnit
+reads through its Tracking's handle; the reference to that owner is
 what keeps the memory alive. Dropping it from Python (``s.submissions =
 None``, ``del``, ``object.__setattr__``) used to let the garbage collector
 free the memory under the pointer: reading ``s.unit_id`` afterwards was a
@@ -19,6 +20,16 @@ import pytest
 import dii
 from conftest import DIEN_BIEN, EXAMPLE_JSON
 
+# Two years of unit 11: a tracking with a trajectory and projected scores.
+PANEL = ("unit_id,year,indicator,value\n11,2023,household_fibre_internet_access,47\n"
+         "11,2024,household_fibre_internet_access,56\n")
+CROSSWALK = "from_unit,to_unit\nA,11\n"
+
+
+def tracking():
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    return fw.track(PANEL, crosswalk=dii.Crosswalk.from_text(CROSSWALK, 2023))
+
 
 def borrowed_objects():
     """(object, name of its owner reference, a reading that needs the C
@@ -35,6 +46,13 @@ def borrowed_objects():
         # Results owns its memory, but Result.indicators reads the framework
         # through it: that reference is read-only too.
         (results, "framework", lambda o: o[0].indicators[0].code),
+        # A tracked unit reads through its tracking's handle; the trajectory
+        # and projected Results point into the tracking's memory; the
+        # tracking reads the framework's indicators.
+        (tracking()[0], "tracking", lambda o: (o.id, o.indicator("12").observed_pace)),
+        (tracking()[0].years[1], "results", lambda o: (o.year, o.indicators[11].value)),
+        (tracking()[0].projected[0], "results", lambda o: (o.year, o.points)),
+        (tracking(), "framework", lambda o: o[0].indicators[11].code),
     ]
 
 
@@ -46,7 +64,7 @@ def drops(obj, name):
     yield "object.__delattr__", lambda: object.__delattr__(obj, name)
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(10))
 def test_the_owner_reference_cannot_be_dropped(index):
     obj, name, read = borrowed_objects()[index]
     owner = getattr(obj, name)
@@ -65,7 +83,8 @@ def test_other_public_attributes_are_read_only():
     fw = dii.Framework.builtin(DIEN_BIEN)
     subs = dii.load_submissions(EXAMPLE_JSON)
     results = fw.score(subs)
-    for obj in (fw, subs, results):
+    cw = dii.Crosswalk.from_text(CROSSWALK, 2023)
+    for obj in (fw, subs, results, tracking(), cw):
         for how, drop in drops(obj, "diagnostics"):
             with pytest.raises(AttributeError):
                 drop()
@@ -84,17 +103,23 @@ def test_every_class_holding_a_borrowed_pointer_is_tried():
     fw = dii.Framework.builtin(DIEN_BIEN)
     subs = dii.load_submissions(EXAMPLE_JSON)
     results = fw.score(subs)
+    tr = tracking()
+    cw = dii.Crosswalk.from_text(CROSSWALK, 2023)
     instances = [fw, fw.indicators[0], fw.groups[0], subs, subs[0], results, results[0],
-                 fw.validate(subs), subs.diagnostics]
-    borrowing = {type(o) for o in instances if o._h is not None and is_borrowed(o._h)}
+                 fw.validate(subs), subs.diagnostics, tr, tr[0], tr[0].years[0], cw]
+    borrowing = {type(o) for o in instances
+                 if getattr(o, "_h", None) is not None and is_borrowed(o._h)}
     assert borrowing == {dii.Submission, dii.Indicator, dii.Group, dii.Result}
     assert borrowing <= tried
-    # Every class of the package that holds a handle has an instance above,
-    # so a new borrowing class cannot go untried.
+    # Objects that read through their owner's handle (no handle of their own).
+    assert dii.TrackedUnit in tried
+    # Every class of the package that holds a handle, or an owner it reads
+    # through, has an instance above, so a new one cannot go untried.
     with_handle = set()
     for module in [m for n, m in sys.modules.items() if n.startswith("dii.")]:
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__.startswith("dii") and "_h" in getattr(cls, "__slots__", ()):
+            slots = getattr(cls, "__slots__", ())
+            if cls.__module__.startswith("dii") and ("_h" in slots or "_tracking" in slots):
                 with_handle.add(cls)
     assert with_handle == {type(o) for o in instances}
 
@@ -105,9 +130,11 @@ def test_init_cannot_be_called_again():
     fw = dii.Framework.builtin(DIEN_BIEN)
     subs = dii.load_submissions(EXAMPLE_JSON)
     results = fw.score(subs)
-    owners = [(fw, (1,)), (subs, (1,)), (results, (1, None, None)), (fw.validate(subs), (1,))]
+    tr = tracking()
+    owners = [(fw, (1,)), (subs, (1,)), (results, (1, None, None)), (fw.validate(subs), (1,)),
+              (tr, (1, None, None)), (dii.Crosswalk.from_text(CROSSWALK, 2023), (1,))]
     borrowers = [(subs[0], (None, 1)), (fw.indicators[0], (None, 1)), (fw.groups[0], (None, 1)),
-                 (results[0], (None, 1, 0))]
+                 (results[0], (None, 1, 0)), (tr[0], (None, 0)), (tr[0].years[0], (None, 1, 0))]
     for obj, args in owners + borrowers:
         with pytest.raises(TypeError) as e:
             obj.__init__(*args)
@@ -117,3 +144,4 @@ def test_init_cannot_be_called_again():
                                                                            "11")
     assert [o.unit_id for o, _ in borrowers[:1]] == ["11"]
     assert borrowers[3][0].indicators[0].points == results[0].indicators[0].points
+    assert (borrowers[4][0].id, borrowers[5][0].year) == ("11", 2023)

@@ -59,7 +59,8 @@ def test_stub_covers_the_public_api():
         elif isinstance(node, ast.AnnAssign):
             defined.add(node.target.id)
     assert set(dii.__all__) <= defined
-    for cls in ("Framework", "Indicator", "Results", "Result", "Submissions", "Diagnostics"):
+    for cls in ("Framework", "Indicator", "Results", "Result", "Submissions", "Diagnostics",
+                "Tracking", "TrackedUnit", "Crosswalk"):
         runtime = {n for n in vars(getattr(dii, cls)) if not n.startswith("_")}
         assert runtime <= members[cls], (cls, runtime - members[cls])
     assert (Path(dii.__file__).with_name("py.typed")).exists()
@@ -71,4 +72,7 @@ def test_help_is_readable():
     assert "class Framework" in text and "def score" not in text  # rendered, not source
     assert "score(self, submissions, target_year=None)" in text
     assert "Swig" not in text and "_dii." not in text
-    assert text.count("\n") < 3000
+    # The tracking API (issue 10: Tracking, TrackedUnit, Crosswalk and their
+    # seven record types) took it past 3,000 lines; the bound still catches
+    # a dump of SWIG internals or of the sources (tens of thousands).
+    assert text.count("\n") < 4000

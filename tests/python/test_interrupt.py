@@ -91,6 +91,21 @@ def test_ctrl_c_interrupts_a_long_score(big_csv):
     assert fw.score(subs[0].to_dict())[0].rank == 1
 
 
+def test_ctrl_c_interrupts_a_long_track(big_csv):
+    # 40,000 units of one year: dii_track validates and scores them all.
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    subs = dii.load_submissions(big_csv, format="csv")
+    started = threading.Event()
+    sender = interrupt_after_start(started)
+    with pytest.raises(KeyboardInterrupt):
+        started.set()
+        fw.track(subs)
+    assert _calls.running() == 1  # the tracking had not finished
+    sender.join()
+    wait_until_idle()
+    assert len(fw.track(subs[0].to_dict())) == 1
+
+
 def test_errors_of_a_handed_over_call_reach_the_caller(big_csv):
     broken = head(big_csv, 3_000_000) + 'U1,2024,"unclosed'
     with pytest.raises(dii.ParseError) as e:

@@ -79,3 +79,30 @@ def test_dataframes_do_not_grow(fw):
         dii.score_frame(df, fw)
 
     assert growth(frame, 3_000, warmup=300) < BOUND
+
+
+def test_tracking_and_crosswalks_do_not_grow(fw):
+    # Every handle of a tracking cycle (the crosswalk, the tracking, its
+    # JSON, its column export, a refused crosswalk's diagnostics) is freed:
+    # leaking one tracking of this panel (a few kilobytes) 10,000 times
+    # would take tens of MiB.
+    panel = ("unit_id,year,indicator,value\n"
+             "A,2023,household_fibre_internet_access,40\n"
+             "B,2023,household_fibre_internet_access,50\n"
+             "11,2024,household_fibre_internet_access,56\n"
+             "11,2024,ai_blockchain_iot_deployed,true\n")
+    subs = dii.load_submissions(panel)
+
+    def cycle():
+        cw = dii.Crosswalk.from_text("from_unit,to_unit\nA,11\nB,11\n", 2024)
+        tr = fw.track(subs, crosswalk=cw, pace="cagr")
+        tr.to_dict()
+        tr[0].indicators
+        tr[0].merged
+        dii._dii.py_tracking_table(tr._h)
+        try:
+            dii.Crosswalk.from_text("from_unit,to_unit\nA,\n", 2024)
+        except dii.ValidationError as e:
+            e.diagnostics.errors
+
+    assert growth(cycle, 10_000, warmup=500) < BOUND

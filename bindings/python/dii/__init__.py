@@ -30,18 +30,24 @@ The pieces:
   ``dii-result/1`` document, identical to ``dii score --format json``),
   ``to_dataframe()``.
 * :func:`score_frame` — a long-format DataFrame in, a tidy DataFrame out.
+* ``Framework.track(subs, milestones=None, pace="linear", crosswalk=None)``
+  → :class:`Tracking`: is each unit on track for its targets? A sequence
+  of :class:`TrackedUnit`; ``to_dict()`` (``dii-tracking/1``, the document
+  ``dii track --format json`` prints), ``to_dataframe(level="milestone" |
+  "indicator" | "year" | "projection")``. Former units are merged first
+  with a :class:`Crosswalk` (``Crosswalk.load(path, effective_year)``).
 * Errors: :class:`DiiError` and its subclasses :class:`ParseError` (with
   ``line`` and ``column``), :class:`ValidationError` (with ``diagnostics``),
   :class:`NotFoundError`, :class:`FileError`, :class:`InvalidArgumentError`.
 
 Every object is immutable once built and safe to share between threads;
-parsing, validation and scoring release the GIL. Memory is released by the
+parsing, validation, scoring and tracking release the GIL. Memory is released by the
 garbage collector: an object that borrows from another (an indicator from
 its framework, a result from its results) keeps that one alive through a
 read-only attribute. Strings given to the library may not hold a NUL
 character (ValueError).
 
-Ctrl-C: a long call (a load, validation or score of a big input, from the
+Ctrl-C: a long call (a load, validation, score or tracking of a big input, from the
 main thread) runs in a worker thread while the main thread waits, so
 KeyboardInterrupt is raised at once; the library cannot be stopped, so the
 interrupted call finishes in the background and its result is discarded.
@@ -59,6 +65,9 @@ from ._framework import Framework, Group, Indicator, frameworks
 from ._results import (BASES, GROUP_COLUMNS, INDICATOR_COLUMNS, OPS, STATUSES, UNIT_COLUMNS,
                        GroupScore, IndicatorScore, Result, Results)
 from ._submissions import INVALID, Submission, Submissions, load_submissions
+from ._tracking import (MILESTONE_COLUMNS, PACE_METHODS, TRACK_INDICATOR_COLUMNS,
+                        TRACK_STATUSES, Crosswalk, CrosswalkRow, IndicatorTrack, MergedSource,
+                        MergedValue, MilestoneTrack, TrackedUnit, Tracking, YearValue)
 from ._types import Baseline, Target, Text
 
 #: The version of the C library this package runs on (``dii_version_string()``).
@@ -73,6 +82,9 @@ __all__ = [
     "Diagnostics", "Diagnostic",
     "Results", "Result", "GroupScore", "IndicatorScore",
     "score_frame", "submissions_from_frame",
+    "Tracking", "TrackedUnit", "IndicatorTrack", "MilestoneTrack", "YearValue",
+    "MergedValue", "MergedSource", "Crosswalk", "CrosswalkRow",
+    "TRACK_STATUSES", "PACE_METHODS", "MILESTONE_COLUMNS", "TRACK_INDICATOR_COLUMNS",
     "STATUSES", "OPS", "BASES", "INDICATOR_COLUMNS", "UNIT_COLUMNS", "GROUP_COLUMNS",
     "DiiError", "ParseError", "ValidationError", "NotFoundError", "FileError",
     "InvalidArgumentError", "OutOfRangeError",

@@ -1,7 +1,7 @@
 # Type stub of the dii package (the public API; _dii is private).
 import os
-from typing import (Any, Dict, Iterator, List, Literal, NamedTuple, Optional, Sequence,
-                    Tuple, Union, overload)
+from typing import (Any, Dict, Iterable, Iterator, List, Literal, NamedTuple, Optional,
+                    Sequence, Tuple, Union, overload)
 
 import pandas
 
@@ -21,6 +21,10 @@ BASES: Tuple[str, str, str]
 INDICATOR_COLUMNS: Tuple[str, ...]
 UNIT_COLUMNS: Tuple[str, ...]
 GROUP_COLUMNS: Tuple[str, ...]
+TRACK_STATUSES: Tuple[str, str, str, str, str, str, str, str]
+PACE_METHODS: Tuple[str, str]
+MILESTONE_COLUMNS: Tuple[str, ...]
+TRACK_INDICATOR_COLUMNS: Tuple[str, ...]
 
 class _Invalid: ...
 
@@ -206,6 +210,10 @@ class Framework:
                  max_diagnostics: Optional[int] = ...) -> Diagnostics: ...
     def score(self, submissions: _SubmissionsSource,
               target_year: Optional[int] = ...) -> Results: ...
+    def track(self, submissions: _SubmissionsSource,
+              milestones: Optional[Iterable[int]] = ...,
+              pace: Literal["linear", "cagr"] = ...,
+              crosswalk: Optional[Crosswalk] = ...) -> Tracking: ...
 
 # -- submissions ----------------------------------------------------------
 
@@ -271,7 +279,7 @@ class IndicatorScore(NamedTuple):
 
 class Result:
     @property
-    def results(self) -> Results: ...  # read-only
+    def results(self) -> Union[Results, Tracking]: ...  # read-only
     @property
     def unit_id(self) -> str: ...
     @property
@@ -316,6 +324,105 @@ class Results(Sequence[Result]):
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_dataframe(self, level: Literal["indicator", "unit", "group"] = ...) -> pandas.DataFrame: ...
+
+# -- tracking -------------------------------------------------------------
+
+class CrosswalkRow(NamedTuple):
+    from_unit: str
+    to_unit: str
+    weight: float
+
+class Crosswalk(Sequence[CrosswalkRow]):
+    @classmethod
+    def load(cls, path: _Path, effective_year: int) -> Crosswalk: ...
+    @classmethod
+    def from_text(cls, text: Union[str, bytes], effective_year: int,
+                  name: Optional[str] = ...) -> Crosswalk: ...
+    @property
+    def effective_year(self) -> int: ...
+    @property
+    def diagnostics(self) -> Diagnostics: ...  # read-only
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, i: int) -> CrosswalkRow: ...
+    @overload
+    def __getitem__(self, i: slice) -> List[CrosswalkRow]: ...
+    def __iter__(self) -> Iterator[CrosswalkRow]: ...
+
+class YearValue(NamedTuple):
+    year: int
+    value: Union[float, bool]
+
+class MilestoneTrack(NamedTuple):
+    year: int
+    target: Optional[Target]
+    required_pace: Optional[float]
+    pace_ratio: Optional[float]
+    status: str
+    projection: Optional[float]
+    expected_year: Optional[int]
+
+class IndicatorTrack(NamedTuple):
+    id: str
+    code: Optional[str]
+    start: Optional[YearValue]
+    latest: Optional[YearValue]
+    point_count: int
+    observed_pace: Optional[float]
+    milestones: List[MilestoneTrack]
+
+class MergedSource(NamedTuple):
+    unit: str
+    weight: float
+    value: Union[float, bool]
+
+class MergedValue(NamedTuple):
+    year: int
+    indicator: str
+    value: Union[float, bool]
+    sources: List[MergedSource]
+
+class TrackedUnit:
+    @property
+    def tracking(self) -> Tracking: ...  # read-only
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def milestones(self) -> List[int]: ...
+    @property
+    def years(self) -> List[Result]: ...
+    @property
+    def projected(self) -> List[Result]: ...
+    @property
+    def indicators(self) -> List[IndicatorTrack]: ...
+    def indicator(self, key: Union[str, int]) -> IndicatorTrack: ...
+    @property
+    def merged(self) -> List[MergedValue]: ...
+
+class Tracking(Sequence[TrackedUnit]):
+    @property
+    def framework(self) -> Framework: ...  # read-only
+    @property
+    def diagnostics(self) -> Diagnostics: ...  # read-only
+    @property
+    def pace(self) -> str: ...
+    @property
+    def crosswalk_year(self) -> Optional[int]: ...
+    @property
+    def warnings(self) -> List[str]: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, i: int) -> TrackedUnit: ...
+    @overload
+    def __getitem__(self, i: slice) -> List[TrackedUnit]: ...
+    def __iter__(self) -> Iterator[TrackedUnit]: ...
+    def find(self, unit_id: str) -> TrackedUnit: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_dataframe(self, level: Literal["milestone", "indicator", "year",
+                                          "projection"] = ...) -> pandas.DataFrame: ...
 
 # -- pandas ---------------------------------------------------------------
 

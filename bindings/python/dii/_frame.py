@@ -9,7 +9,8 @@ from ._calls import big, call
 from ._errors import InvalidArgumentError
 from ._results import BASES, GROUP_COLUMNS, OPS, STATUSES, UNIT_COLUMNS
 
-__all__ = ["score_frame", "submissions_from_frame", "results_to_dataframe"]
+__all__ = ["score_frame", "submissions_from_frame", "results_to_dataframe",
+           "tracking_to_dataframe"]
 
 _REQUIRED = ("unit_id", "year", "indicator", "value")
 
@@ -274,3 +275,105 @@ def _table_frame(np, pd, t, framework):
     }
     # The dict's order is INDICATOR_COLUMNS'; passing columns= costs more than all the rest.
     return pd.DataFrame(data, copy=False)
+
+
+def _unit_frame(pd, results):
+    """The UNIT_COLUMNS frame of any iterable of Result (a tracking's
+    trajectory or projected scores): one row per result."""
+    rows = {c: [] for c in UNIT_COLUMNS}
+    for r in results:
+        compliance = r.compliance
+        values = (r.unit_id, r.unit_name, r.year, r.target_year, r.points, r.max_points,
+                  r.index, r.rank, r.cohort_size, compliance["met"], compliance["not_met"],
+                  compliance["no_target"], compliance["missing"])
+        for c, v in zip(UNIT_COLUMNS, values):
+            rows[c].append(v)
+    return pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
+
+
+def _optional_years(np, pd, raw):
+    """Years of an int32 column where 0 means absent, as nullable Int64 (pd.NA)."""
+    years = np.frombuffer(raw, dtype=np.int32).astype(np.int64)
+    return pd.arrays.IntegerArray(years, years == 0)
+
+
+def _per_item_categorical(np, pd, values, index):
+    """A categorical column whose row r is values[index[r]] (None = NaN),
+    built from integer codes."""
+    positions = {}
+    codes = np.array([-1 if v is None else positions.setdefault(v, len(positions))
+                      for v in values], dtype=np.int32)
+    return pd.Categorical.from_codes(codes[index], dtype=pd.CategoricalDtype(list(positions)))
+
+
+def _tracking_text_columns(np, pd, t, unit, indicator):
+    """unit_id, unit_name, indicator and code for rows whose unit and
+    indicator indices are the arrays `unit` and `indicator`."""
+    return {
+        "unit_id": _per_item_categorical(np, pd, t["unit_id"], unit),
+        "unit_name": _per_item_categorical(np, pd, t["unit_name"], unit),
+        "indicator": _per_item_categorical(np, pd, t["indicator_id"], indicator),
+        "code": _per_item_categorical(np, pd, t["indicator_code"], indicator),
+    }
+
+
+def _milestone_frame(np, pd, t):
+    f8 = np.float64
+
+    def column(key, dtype):
+        return np.frombuffer(t[key], dtype=dtype)
+
+    def enum(key, categories):
+        return pd.Categorical.from_codes(column(key, np.int8), dtype=_enum_dtype(pd, categories))
+
+    from ._tracking import TRACK_STATUSES
+    data = _tracking_text_columns(np, pd, t, column("unit", np.uintp),
+                                  column("indicator", np.uintp))
+    data.update({
+        "milestone": column("year", np.int32).astype(np.int64),
+        "start_year": _optional_years(np, pd, t["start_year"]),
+        "start_value": column("start_value", f8),
+        "latest_year": _optional_years(np, pd, t["latest_year"]),
+        "latest_value": column("latest_value", f8),
+        "observed_pace": column("observed_pace", f8),
+        "target_op": enum("target_op", OPS),
+        "target_value": column("target_value", f8),
+        "target_basis": enum("target_basis", BASES),
+        "required_pace": column("required_pace", f8),
+        "pace_ratio": column("pace_ratio", f8),
+        "status": enum("status", TRACK_STATUSES),
+        "projection": column("projection", f8),
+        "expected_year": _optional_years(np, pd, t["expected_year"]),
+    })
+    return pd.DataFrame(data, copy=False)
+
+
+def _track_indicator_frame(np, pd, t):
+    n_units, k = t["n_units"], t["n_indicators"]
+    unit = np.repeat(np.arange(n_units, dtype=np.intp), k)
+    indicator = np.tile(np.arange(k, dtype=np.intp), n_units)
+    data = _tracking_text_columns(np, pd, t, unit, indicator)
+    data.update({
+        "start_year": _optional_years(np, pd, t["ind_start_year"]),
+        "start_value": np.frombuffer(t["ind_start_value"], dtype=np.float64),
+        "latest_year": _optional_years(np, pd, t["ind_latest_year"]),
+        "latest_value": np.frombuffer(t["ind_latest_value"], dtype=np.float64),
+        "observed_pace": np.frombuffer(t["ind_observed_pace"], dtype=np.float64),
+        "point_count": np.frombuffer(t["ind_point_count"], dtype=np.uintp).astype(np.int64),
+    })
+    return pd.DataFrame(data, copy=False)
+
+
+def tracking_to_dataframe(tracking, level="milestone"):
+    """See :meth:`dii.Tracking.to_dataframe`."""
+    np, pd = _pandas()
+    if level == "milestone":
+        return _milestone_frame(np, pd, _dii.py_tracking_table(tracking._h))
+    if level == "indicator":
+        return _track_indicator_frame(np, pd, _dii.py_tracking_table(tracking._h))
+    if level == "year":
+        return _unit_frame(pd, (r for unit in tracking for r in unit.years))
+    if level == "projection":
+        return _unit_frame(pd, (r for unit in tracking for r in unit.projected))
+    raise ValueError(f"level must be 'milestone', 'indicator', 'year' or 'projection', "
+                     f"not {level!r}")

@@ -8,6 +8,7 @@ from ._calls import big, call, file_size
 from ._diagnostics import Diagnostics
 from ._errors import NotFoundError, _raise
 from ._results import Results
+from ._tracking import Tracking, tracking_options
 from ._types import Baseline, Target, Text, _target_year, _year, init_once
 from ._submissions import _as_submissions, _limit_value
 
@@ -489,6 +490,39 @@ class Framework:
         if status < 0:
             _raise(status, message, Diagnostics(diags))
         return Results(res, Diagnostics(diags), self)
+
+    def track(self, submissions, milestones=None, pace="linear", crosswalk=None):
+        """Tracks a multi-year panel towards its targets and returns a
+        :class:`Tracking` (docs/tracking.md): per unit x indicator the start
+        point, latest value and observed pace; per milestone the target,
+        required pace, pace ratio, status, projection and expected year;
+        per unit the score trajectory and the projected score at each
+        milestone.
+
+        ``submissions``: several years of one or more units, in any form
+        :func:`load_submissions` reads. ``milestones``: None (the default)
+        for each unit the framework's target years after its latest
+        observed year; or an iterable of years (ints from 1900 to 2200;
+        sorted and each taken once; empty: no milestones) for every unit.
+        ``pace``: "linear" (least-squares slope) or "cagr" (compound annual
+        growth). ``crosswalk``: a :class:`Crosswalk` (see
+        :meth:`Crosswalk.load`) to merge former units first, or None.
+
+        Raises :class:`ValidationError`, with every problem in
+        ``diagnostics``, when the input has errors or the crosswalk would
+        count a unit twice ("crosswalk-conflict");
+        :class:`InvalidArgumentError` (a ValueError) for an unknown pace or
+        a milestone outside 1900 to 2200; TypeError for a milestone that is
+        not an integer, a pace that is not a str or a crosswalk that is not
+        a :class:`Crosswalk`. The GIL is released during the computation.
+        """
+        opts = tracking_options(milestones, pace, crosswalk)
+        subs = _as_submissions(submissions)
+        status, message, tr, diags = call(big(len(subs), "items"), _dii.dii_track,
+                                          self._h, subs._h, opts)
+        if status < 0:
+            _raise(status, message, Diagnostics(diags))
+        return Tracking(tr, Diagnostics(diags), self)
 
     def __repr__(self):
         return (f"<dii.Framework {self.id!r} version={self.version!r} status={self.status!r} "

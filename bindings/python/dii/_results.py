@@ -94,6 +94,9 @@ def _indicator_entry(s):
 class Result:
     """One submission's result (borrowed: keeps its :class:`Results` alive).
 
+    A :class:`Tracking`'s trajectory and projected scores are Results too;
+    those keep their Tracking alive (``result.results`` is the Tracking).
+
     Attributes:
         unit_id, unit_name: the unit (unit_name may be None).
         year: the data's year; target_year: the year whose targets applied.
@@ -119,7 +122,7 @@ class Result:
 
     @property
     def results(self):
-        """The :class:`Results` this result belongs to (read-only)."""
+        """The :class:`Results` (or :class:`Tracking`) this result belongs to (read-only)."""
         return self._results
 
     @property

@@ -9,12 +9,14 @@ from ._errors import InvalidArgumentError
 __all__ = ["Text", "Target", "Baseline"]
 
 
-def init_once(obj):
+def init_once(obj, attr="_h"):
     """Refuses a second __init__ of an object holding a handle: calling it
     again (``subs.__init__(1)``) would replace the handle, or drop the owner
-    of a borrowed one, and let the GC free memory still in use."""
+    of a borrowed one, and let the GC free memory still in use. ``attr``
+    is the slot the first __init__ sets (the handle, or the owner of an
+    object that reads through its owner's handle)."""
     try:
-        obj._h
+        getattr(obj, attr)
     except AttributeError:
         return
     raise TypeError(f"a {type(obj).__name__} cannot be initialised again")
@@ -95,20 +97,29 @@ def _year(year):
     return year
 
 
-def _target_year(year):
-    """A score's target year: an integer from DII_YEAR_MIN to DII_YEAR_MAX
-    (the library's bounds), else InvalidArgumentError (a ValueError). Checked
-    here, before C sees it, because C reads 0 as "each submission's own
-    year" and cannot be given a year beyond an int."""
+def _bounded_year(year, what):
+    """A year the library takes as an option (a target year, a milestone,
+    an effective year): an integer from DII_YEAR_MIN to DII_YEAR_MAX (the
+    library's bounds), else InvalidArgumentError (a ValueError); TypeError
+    for anything that is not an integer (bool included). Checked here,
+    before C sees it, because C cannot be given a year beyond an int and
+    reads 0 as "none" for some of them. `what` names the argument."""
     if isinstance(year, bool):
-        raise TypeError("target_year must be an integer or None, not bool")
+        raise TypeError(f"{what} must be an integer, not bool")
     try:
         year = operator.index(year)
     except TypeError:
-        raise TypeError(f"target_year must be an integer or None, "
-                        f"not {type(year).__name__}") from None
+        raise TypeError(f"{what} must be an integer, not {type(year).__name__}") from None
     if not _dii.DII_YEAR_MIN <= year <= _dii.DII_YEAR_MAX:
         raise InvalidArgumentError(
-            f"target year {year} is outside {_dii.DII_YEAR_MIN} to {_dii.DII_YEAR_MAX}",
-            _dii.DII_ERR_OUT_OF_RANGE)
+            f"{what.replace('_', ' ')} {year} is outside {_dii.DII_YEAR_MIN} to "
+            f"{_dii.DII_YEAR_MAX}", _dii.DII_ERR_OUT_OF_RANGE)
     return year
+
+
+def _target_year(year):
+    """A score's target year (see _bounded_year; None is handled by the caller)."""
+    if isinstance(year, bool) or not hasattr(type(year), "__index__"):
+        name = "bool" if isinstance(year, bool) else type(year).__name__
+        raise TypeError(f"target_year must be an integer or None, not {name}")
+    return _bounded_year(year, "target_year")
