@@ -1,12 +1,14 @@
 /*
- * bench-floor: the parsers libdii is built on, alone — the floor under
- * bench-validate's figures.
+ * bench-floor: two packaged parsers alone — a floor to compare bench-validate's
+ * figures with. libdii reads JSON with its own reader (lib/json_dom.c) since
+ * 1.2 and CSV with libcsv; jansson is here only as a reference JSON parser
+ * (built when libjansson-dev is installed).
  *
  *     bench-floor [--min-seconds S] [--min-runs N] [--submissions K] json|csv FILE
  *
  * Not libdii: this links jansson and libcsv directly and does, per run, only
  *
- *     json:  json_loadb(data, len, 0) + json_decref      (jansson, flags as libdii)
+ *     json:  json_loadb(data, len, 0) + json_decref      (jansson, as libdii 1.1 used it)
  *     csv:   csv_init(CSV_STRICT | CSV_STRICT_FINI) + csv_parse + csv_fini + csv_free
  *            with callbacks that only count fields and rows (libcsv, options as libdii)
  *

@@ -7,8 +7,9 @@
  * into memory once and the framework loaded once (outside the timing, as
  * bench_jsonschema.py builds its validator once); then one "run" is
  *
- *     dii_submissions_load_memory  (parse: JSON via jansson or CSV via libcsv,
- *                                   plus libdii's own shape checks and locations)
+ *     dii_submissions_load_memory  (parse: JSON with libdii's own reader,
+ *                                   lib/json_dom.c, or CSV via libcsv, plus
+ *                                   libdii's shape checks and locations)
  *     dii_validate                 (every value against the framework)
  *     dii_diagnostics_free x2, dii_submissions_free
  *
