@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {&cmd_frameworks, &cmd_show, &cmd_validate,
-                                              &cmd_score, &cmd_track};
+                                              &cmd_score, &cmd_track, &cmd_compare};
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static const char MAIN_USAGE[] =
