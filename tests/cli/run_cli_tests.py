@@ -1341,7 +1341,23 @@ def t_github_step_summary(ctx, extra):
     return problems
 
 
+def t_readme_compare_example(ctx, extra):
+    """The README's `dii compare` example is the real output: the block
+    after its command line is golden/compare-example.out (the case that
+    runs that command)."""
+    text = (ctx.src / "README.md").read_text(encoding="utf-8")
+    command = "$ dii " + " ".join(next(c for c in case_table.CASES
+                                       if c["name"] == "compare-example")["args"]) + "\n"
+    if command not in text:
+        return [f"README: no example line {command.strip()!r}"]
+    shown = text.split(command, 1)[1].split("```", 1)[0]
+    golden = read_golden("compare-example", "out").decode("utf-8")
+    return [] if shown == golden else ["README's compare example differs from "
+                                       "golden/compare-example.out"]
+
+
 SPECIAL = [
+    ("readme-compare-example", t_readme_compare_example),
     ("output-atomic", t_output_atomic),
     ("show-json-roundtrip", t_show_json_roundtrip),
     ("colour", t_colour),
