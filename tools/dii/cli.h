@@ -157,6 +157,14 @@ extern const cli_command cmd_score;
 extern const cli_command cmd_track;
 extern const cli_command cmd_compare;
 
+/* Scores subs as `dii score` does (--target-year): EXIT_VALID and *res
+ * (with the validation warnings in *diags); EXIT_INVALID with the problems
+ * to show in *diags (under --max-diagnostics); EXIT_USAGE after a message.
+ * The caller frees *res and *diags. (cmd_score.c; compare scores each side
+ * with it.) */
+int score_submissions(const cli_options *opts, const dii_framework *fw,
+                      const dii_submissions *subs, dii_results **res, dii_diagnostics **diags);
+
 /* ---- inputs (inputs.c) --------------------------------------------------- */
 
 /* Loads a submissions file ("-" = standard input). Returns DII_OK,

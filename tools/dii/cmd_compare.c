@@ -76,28 +76,6 @@ static int write_all(const cli_options *opts, const dii_framework *fw, const dii
     return output_commit(&out) != 0 ? EXIT_USAGE : EXIT_VALID;
 }
 
-/* Scores one side as `dii score` would. EXIT_VALID and *res; EXIT_INVALID
- * with the problems to show in *diags; EXIT_USAGE after a message. *diags
- * holds the validation warnings on success. */
-static int score_side(const cli_options *opts, const dii_framework *fw,
-                      const dii_submissions *subs, dii_results **res, dii_diagnostics **diags)
-{
-    dii_score_options so = DII_SCORE_OPTIONS_INIT;
-    so.target_year = opts->target_year;
-    *res = NULL;
-    *diags = NULL;
-    dii_status st = dii_score(fw, subs, &so, res, diags);
-    if (st == DII_ERR_VALIDATION) {
-        *diags = relist_refused(opts, fw, subs, *diags, NULL);
-        return EXIT_INVALID;
-    }
-    if (st != DII_OK) {
-        fprintf(stderr, "dii: %s\n", dii_last_error());
-        return EXIT_USAGE;
-    }
-    return EXIT_VALID;
-}
-
 static int compare_and_write(const cli_options *opts, const dii_framework *fw,
                              dii_results *const res[SIDES], const dii_diagnostics *diags)
 {
@@ -125,7 +103,7 @@ static int score_both_and_compare(const cli_options *opts, const dii_framework *
     int code = EXIT_VALID;
     for (size_t s = 0; s < SIDES; s++) {
         dii_diagnostics *side = NULL;
-        int c = score_side(opts, fw, parts[s], &res[s], &side);
+        int c = score_submissions(opts, fw, parts[s], &res[s], &side);
         d = join_diagnostics(d, side);
         code = c > code ? c : code;
     }

@@ -50,13 +50,13 @@ static void change_text(const char *a, const char *b, char *buf, size_t size)
 static void change_with_delta(const char *a, const char *b, int has_delta, double delta,
                               const char *delta_text, char *buf, size_t size)
 {
-    char d[NUMBER_TEXT_MAX + 2] = "";
-    if (has_delta)
-        signed_text(delta, delta_text, d, sizeof d);
-    if (has_delta)
-        snprintf(buf, size, "%s" ARROW "%s (%s)", a, b, d);
-    else
+    if (!has_delta) {
         change_text(a, b, buf, size);
+        return;
+    }
+    char d[NUMBER_TEXT_MAX + 2];
+    signed_text(delta, delta_text, d, sizeof d);
+    snprintf(buf, size, "%s" ARROW "%s (%s)", a, b, d);
 }
 
 static void value_or_dash(const dii_indicator *ind, int has, double v, const char *lang,
