@@ -39,6 +39,10 @@ Fields:
             "track-csv"        the track CSV has the rows and numbers of the
                                same run's JSON (dii_tracking_to_json), no text
                                cell runs as a formula
+            "json:comparison"  stdout passes data/schema/comparison.schema.json
+            "compare-csv"      the compare CSV has the rows and numbers of the
+                               same run's JSON (dii_comparison_to_json), no text
+                               cell runs as a formula
 """
 
 D = "tests/cli/data/"
@@ -80,6 +84,41 @@ TRACK_FRAMEWORK = "dien-bien-4734-2023"
 TRACK_PANEL = D + "track-panel.csv"
 TRACK = ["track", "--framework", TRACK_FRAMEWORK]
 PANEL_EXAMPLE = "examples/data/dien-bien-panel-2022-2024.json"
+
+# ---- dii compare: a self-assessment (A) against the ministry's round (B).
+# compare-self.csv and compare-ministry.csv are SELF and MINISTRY of
+# tests/unit/test_compare.c: two units under dien-bien-4734-2023, year 2024
+# (23 indicators of 1 point, index = points / 23, ranks on the index rounded
+# to 4 places); the ministry corrects three of DB's values, one of them a
+# status flip; LC is confirmed. Hand calculation (target_ratio: points =
+# min(value / target, 1); 2024 targets: code 1 >= 76, 6 >= 5, 12 >= 54),
+# checked against golden/compare-table.out and compare-csv.out:
+# * DB, A: code 1 76/76 = 1 (met), 6 4/5 = 0.8, 12 27/54 = 0.5, 21 true = 1
+#   -> 3.3 points, index 3.3/23 = 0.14348 -> 0.1435.
+# * DB, B: code 1 72/76 = 18/19 = 0.9474 (not met: the flip), 6 4.5/5 = 0.9,
+#   12 40.5/54 = 0.75, 21 = 1 -> 68.35/19 = 3.5974, index 68.35/437 = 0.1564.
+#   Δpoints = 5.65/19 = +0.2974 (-1/19 + 0.1 + 0.25), Δindex = 5.65/437 =
+#   +0.0129. Rows: 1: 76 -> 72 (-4), 1 -> 0.9474 (-0.0526), met -> not met;
+#   6: 4 -> 4.5 (+0.5), 0.8 -> 0.9 (+0.1); 12: 27 -> 40.5 (+13.5),
+#   0.5 -> 0.75 (+0.25).
+# * LC on both sides: 1 + 39.25/78.5 + 1 + 1 + 0 = 3.5, index 0.1522; no row
+#   changed, but ranks: A LC 1, DB 2; B DB 1, LC 2 -> Δrank DB -1 (up),
+#   LC +1 (down).
+# compare-ministry-partial.csv: DB as in B, LC dropped, SL added (38/76 =
+# 0.5 + AI true 1 = 1.5, index 0.0652, rank 2 of B): LC only in A, SL only
+# in B, each with all 23 rows (one side only: every row changed).
+CMP = ["compare", "--framework", "dien-bien-4734-2023"]
+CMP_A = D + "compare-self.csv"
+CMP_B = D + "compare-ministry.csv"
+CMP_PARTIAL = D + "compare-ministry-partial.csv"
+# The example pair: the real 2022 actuals (A) and a SYNTHETIC ministry round
+# (B) with three values changed, against the 2023 targets. By hand: code 1
+# 67.4 -> 66.5: 67.4/72 = 0.9361 -> 66.5/72 = 0.9236 (Δ -0.9/72 = -0.0125);
+# code 13 100 -> 92.4 against >= 100: met -> not met, 1 -> 0.924 (-0.076);
+# code 19 40 -> 45 against >= 50: 0.8 -> 0.9 (+0.1). Δpoints = +0.0115,
+# 21.8559 -> 21.8674; Δindex = 0.0115/23 = +0.0005 (0.9503 -> 0.9508);
+# rank 1 -> 1.
+MINISTRY_EXAMPLE = "examples/data/dien-bien-2022-ministry.json"
 
 # Every diagnostic code the library raises about submissions, the file that
 # raises it (tests/cli/data, or generated into the scratch directory when the
@@ -159,6 +198,7 @@ CASES = [
     {"name": "score-help", "args": ["score", "--help"], "exit": 0},
     {"name": "score-help-after-args", "args": ["score", MAIN, "-h"], "exit": 0},
     {"name": "track-help", "args": ["track", "--help"], "exit": 0},
+    {"name": "compare-help", "args": ["compare", "--help"], "exit": 0},
 
     # ---- frameworks --------------------------------------------------------
     {"name": "frameworks", "args": ["frameworks"], "exit": 0, "checks": ["no-ansi"]},
@@ -607,4 +647,89 @@ CASES = [
      "args": ["track", "--target-year", "2025", MAIN], "exit": 2},
     {"name": "score-milestone-not-an-option", "args": ["score", "--milestone", "2025", MAIN],
      "exit": 2},
+    # ---- compare: every format, --all, one-sided units, every error -----
+    {"name": "compare-table", "args": CMP + [CMP_A, CMP_B], "exit": 0, "checks": ["no-ansi"]},
+    {"name": "compare-table-en", "args": CMP + ["--lang", "en", CMP_A, CMP_B], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "compare-json", "args": CMP + ["--format", "json", CMP_A, CMP_B], "exit": 0,
+     "checks": ["json:comparison"]},
+    {"name": "compare-csv", "args": CMP + ["--format", "csv", CMP_A, CMP_B], "exit": 0,
+     "checks": ["compare-csv"]},
+    {"name": "compare-markdown", "args": CMP + ["--format", "markdown", CMP_A, CMP_B],
+     "exit": 0, "checks": ["no-ansi"]},
+    # --all: 23 rows per unit, the three changed ones among DB's
+    {"name": "compare-all-table", "args": CMP + ["--all", "--lang", "en", CMP_A, CMP_B],
+     "exit": 0},
+    {"name": "compare-all-json", "args": CMP + ["--all", "--format", "json", CMP_A, CMP_B],
+     "exit": 0, "checks": ["json:comparison"]},
+    {"name": "compare-all-csv", "args": CMP + ["--format=csv", "--all", CMP_A, CMP_B],
+     "exit": 0, "checks": ["compare-csv"]},
+    {"name": "compare-all-markdown",
+     "args": CMP + ["--all", "--format", "markdown", CMP_A, CMP_B], "exit": 0},
+    # units on one side only: LC only in A, SL only in B
+    {"name": "compare-one-side-table", "args": CMP + ["--lang", "en", CMP_A, CMP_PARTIAL],
+     "exit": 0},
+    {"name": "compare-one-side-json", "args": CMP + ["--format", "json", CMP_A, CMP_PARTIAL],
+     "exit": 0, "checks": ["json:comparison"]},
+    {"name": "compare-one-side-csv", "args": CMP + ["--format", "csv", CMP_A, CMP_PARTIAL],
+     "exit": 0, "checks": ["compare-csv"]},
+    {"name": "compare-one-side-markdown",
+     "args": CMP + ["--format", "markdown", CMP_A, CMP_PARTIAL], "exit": 0},
+    # the same file on both sides: nothing changed anywhere
+    {"name": "compare-identical", "args": CMP + [CMP_A, CMP_A], "exit": 0},
+    # A from standard input: the same figures as compare-csv
+    {"name": "compare-stdin", "args": CMP + ["--format", "csv", "-", CMP_B], "stdin": CMP_A,
+     "exit": 0, "checks": ["compare-csv"]},
+    {"name": "compare-stdin-table", "args": CMP + [CMP_A, "-"], "stdin": CMP_B, "exit": 0},
+    # the example pair (README), against the 2023 targets
+    {"name": "compare-example", "args": ["compare", "--target-year", "2023", MAIN,
+                                         MINISTRY_EXAMPLE], "exit": 0, "checks": ["no-ansi"]},
+    {"name": "compare-example-json",
+     "args": ["compare", "--target-year", "2023", "--format", "json", MAIN, MINISTRY_EXAMPLE],
+     "exit": 0, "checks": ["json:comparison"]},
+    {"name": "compare-example-markdown",
+     "args": ["compare", "--target-year", "2023", "--format", "markdown", "--lang", "en", MAIN,
+              MINISTRY_EXAMPLE], "exit": 0},
+    # a panel on side B (unit 11 three times): matched on unit and year;
+    # 2022 is the same real data on both sides, 2023 and 2024 only in B
+    {"name": "compare-panel-years", "args": ["compare", "--lang", "en", MAIN, PANEL_EXAMPLE],
+     "exit": 0},
+    {"name": "compare-panel-years-csv",
+     "args": ["compare", "--format", "csv", MAIN, PANEL_EXAMPLE], "exit": 0,
+     "checks": ["compare-csv"]},
+    # unit ids and names that would run as spreadsheet formulas
+    {"name": "compare-formula-injection",
+     "args": ["compare", "--all", "--format", "csv", D + "formula-injection.json",
+              D + "formula-injection.json"], "exit": 0, "checks": ["compare-csv"]},
+    # sides naming different frameworks: refused as score refuses them
+    {"name": "compare-framework-mismatch",
+     "args": ["compare", MAIN, D + "compare-other-framework.json"], "exit": 1},
+    # an invalid side, located; both invalid: every problem, in input order
+    {"name": "compare-invalid-b", "args": ["compare", MAIN, D + "out-of-range.json"],
+     "exit": 1},
+    {"name": "compare-invalid-a", "args": ["compare", D + "out-of-range.json", MAIN],
+     "exit": 1},
+    {"name": "compare-invalid-both",
+     "args": ["compare", D + "out-of-range.json", D + "unknown-indicator.json"], "exit": 1,
+     "checks": ["input-order"]},
+    {"name": "compare-syntax", "args": ["compare", MAIN, D + "syntax.json"], "exit": 1},
+    {"name": "compare-max-diagnostics",
+     "args": ["compare", "--max-diagnostics", "1", D + "too-many-diagnostics.json", MAIN],
+     "exit": 1},
+    {"name": "compare-max-submissions",
+     "args": CMP + ["--max-submissions", "1", CMP_A, CMP_B], "exit": 1},
+    {"name": "compare-no-framework", "args": ["compare", CMP_A, CMP_B], "exit": 1},
+    {"name": "compare-missing-file", "args": ["compare", MAIN, D + "no-such-dir/x.json"],
+     "exit": 2},
+    {"name": "compare-no-file", "args": ["compare"], "exit": 2},
+    {"name": "compare-one-file", "args": ["compare", MAIN], "exit": 2},
+    {"name": "compare-three-files", "args": ["compare", MAIN, MAIN, MAIN], "exit": 2},
+    {"name": "compare-stdin-twice", "args": ["compare", "-", "-"], "exit": 2},
+    {"name": "compare-bad-format", "args": ["compare", "--format", "junit", MAIN, MAIN],
+     "exit": 2},
+    {"name": "compare-all-takes-no-value", "args": ["compare", "--all=yes", MAIN, MAIN],
+     "exit": 2},
+    {"name": "compare-milestone-not-an-option",
+     "args": ["compare", "--milestone", "2025", MAIN, MAIN], "exit": 2},
+    {"name": "score-all-not-an-option", "args": ["score", "--all", MAIN], "exit": 2},
 ] + _diagnostic_cases()

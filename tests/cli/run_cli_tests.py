@@ -69,7 +69,8 @@ class Context:
         self.tmp = tmp
         self.build = build_root(binary)
         self.schemas = {}
-        for name in ("diagnostics", "result", "framework", "submission", "tracking"):
+        for name in ("diagnostics", "result", "framework", "submission", "tracking",
+                     "comparison"):
             with open(src / "data" / "schema" / f"{name}.schema.json", encoding="utf-8") as f:
                 schema = json.load(f)
             jsonschema.Draft202012Validator.check_schema(schema)
@@ -479,6 +480,33 @@ def check_track_csv(case, code, out, err, ctx, extra):
     order, every number equal at full precision (parsed back as floats),
     absent values as empty cells; no text cell runs as a spreadsheet
     formula (the data's =... cells read back after their quote)."""
+    want = list(track_json_rows(json_twin(ctx, case)))
+    return csv_matches_json(out, TRACK_CSV_COLUMNS, TRACK_FREE_TEXT, want)
+
+
+COMPARE_CSV_COLUMNS = ["unit_id", "unit_name", "year_a", "year_b", "indicator", "code",
+                       "value_a", "value_b", "delta_value", "points_a", "points_b",
+                       "delta_points", "status_a", "status_b", "value_changed",
+                       "points_changed", "status_changed"]
+COMPARE_FREE_TEXT = ("unit_id", "unit_name", "indicator", "code")
+
+
+def compare_json_rows(doc):
+    """The rows the compare CSV must have, from the library's JSON: per
+    entry and listed row, absent values as None, booleans as true/false."""
+    def cell(v):
+        return None if v is None else ("true" if v else "false") if isinstance(v, bool) else v
+    for u in doc["units"]:
+        for r in u["rows"]:
+            yield [cell(v) for v in (
+                u["id"], u["name"], u["year_a"], u["year_b"], r["indicator"], r["code"],
+                r["value_a"], r["value_b"], r["delta_value"], r["points_a"], r["points_b"],
+                r["delta_points"], r["status_a"], r["status_b"], r["value_changed"],
+                r["points_changed"], r["status_changed"])]
+
+
+def json_twin(ctx, case):
+    """The same run as case, with --format json: the library's document."""
     args = list(case["args"])
     for i, a in enumerate(args):
         if a == "--format":
@@ -486,20 +514,25 @@ def check_track_csv(case, code, out, err, ctx, extra):
         elif a.startswith("--format="):
             args[i] = "--format=json"
     stdin = (ctx.src / case["stdin"]).read_bytes() if case.get("stdin") else b""
-    jcode, jout, _ = run(ctx, args, ctx.src, stdin)
-    doc = json.loads(jout)
+    _, jout, _ = run(ctx, args, ctx.src, stdin)
+    return json.loads(jout)
+
+
+def csv_matches_json(out, columns, free_text, want):
+    """Problems where the CSV (out) differs from the rows want: the header,
+    the row count, each cell (numbers equal at full precision, None an
+    empty cell), and no free-text cell that runs as a formula."""
     rows = list(csv.reader(io.StringIO(out.decode("utf-8"), newline="")))
-    problems = []
-    if not rows or rows[0] != TRACK_CSV_COLUMNS:
+    if not rows or rows[0] != columns:
         return [f"header {rows[:1]}"]
-    want = list(track_json_rows(doc))
     if len(rows) - 1 != len(want):
         return [f"{len(rows) - 1} rows, the JSON has {len(want)}"]
+    problems = []
     for n, (got, exp) in enumerate(zip(rows[1:], want), 2):
-        for col, g, e in zip(TRACK_CSV_COLUMNS, got, exp):
-            if col in TRACK_FREE_TEXT and g[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        for col, g, e in zip(columns, got, exp):
+            if col in free_text and g[:1] in ("=", "+", "-", "@", "\t", "\r"):
                 problems.append(f"row {n} {col} {g!r} would run as a formula")
-            if col in TRACK_FREE_TEXT and g.startswith("'") and str(e)[:1] in "=+-@\t\r":
+            if col in free_text and g.startswith("'") and str(e)[:1] in "=+-@\t\r":
                 g = g[1:]
             if e is None:
                 ok = g == ""
@@ -512,7 +545,17 @@ def check_track_csv(case, code, out, err, ctx, extra):
     return problems[:10]
 
 
+def check_compare_csv(case, code, out, err, ctx, extra):
+    """compare --format csv says what the JSON says: the same rows in the
+    same order, every number equal at full precision, absent values as
+    empty cells; no text cell runs as a spreadsheet formula."""
+    want = list(compare_json_rows(json_twin(ctx, case)))
+    return csv_matches_json(out, COMPARE_CSV_COLUMNS, COMPARE_FREE_TEXT, want)
+
+
 CHECKS = {
+    "compare-csv": check_compare_csv,
+    "json:comparison": check_json("comparison"),
     "track-csv": check_track_csv,
     "json:tracking": check_json("tracking"),
     "input-order": check_input_order,
@@ -627,6 +670,13 @@ def t_output_atomic(ctx, extra):
                                              "--effective-year", "2025", "-o", str(target),
                                              panel], 2),
         ("track bad --milestone", ["track", "--milestone", "1800", "-o", str(target), main], 2),
+        ("compare invalid B", ["compare", "-o", str(target), main, bad], 1),
+        ("compare invalid A", ["compare", "--format", "csv", "-o", str(target), bad, main], 1),
+        ("compare framework mismatch",
+         ["compare", "--format", "json", "-o", str(target), main,
+          str(ctx.src / case_table.D / "compare-other-framework.json")], 1),
+        ("compare B missing", ["compare", "-o", str(target), main, str(d / "no-such.json")], 2),
+        ("compare one file", ["compare", "-o", str(target), main], 2),
     ]
     for what, args, want in failing:
         for existed in (True, False):
@@ -689,6 +739,16 @@ def t_output_atomic(ctx, extra):
         golden = f"track-panel-{fmt}"
         if code != 0 or out or target.read_bytes() != read_golden(golden, "out") or leftovers():
             problems.append(f"track -o ({fmt}): exit {code}, or the file differs from "
+                            f"golden/{golden}.out, or files were left: {leftovers()}")
+    # compare -o: each format's file is what standard output gets (the goldens)
+    for fmt in ("table", "json", "csv", "markdown"):
+        target.write_bytes(keep)
+        code, out, err = run(ctx, case_table.CMP + ["--format", fmt, "-o", str(target),
+                                                    case_table.CMP_A, case_table.CMP_B],
+                             ctx.src)
+        golden = f"compare-{fmt}"
+        if code != 0 or out or target.read_bytes() != read_golden(golden, "out") or leftovers():
+            problems.append(f"compare -o ({fmt}): exit {code}, or the file differs from "
                             f"golden/{golden}.out, or files were left: {leftovers()}")
     # validate -o: the report of invalid input is written (exit 1); it is the
     # same JUnit document standard output gets.
@@ -780,8 +840,9 @@ def t_colour(ctx, extra):
     score = ["score", "--target-year", "2023", case_table.MAIN]
     validate = ["validate", case_table.D + "out-of-range.json"]
     track = ["track", "--framework", case_table.TRACK_FRAMEWORK, case_table.TRACK_PANEL]
+    compare = case_table.CMP + [case_table.CMP_A, case_table.CMP_B]
     for label, args in (("score table", score), ("validate text", validate),
-                        ("track table", track)):
+                        ("track table", track), ("compare table", compare)):
         code, out = run_on_pty(ctx, args, {})
         if b"\x1b[" not in out:
             problems.append(f"{label} on a terminal without NO_COLOR: no colour")
@@ -797,6 +858,9 @@ def t_colour(ctx, extra):
         code, out = run_on_pty(ctx, track + ["--format", fmt], {})
         if b"\x1b" in out:
             problems.append(f"track --format {fmt} on a terminal: ANSI codes")
+        code, out = run_on_pty(ctx, compare + ["--format", fmt], {})
+        if b"\x1b" in out:
+            problems.append(f"compare --format {fmt} on a terminal: ANSI codes")
     for fmt in ("json", "junit", "github"):
         code, out = run_on_pty(ctx, validate + ["--format", fmt], {})
         if b"\x1b" in out:
@@ -831,7 +895,11 @@ def t_unreadable(ctx, extra):
             shutil.copy(lib, d / lib.name, follow_symlinks=True)
         env = {"LD_LIBRARY_PATH": str(d)}
     try:
-        for cmd in (["validate"], ["score"], ["validate", "--format", "junit"]):
+        main = d / "readable.json"  # compare's other side, readable by nobody too
+        shutil.copy(ctx.src / case_table.MAIN, main)
+        main.chmod(0o644)
+        for cmd in (["validate"], ["score"], ["validate", "--format", "junit"],
+                    ["compare", main.name], ["compare", "--format", "json", main.name]):
             r = subprocess.run(prefix + [binary] + cmd + [p.name], cwd=str(d),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env=base_env(env), timeout=TIMEOUT)
@@ -903,7 +971,7 @@ def t_machine_outputs_checked(ctx, extra):
     """Every case that prints JSON validates it against its schema, and every
     case that prints JUnit parses it as XML."""
     kinds = {"validate": "json:diagnostics", "score": "json:result", "show": "json:framework",
-             "track": "json:tracking"}
+             "track": "json:tracking", "compare": "json:comparison"}
     problems = []
     for case in case_table.CASES:
         if not read_golden(case["name"], "out"):
@@ -1086,6 +1154,12 @@ def t_output_is_input(ctx, extra):
         runs.append(["track", "--crosswalk", "fw.json", "--effective-year", "2025", "-o",
                      out_name, "data.json"])
     runs.append(["track", "-o", "hard.json", "data.json"])
+    # compare: -o naming A or B (the same path, a symbolic or a hard link)
+    for out_name in ("data.json", "sym.json", "hard.json"):
+        runs.append(["compare", "-o", out_name, "data.json", "other.json"])
+        runs.append(["compare", "--format", "csv", "-o", out_name, "other.json", "data.json"])
+    runs.append(["compare", "--framework", "fw.json", "-o", "fwsym.json", "data.json",
+                 "other.json"])
     shutil.copy(ctx.src / case_table.MAIN, d / "other.json")
     for args in runs:
         code, out, err = run(ctx, args, d)
@@ -1285,7 +1359,23 @@ def t_github_step_summary(ctx, extra):
     return problems
 
 
+def t_readme_compare_example(ctx, extra):
+    """The README's `dii compare` example is the real output: the block
+    after its command line is golden/compare-example.out (the case that
+    runs that command)."""
+    text = (ctx.src / "README.md").read_text(encoding="utf-8")
+    command = "$ dii " + " ".join(next(c for c in case_table.CASES
+                                       if c["name"] == "compare-example")["args"]) + "\n"
+    if command not in text:
+        return [f"README: no example line {command.strip()!r}"]
+    shown = text.split(command, 1)[1].split("```", 1)[0]
+    golden = read_golden("compare-example", "out").decode("utf-8")
+    return [] if shown == golden else ["README's compare example differs from "
+                                       "golden/compare-example.out"]
+
+
 SPECIAL = [
+    ("readme-compare-example", t_readme_compare_example),
     ("output-atomic", t_output_atomic),
     ("show-json-roundtrip", t_show_json_roundtrip),
     ("colour", t_colour),

@@ -191,6 +191,7 @@ static const option_def option_defs[] = {
     {"--no-warnings", OPT_FILTER, 0},
     {"--milestone", OPT_TRACK, 1},   {"--pace", OPT_TRACK, 1},
     {"--crosswalk", OPT_TRACK, 1},   {"--effective-year", OPT_TRACK, 1},
+    {"--all", OPT_ALL, 0},
 };
 
 static int apply_option(const cli_command *cmd, const option_def *def, const char *value,
@@ -225,6 +226,8 @@ static int apply_option(const cli_command *cmd, const option_def *def, const cha
         return parse_ignore(cmd, value, o);
     else if (strcmp(n, "--no-warnings") == 0)
         o->filter.no_warnings = 1;
+    else if (strcmp(n, "--all") == 0)
+        o->all_rows = 1;
     else if (def->bit == OPT_LIMITS)
         return parse_limit_option(cmd, n, value, &o->parse);
     return 0;

@@ -48,6 +48,21 @@ const char *status_text(dii_compliance status)
     return "missing";
 }
 
+const char *compliance_color(dii_compliance status)
+{
+    switch (status) {
+    case DII_COMPLIANCE_MET:
+        return ANSI_GREEN;
+    case DII_COMPLIANCE_NOT_MET:
+        return ANSI_RED;
+    case DII_COMPLIANCE_MISSING:
+        return ANSI_YELLOW;
+    case DII_COMPLIANCE_NO_TARGET:
+        break;
+    }
+    return NULL;
+}
+
 void value_text(const dii_indicator *ind, double v, const char *lang, char *buf, size_t size)
 {
     if (dii_indicator_unit(ind) == DII_UNIT_BOOLEAN)

@@ -86,7 +86,8 @@ enum {
     OPT_LIMITS = 1 << 7, /* --max-input-size, --max-depth, --max-string-length, --max-submissions,
                             --max-diagnostics */
     OPT_FILTER = 1 << 8, /* --ignore, --no-warnings */
-    OPT_TRACK = 1 << 9   /* --milestone, --pace, --crosswalk, --effective-year */
+    OPT_TRACK = 1 << 9,  /* --milestone, --pace, --crosswalk, --effective-year */
+    OPT_ALL = 1 << 10    /* --all (compare: every row, not only the changed ones) */
 };
 
 /* How many years --milestone can name: DII_YEAR_MIN .. DII_YEAR_MAX. */
@@ -124,6 +125,7 @@ typedef struct cli_options {
     dii_pace_method pace;    /* --pace linear|cagr */
     const char *crosswalk;   /* --crosswalk FILE; NULL = none */
     int effective_year;      /* --effective-year Y; 0 = not given */
+    int all_rows;            /* --all */
     char **operands;         /* files (or the framework of `show`) */
     size_t operand_count;
 } cli_options;
@@ -153,6 +155,15 @@ extern const cli_command cmd_show;
 extern const cli_command cmd_validate;
 extern const cli_command cmd_score;
 extern const cli_command cmd_track;
+extern const cli_command cmd_compare;
+
+/* Scores subs as `dii score` does (--target-year): EXIT_VALID and *res
+ * (with the validation warnings in *diags); EXIT_INVALID with the problems
+ * to show in *diags (under --max-diagnostics); EXIT_USAGE after a message.
+ * The caller frees *res and *diags. (cmd_score.c; compare scores each side
+ * with it.) */
+int score_submissions(const cli_options *opts, const dii_framework *fw,
+                      const dii_submissions *subs, dii_results **res, dii_diagnostics **diags);
 
 /* ---- inputs (inputs.c) --------------------------------------------------- */
 
@@ -175,6 +186,12 @@ int resolve_framework(const char *spec, const dii_parse_options *parse,
  * printed but I/O and memory failures. */
 int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **fw,
                 dii_diagnostics **diags);
+/* load_inputs that also keeps each FILE's own set: parts[i] (an array of
+ * operand_count that the caller gives and frees the items of) is the i-th
+ * FILE's submissions, all NULL on failure. compare scores each side apart
+ * but resolves the framework of both at once, as score would. */
+int load_inputs_each(const cli_options *opts, dii_submissions **parts, dii_submissions **all,
+                     dii_framework **fw, dii_diagnostics **diags);
 /* The validation options the command line asks for (--max-diagnostics). */
 dii_validate_options validate_options(const cli_options *opts);
 /* The FILE operands of validate / score: at least one, and "-" (standard
@@ -294,6 +311,12 @@ int csv_put_field(FILE *out, const char *s, int first, int text);
 int csv_end_row(FILE *out);
 /* A value or target: true/false for a yes/no indicator, else format_number. */
 void csv_value(const dii_indicator *ind, double v, char *buf, size_t size);
+/* The text of a cell in buf, or NULL (an empty cell) when there is none:
+ * a year (0: none), a number at full precision (NaN: none), a value of the
+ * indicator as csv_value writes it (NaN: none). */
+const char *csv_year_cell(int year, char *buf, size_t size);
+const char *csv_number_cell(double v, char *buf, size_t size);
+const char *csv_value_cell(const dii_indicator *ind, double v, char *buf, size_t size);
 
 /* track --format table / csv / markdown (track_*.c). */
 int write_tracking_table(FILE *out, const dii_framework *fw, const dii_tracking *tr,
@@ -363,6 +386,9 @@ const char *indicator_label(const dii_indicator *ind, const char *lang);
 const char *group_label(const dii_framework *fw, const char *group_id, const char *lang);
 /* "met", "not met", "no target", "missing". Static storage. */
 const char *status_text(dii_compliance status);
+/* The colour of a status in a terminal table (green met, red not met,
+ * yellow missing), or NULL (no target). */
+const char *compliance_color(dii_compliance status);
 /* A value of the indicator: yes/no words for booleans, else format_number. */
 void value_text(const dii_indicator *ind, double v, const char *lang, char *buf, size_t size);
 /* x for a person: format_number's text when it has at most `decimals`
@@ -426,6 +452,50 @@ void projected_text(const dii_framework *fw, const dii_result *r, char *buf, siz
 /* The distinct former units whose values the crosswalk merged into unit
  * u, at most `most` of them, in order of first use; returns how many. */
 size_t tracking_former_units(const dii_tracking *tr, size_t u, const char **units, size_t most);
+
+/* ---- cell texts of compare's table and Markdown report (cmp_cells.c) -- */
+
+/* The texts of one listed row of a comparison entry. */
+typedef struct compare_row {
+    char code[64];
+    const char *name;                          /* borrowed from the framework */
+    char value[2 * NUMBER_TEXT_MAX + 8];       /* "76 → 72", "có → có", "- → 72" */
+    char delta_value[NUMBER_TEXT_MAX + 2];     /* "-4", "+0.5", or "" (none) */
+    char points[2 * NUMBER_TEXT_MAX + 8];      /* "1.0000 → 0.9474" */
+    char delta_points[NUMBER_TEXT_MAX + 2];    /* "-0.0526", or "" */
+    char status[48];                           /* "met → not met" */
+    int has_status_b;                          /* for the colour: B's status */
+    dii_compliance status_b;
+} compare_row;
+
+void compare_row_fill(const dii_comparison *cmp, const dii_framework *fw, size_t u, size_t i,
+                      const char *lang, compare_row *row);
+
+/* Which sides entry u is on (bits). */
+enum { COMPARE_IN_A = 1, COMPARE_IN_B = 2 };
+int compare_unit_sides(const dii_comparison *cmp, size_t u);
+/* "data 2024, targets 2024", "data 2023 → 2024, targets 2023 → 2024", or
+ * "data 2024, targets 2024; only in A". */
+void compare_years_text(const dii_comparison *cmp, size_t u, char *buf, size_t size);
+
+/* An entry's totals: "3.3000 → 3.5974 (+0.2974)", "0.1435 → 0.1564
+ * (+0.0129)", "2 → 1 (-1, ▲ up)"; "-" for a side the entry is not on. */
+typedef struct compare_totals {
+    char points[3 * NUMBER_TEXT_MAX + 16];
+    char index[3 * NUMBER_TEXT_MAX + 16];
+    char rank[3 * NUMBER_TEXT_MAX + 32];
+    int rank_move; /* 1 up (a better place), -1 down, 0 none */
+} compare_totals;
+void compare_totals_text(const dii_framework *fw, const dii_comparison *cmp, size_t u,
+                         compare_totals *t);
+
+/* compare --format table / csv / markdown (cmp_*.c); files are A's and B's
+ * names as given on the command line. */
+int write_comparison_table(FILE *out, const dii_framework *fw, const dii_comparison *cmp,
+                           const char *const files[2], const out_style *style);
+int write_comparison_csv(FILE *out, const dii_framework *fw, const dii_comparison *cmp);
+int write_comparison_markdown(FILE *out, const dii_framework *fw, const dii_comparison *cmp,
+                              const char *const files[2], const out_style *style);
 
 /* Writes s as Markdown text that renders as s: the characters Markdown
  * gives meaning to are backslash-escaped ('|' included, so it is safe in a

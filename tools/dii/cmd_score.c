@@ -52,23 +52,34 @@ static const char *results_warning(const void *res, size_t i)
     return dii_results_warning(res, i);
 }
 
-static int score_and_write(const cli_options *opts, const dii_framework *fw,
-                           const dii_submissions *subs)
+int score_submissions(const cli_options *opts, const dii_framework *fw,
+                      const dii_submissions *subs, dii_results **res, dii_diagnostics **diags)
 {
     dii_score_options so = DII_SCORE_OPTIONS_INIT;
     so.target_year = opts->target_year;
+    *res = NULL;
+    *diags = NULL;
+    dii_status st = dii_score(fw, subs, &so, res, diags);
+    if (st == DII_ERR_VALIDATION) {
+        *diags = relist_refused(opts, fw, subs, *diags, NULL);
+        return EXIT_INVALID;
+    }
+    if (st != DII_OK) {
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+        return EXIT_USAGE;
+    }
+    return EXIT_VALID;
+}
+
+static int score_and_write(const cli_options *opts, const dii_framework *fw,
+                           const dii_submissions *subs)
+{
     dii_results *res = NULL;
     dii_diagnostics *d = NULL;
-    dii_status st = dii_score(fw, subs, &so, &res, &d);
-    int code = EXIT_VALID;
-    if (st == DII_ERR_VALIDATION) {
-        d = relist_refused(opts, fw, subs, d, NULL);
+    int code = score_submissions(opts, fw, subs, &res, &d);
+    if (code == EXIT_INVALID) {
         print_refused(opts, d, "scored");
-        code = EXIT_INVALID;
-    } else if (st != DII_OK) {
-        fprintf(stderr, "dii: %s\n", dii_last_error());
-        code = EXIT_USAGE;
-    } else {
+    } else if (code == EXIT_VALID) {
         print_output_warnings(dii_results_warning_count(res), results_warning, res, d);
         output out;
         if (output_open(&out, opts->output) != 0)

@@ -203,18 +203,15 @@ static int merge_all(const cli_options *opts, dii_submissions **parts, dii_submi
     return EXIT_USAGE;
 }
 
-int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **fw,
-                dii_diagnostics **diags)
+int load_inputs_each(const cli_options *opts, dii_submissions **parts, dii_submissions **all,
+                     dii_framework **fw, dii_diagnostics **diags)
 {
     size_t n = opts->operand_count;
     *all = NULL;
     *fw = NULL;
     *diags = NULL;
-    dii_submissions **parts = calloc(n, sizeof *parts);
-    if (!parts) {
-        fprintf(stderr, "dii: out of memory\n");
-        return EXIT_USAGE;
-    }
+    for (size_t i = 0; i < n; i++)
+        parts[i] = NULL;
     dii_diagnostics *fw_diags = NULL;
     int code = load_all(opts, parts, diags);
     if (code == EXIT_VALID)
@@ -222,14 +219,34 @@ int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **
     if (code == EXIT_VALID)
         code = resolve_framework(opts->framework, &opts->parse, *all, fw, &fw_diags);
     *diags = join_diagnostics(*diags, fw_diags);
-    for (size_t i = 0; i < n; i++)
-        dii_submissions_free(parts[i]);
-    free(parts);
     if (code != EXIT_VALID) {
+        for (size_t i = 0; i < n; i++) {
+            dii_submissions_free(parts[i]);
+            parts[i] = NULL;
+        }
         dii_submissions_free(*all);
         *all = NULL;
         dii_framework_free(*fw);
         *fw = NULL;
     }
+    return code;
+}
+
+int load_inputs(const cli_options *opts, dii_submissions **all, dii_framework **fw,
+                dii_diagnostics **diags)
+{
+    size_t n = opts->operand_count;
+    dii_submissions **parts = calloc(n, sizeof *parts);
+    if (!parts) {
+        *all = NULL;
+        *fw = NULL;
+        *diags = NULL;
+        fprintf(stderr, "dii: out of memory\n");
+        return EXIT_USAGE;
+    }
+    int code = load_inputs_each(opts, parts, all, fw, diags);
+    for (size_t i = 0; i < n; i++)
+        dii_submissions_free(parts[i]);
+    free(parts);
     return code;
 }

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {&cmd_frameworks, &cmd_show, &cmd_validate,
-                                              &cmd_score, &cmd_track};
+                                              &cmd_score, &cmd_track, &cmd_compare};
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static const char MAIN_USAGE[] =
@@ -22,6 +22,12 @@ static const char MAIN_USAGE[] =
     "                             check data files and report every problem\n"
     "  score [--framework F] [--target-year Y] [--format table|json|csv|markdown]\n"
     "        [-o OUT] FILE...     points, index, rank and target compliance\n"
+    "  track [--framework F] [--milestone Y]... [--pace linear|cagr]\n"
+    "        [--format table|json|csv|markdown] [-o OUT] FILE...\n"
+    "                             is each unit on track for its targets?\n"
+    "  compare [--framework F] [--target-year Y] [--all]\n"
+    "        [--format table|json|csv|markdown] [-o OUT] A B\n"
+    "                             what changed between two rounds or years\n"
     "\n"
     "Options:\n"
     "  --help                     this help; `dii COMMAND --help` for a command\n"

@@ -16,6 +16,7 @@
  * are escaped: numbers (a gap of -4.6) and the fixed names of the format
  * ("==", "met", "true") are left as they are, so scripts read them as in
  * the JSON. */
+#include <math.h>
 #include <string.h>
 
 #include "cli.h"
@@ -89,6 +90,33 @@ void csv_value(const dii_indicator *ind, double v, char *buf, size_t size)
         snprintf(buf, size, "%s", v != 0 ? "true" : "false");
     else
         format_number(v, buf, size);
+}
+
+/* A year, or an empty cell for 0 (none). */
+const char *csv_year_cell(int year, char *buf, size_t size)
+{
+    if (year == 0)
+        return NULL;
+    snprintf(buf, size, "%d", year);
+    return buf;
+}
+
+/* A number, or an empty cell for NaN (absent). */
+const char *csv_number_cell(double v, char *buf, size_t size)
+{
+    if (isnan(v))
+        return NULL;
+    format_number(v, buf, size);
+    return buf;
+}
+
+/* A value of the indicator (true/false for yes/no), or empty for NaN. */
+const char *csv_value_cell(const dii_indicator *ind, double v, char *buf, size_t size)
+{
+    if (isnan(v))
+        return NULL;
+    csv_value(ind, v, buf, size);
+    return buf;
 }
 
 /* buf holding v's text when has, else NULL (an empty cell). */

@@ -106,26 +106,11 @@ static int put_cell(FILE *out, const char *s, size_t width, int right)
     return put_padded(out, s, width, right) < 0 || put_gap(out) < 0 ? -1 : 0;
 }
 
-static const char *status_color(dii_compliance c)
-{
-    switch (c) {
-    case DII_COMPLIANCE_MET:
-        return ANSI_GREEN;
-    case DII_COMPLIANCE_NOT_MET:
-        return ANSI_RED;
-    case DII_COMPLIANCE_MISSING:
-        return ANSI_YELLOW;
-    case DII_COMPLIANCE_NO_TARGET:
-        break;
-    }
-    return NULL;
-}
-
 /* The status cell, coloured when asked: the escape codes go around the
  * padded text so that they take no part in the alignment. */
 static int put_status(FILE *out, const row *rw, size_t width, int color)
 {
-    const char *c = color ? status_color(rw->compliance) : NULL;
+    const char *c = color ? compliance_color(rw->compliance) : NULL;
     if (c != NULL && fputs(c, out) == EOF)
         return -1;
     if (put_padded(out, rw->status, width, 0) < 0)

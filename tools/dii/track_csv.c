@@ -6,7 +6,6 @@
  * JSON format's names for ops, bases and statuses, and a text cell from the
  * data or the framework that a spreadsheet would run as a formula written
  * with a ' in front. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,33 +99,6 @@ typedef struct csv_row {
     char required_pace[NUMBER_TEXT_MAX], pace_ratio[NUMBER_TEXT_MAX], projection[NUMBER_TEXT_MAX];
 } csv_row;
 
-/* A year, or an empty cell for 0 (none). */
-static const char *year_cell(int year, char *buf, size_t size)
-{
-    if (year == 0)
-        return NULL;
-    snprintf(buf, size, "%d", year);
-    return buf;
-}
-
-/* A number, or an empty cell for NaN (absent). */
-static const char *number_cell(double v, char *buf, size_t size)
-{
-    if (isnan(v))
-        return NULL;
-    format_number(v, buf, size);
-    return buf;
-}
-
-/* A value of the indicator (true/false for yes/no), or empty for NaN. */
-static const char *value_cell(const dii_indicator *ind, double v, char *buf, size_t size)
-{
-    if (isnan(v))
-        return NULL;
-    csv_value(ind, v, buf, size);
-    return buf;
-}
-
 static void fill_row(csv_row *row, const dii_tracking *tr, const dii_framework *fw,
                      const dii_milestone_columns *c, size_t i)
 {
@@ -137,28 +109,28 @@ static void fill_row(csv_row *row, const dii_tracking *tr, const dii_framework *
     f[COL_UNIT_NAME] = dii_tracking_unit_name(tr, u);
     f[COL_INDICATOR] = dii_tracking_indicator_id(tr, k);
     f[COL_CODE] = dii_tracking_indicator_code(tr, k);
-    f[COL_MILESTONE] = year_cell(c->year[i], row->milestone, sizeof row->milestone);
-    f[COL_START_YEAR] = year_cell(c->start_year[i], row->start_year, sizeof row->start_year);
-    f[COL_START_VALUE] = value_cell(ind, c->start_value[i], row->start_value,
+    f[COL_MILESTONE] = csv_year_cell(c->year[i], row->milestone, sizeof row->milestone);
+    f[COL_START_YEAR] = csv_year_cell(c->start_year[i], row->start_year, sizeof row->start_year);
+    f[COL_START_VALUE] = csv_value_cell(ind, c->start_value[i], row->start_value,
                                     sizeof row->start_value);
-    f[COL_LATEST_YEAR] = year_cell(c->latest_year[i], row->latest_year, sizeof row->latest_year);
-    f[COL_LATEST_VALUE] = value_cell(ind, c->latest_value[i], row->latest_value,
+    f[COL_LATEST_YEAR] = csv_year_cell(c->latest_year[i], row->latest_year, sizeof row->latest_year);
+    f[COL_LATEST_VALUE] = csv_value_cell(ind, c->latest_value[i], row->latest_value,
                                      sizeof row->latest_value);
-    f[COL_OBSERVED_PACE] = number_cell(c->observed_pace[i], row->observed_pace,
+    f[COL_OBSERVED_PACE] = csv_number_cell(c->observed_pace[i], row->observed_pace,
                                        sizeof row->observed_pace);
     int has_target = c->target_op[i] >= 0;
     f[COL_TARGET_OP] = has_target ? dii_op_symbol((dii_op)c->target_op[i]) : NULL;
-    f[COL_TARGET_VALUE] = has_target ? value_cell(ind, c->target_value[i], row->target_value,
+    f[COL_TARGET_VALUE] = has_target ? csv_value_cell(ind, c->target_value[i], row->target_value,
                                                   sizeof row->target_value)
                                      : NULL;
     f[COL_TARGET_BASIS] =
         has_target ? dii_target_basis_name((dii_target_basis)c->target_basis[i]) : NULL;
-    f[COL_REQUIRED_PACE] = number_cell(c->required_pace[i], row->required_pace,
+    f[COL_REQUIRED_PACE] = csv_number_cell(c->required_pace[i], row->required_pace,
                                        sizeof row->required_pace);
-    f[COL_PACE_RATIO] = number_cell(c->pace_ratio[i], row->pace_ratio, sizeof row->pace_ratio);
+    f[COL_PACE_RATIO] = csv_number_cell(c->pace_ratio[i], row->pace_ratio, sizeof row->pace_ratio);
     f[COL_STATUS] = dii_track_status_name((dii_track_status)c->status[i]);
-    f[COL_PROJECTION] = number_cell(c->projection[i], row->projection, sizeof row->projection);
-    f[COL_EXPECTED_YEAR] = year_cell(c->expected_year[i], row->expected_year,
+    f[COL_PROJECTION] = csv_number_cell(c->projection[i], row->projection, sizeof row->projection);
+    f[COL_EXPECTED_YEAR] = csv_year_cell(c->expected_year[i], row->expected_year,
                                      sizeof row->expected_year);
 }
 
