@@ -11,7 +11,7 @@ linear pace method: groupby aggregations for the start point, latest value and t
 least-squares slope of each unit x indicator series, a cross join with the milestones,
 vectorised numpy for the required pace, pace ratio, status rules, clamped projection, and
 the expected year (the projection evaluated on a units x years grid, first year that meets
-the target — the same search libdii does).
+the target — the definition's search; libdii finds the same year in closed form).
 
 Scope: the milestone statistics only (start, latest, point count, observed pace, target,
 required pace, pace ratio, status, projection, expected year), linear method, no

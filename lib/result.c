@@ -7,7 +7,9 @@
  * the function returns 0. */
 #include "result.h"
 
+#include <fenv.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,7 +265,7 @@ DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k)
  * unchanged (a double has nothing more to round). Non-finite values are
  * returned unchanged.
  */
-DII_API double dii_round_index(double index, int decimals)
+double dii_round_index_by_text(double index, int decimals)
 {
     if (!isfinite(index) || index == 0)
         return index == 0 ? 0.0 : index;
@@ -301,4 +303,94 @@ DII_API double dii_round_index(double index, int decimals)
     snprintf(text, sizeof text, "%s%se%d", index < 0 ? "-" : "", out, -decimals);
     double rounded = strtod(text, NULL);
     return rounded == 0 ? 0.0 : rounded;
+}
+
+/*
+ * The same rule without text, where it is provably the same double:
+ * |index| in [1e-5, 1e5), 0 <= decimals <= 15, the default rounding mode,
+ * and the cut falling within the 12 snapped digits. There |index| = m / 2^k
+ * exactly (m < 2^53, 36 <= k <= 69), and with 128-bit integers
+ *   1. the decimal exponent e is the one with 10^11 <= m 10^(11-e) / 2^k
+ *      < 10^12, decided by exact integer comparison; the 12 digits D are
+ *      that quotient rounded to nearest, ties to even — what glibc's
+ *      printf("%.11e") prints in the default rounding mode, for it prints
+ *      the exact binary value rounded in the current mode — and a carry to
+ *      10^12 becomes 10^11 with e + 1, as printf's exponent does;
+ *   2. the cut and the half-up increment on the next digit are integer
+ *      division and remainder: Q = D / 10^(12 - keep), + 1 when the
+ *      remainder is >= 5 x 10^(11 - keep);
+ *   3. Q < 2^53 and 10^decimals (<= 10^15) are exact doubles, so Q /
+ *      10^decimals is the correctly rounded quotient: the double nearest
+ *      Q x 10^-decimals, which is what strtod("Qe-decimals") returns.
+ * tests/unit/test_results_json.c compares it with dii_round_index_by_text
+ * bit for bit on ties, decimal midpoints and their neighbours and random
+ * doubles. Returns 0 with *out set, or -1 outside that domain.
+ */
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 round_u128;
+
+static const uint64_t POW10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
+                                 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
+                                 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+                                 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL,
+                                 10000000000000000ULL, 100000000000000000ULL,
+                                 1000000000000000000ULL};
+
+static int round_index_exact(double index, int decimals, double *out)
+{
+    double a = fabs(index);
+    if (!(a >= 1e-5 && a < 1e5) || decimals < 0 || decimals > 15 ||
+        fegetround() != FE_TONEAREST)
+        return -1;
+    int exp2;
+    uint64_t m = (uint64_t)ldexp(frexp(a, &exp2), 53); /* a = m / 2^k, exactly */
+    int k = 53 - exp2;                                    /* 36 <= k <= 69 */
+    int e = (int)floor(log10(a));                         /* a guess, corrected below */
+    const round_u128 lo = (round_u128)POW10[11] << k, hi = (round_u128)POW10[12] << k;
+    round_u128 v = (round_u128)m * POW10[11 - e];
+    while (v < lo) { /* 11 - e <= 17 throughout: v < 2^53 10^17 < 2^110 */
+        e--;
+        v = (round_u128)m * POW10[11 - e];
+    }
+    while (v >= hi) {
+        e++;
+        v = (round_u128)m * POW10[11 - e];
+    }
+    uint64_t d = (uint64_t)(v >> k);
+    round_u128 rem = v - ((round_u128)d << k), half = (round_u128)1 << (k - 1);
+    if (rem > half || (rem == half && (d & 1)))
+        d++;
+    if (d == POW10[12]) {
+        d = POW10[11];
+        e++;
+    }
+    int keep = e + 1 + decimals;
+    if (keep >= SNAP_DIGITS)
+        return -1; /* the 17-digit branch: left to the text */
+    if (keep < 0) {
+        *out = 0.0;
+        return 0;
+    }
+    uint64_t unit = POW10[SNAP_DIGITS - keep];
+    uint64_t q = d / unit + (d % unit >= 5 * (unit / 10) ? 1 : 0);
+    double r = (double)q / (double)POW10[decimals];
+    *out = r == 0 ? 0.0 : index < 0 ? -r : r;
+    return 0;
+}
+#else
+static int round_index_exact(double index, int decimals, double *out)
+{
+    (void)index;
+    (void)decimals;
+    (void)out;
+    return -1; /* no 128-bit integers: always the text */
+}
+#endif
+
+DII_API double dii_round_index(double index, int decimals)
+{
+    double r;
+    if (isfinite(index) && index != 0 && round_index_exact(index, decimals, &r) == 0)
+        return r;
+    return dii_round_index_by_text(index, decimals);
 }

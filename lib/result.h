@@ -88,4 +88,9 @@ void dii_results_destroy(struct dii_results *results);
  * failure), valid as long as the set. */
 const char *dii_results_intern(struct dii_results *results, const char *s);
 
+/* dii_round_index's rule done in decimal text (snprintf, strtod): the
+ * definition, used wherever the exact integer path does not apply; exposed
+ * so that a test can compare the two. */
+double dii_round_index_by_text(double index, int decimals);
+
 #endif

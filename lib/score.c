@@ -1,7 +1,9 @@
 /* dii_score: validated submissions → immutable results. For every
  * submission and indicator: the target that applies (target.c), compliance
  * (dii_op_holds), attainment (method.c), gap and progress; then group and
- * total points, the index, and ranks within each cohort (rank.c). */
+ * total points, the index, and ranks within each cohort (rank.c).
+ * dii_score_rows (score.h) is that scoring for rows already validated; it
+ * is the one scoring code, behind dii_score and dii_track alike. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,45 +14,27 @@
 
 typedef struct score_ctx {
     const struct dii_framework *fw;
-    const struct dii_submissions *subs;
+    const dii_score_rows *rows;     /* the submissions: s is a row */
     struct dii_results *results;
     int *target_years;              /* per submission */
     size_t *cohort_of;              /* per submission: index of its cohort */
     size_t cohort_count;            /* cohorts = distinct target years */
     dii_cohort_range *ranges;       /* [cohort][indicator] */
     dii_indicator_result *targets;  /* [cohort][indicator]: the target fields only */
-    const dii_value_entry **values; /* [submission][indicator], NULL = not given */
-    const dii_indicator **indicator_of_id; /* by dii_value_entry.id */
     const char **group_labels;      /* per group: its id in the label pool */
 } score_ctx;
 
-static int target_year_of(const struct dii_submission *sub, const dii_score_options *opts)
+/* Submission s's value of indicator k, or NULL when it has none. */
+static const double *value_of(const score_ctx *c, size_t s, size_t k)
 {
-    return opts && opts->target_year ? opts->target_year : sub->year;
-}
-
-/* Validation guarantees every indicator id is known and given at most once. */
-static void index_values(score_ctx *c, size_t s)
-{
-    const struct dii_submission *sub = &c->subs->items[s];
-    const dii_value_entry **row = c->values + s * c->fw->indicator_count;
-    for (size_t v = 0; v < sub->value_count; v++) {
-        const dii_indicator *ind = c->indicator_of_id[sub->values[v].id];
-        if (ind)
-            row[ind->index] = &sub->values[v];
-    }
-}
-
-static const dii_value_entry *value_of(const score_ctx *c, size_t s, size_t k)
-{
-    const dii_value_entry *e = c->values[s * c->fw->indicator_count + k];
-    return e && e->kind != DII_VALUE_MISSING ? e : NULL;
+    size_t i = s * c->fw->indicator_count + k;
+    return c->rows->has[i] ? &c->rows->value[i] : NULL;
 }
 
 /* Numbers the cohorts (distinct target years) in order of first appearance. */
 static void assign_cohorts(score_ctx *c)
 {
-    for (size_t s = 0; s < c->subs->count; s++) {
+    for (size_t s = 0; s < c->rows->count; s++) {
         size_t j = 0;
         while (j < s && c->target_years[j] != c->target_years[s])
             j++;
@@ -62,16 +46,16 @@ static void assign_cohorts(score_ctx *c)
 static void compute_ranges(score_ctx *c)
 {
     size_t k_count = c->fw->indicator_count;
-    for (size_t s = 0; s < c->subs->count; s++)
+    for (size_t s = 0; s < c->rows->count; s++)
         for (size_t k = 0; k < k_count; k++) {
-            const dii_value_entry *e = value_of(c, s, k);
+            const double *e = value_of(c, s, k);
             dii_cohort_range *r = &c->ranges[c->cohort_of[s] * k_count + k];
             if (!e)
                 continue;
-            if (!r->has_values || e->number < r->min)
-                r->min = e->number;
-            if (!r->has_values || e->number > r->max)
-                r->max = e->number;
+            if (!r->has_values || *e < r->min)
+                r->min = *e;
+            if (!r->has_values || *e > r->max)
+                r->max = *e;
             r->has_values = 1;
         }
 }
@@ -124,7 +108,7 @@ static void find_targets(score_ctx *c)
 {
     size_t k_count = c->fw->indicator_count;
     size_t next_cohort = 0;
-    for (size_t s = 0; s < c->subs->count && next_cohort < c->cohort_count; s++) {
+    for (size_t s = 0; s < c->rows->count && next_cohort < c->cohort_count; s++) {
         if (c->cohort_of[s] != next_cohort)
             continue; /* cohorts are numbered in order of first appearance */
         for (size_t k = 0; k < k_count; k++)
@@ -137,7 +121,7 @@ static void find_targets(score_ctx *c)
 static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator_result *out)
 {
     const struct dii_indicator *ind = &c->fw->indicators[k];
-    const dii_value_entry *e = value_of(c, s, k);
+    const double *e = value_of(c, s, k);
     out->max_points = ind->points;
     const dii_indicator_result *target = &c->targets[c->cohort_of[s] * c->fw->indicator_count + k];
     out->has_target = target->has_target;
@@ -152,9 +136,9 @@ static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator
         return 0;
     }
     out->has_value = 1;
-    out->value = e->number;
+    out->value = *e;
     const dii_cohort_range *range = &c->ranges[c->cohort_of[s] * c->fw->indicator_count + k];
-    dii_score_input in = {e->number, out->has_target, (dii_op)out->target_op, out->target_value,
+    dii_score_input in = {*e, out->has_target, (dii_op)out->target_op, out->target_value,
                           needs_cohort(ind) ? range : NULL};
     out->attainment = dii_attainment(ind, &in);
     out->points = ind->points * out->attainment;
@@ -164,7 +148,7 @@ static int score_indicator(const score_ctx *c, size_t s, size_t k, dii_indicator
         out->status = dii_op_holds((dii_op)out->target_op, out->value, out->target_value)
                           ? DII_COMPLIANCE_MET
                           : DII_COMPLIANCE_NOT_MET;
-    fill_gap_and_progress(out, ind, c->subs->items[s].year);
+    fill_gap_and_progress(out, ind, c->rows->year[s]);
     return 0;
 }
 
@@ -196,12 +180,12 @@ static void sum_groups(const score_ctx *c, size_t s, struct dii_result *r)
 
 static int score_submission(const score_ctx *c, size_t s, struct dii_result *r)
 {
-    const struct dii_submission *sub = &c->subs->items[s];
-    r->unit_id = dii_results_intern(c->results, sub->unit_id);
-    r->unit_name = dii_results_intern(c->results, sub->unit_name);
-    if (!r->unit_id || (sub->unit_name && !r->unit_name))
+    const char *name = c->rows->unit_name[s];
+    r->unit_id = dii_results_intern(c->results, c->rows->unit_id[s]);
+    r->unit_name = dii_results_intern(c->results, name);
+    if (!r->unit_id || (name && !r->unit_name))
         return -1;
-    r->year = sub->year;
+    r->year = c->rows->year[s];
     r->target_year = c->target_years[s];
     r->indicators = c->results->indicator_block + s * c->fw->indicator_count;
     r->info = c->results->indicator_info;
@@ -287,33 +271,28 @@ static int fill_shared_labels(score_ctx *c)
     return 0;
 }
 
-static int build_results(score_ctx *c, const dii_score_options *opts)
+static int build_results(score_ctx *c, int target_year)
 {
     struct dii_results *r = c->results;
-    size_t n = c->subs->count, k = c->fw->indicator_count;
+    size_t n = c->rows->count, k = c->fw->indicator_count;
     r->framework_id = dii_mem_strdup(c->fw->id);
     r->framework_version = dii_mem_strdup(c->fw->version);
     r->framework_status = c->fw->status;
     r->items = dii_mem_calloc(n, sizeof *r->items);
     c->target_years = dii_mem_calloc(n, sizeof *c->target_years);
     c->cohort_of = dii_mem_calloc(n, sizeof *c->cohort_of);
-    c->values = dii_mem_calloc(n * k, sizeof *c->values);
-    c->indicator_of_id = dii_resolve_indicator_ids(c->fw, c->subs);
     /* +1: calloc of 0 elements may legitimately return NULL. */
     r->indicator_block = dii_mem_calloc(n * k + 1, sizeof *r->indicator_block);
     r->group_block = dii_mem_calloc(n * c->fw->group_count + 1, sizeof *r->group_block);
     r->indicator_info = dii_mem_calloc(k + 1, sizeof *r->indicator_info);
     if (!r->framework_id || (c->fw->version && !r->framework_version) || !r->items ||
-        !c->target_years || !c->cohort_of || !c->values || !c->indicator_of_id ||
-        !r->indicator_block ||
+        !c->target_years || !c->cohort_of || !r->indicator_block ||
         !r->group_block || !r->indicator_info || fill_shared_labels(c) != 0)
         return -1;
     r->count = n;
     r->indicator_count = k;
-    for (size_t s = 0; s < n; s++) {
-        c->target_years[s] = target_year_of(&c->subs->items[s], opts);
-        index_values(c, s);
-    }
+    for (size_t s = 0; s < n; s++)
+        c->target_years[s] = target_year ? target_year : c->rows->year[s];
     assign_cohorts(c);
     /* +1: calloc of 0 elements may legitimately return NULL. */
     c->ranges = dii_mem_calloc(c->cohort_count * k + 1, sizeof *c->ranges);
@@ -346,6 +325,73 @@ static dii_status check_score_args(const dii_framework *fw, const dii_submission
     return DII_OK;
 }
 
+dii_status dii_score_rows_run(const struct dii_framework *fw, const dii_score_rows *rows,
+                              int target_year, struct dii_results **out)
+{
+    score_ctx c;
+    memset(&c, 0, sizeof c);
+    c.fw = fw;
+    c.rows = rows;
+    c.results = dii_mem_calloc(1, sizeof(struct dii_results));
+    int failed = !c.results || build_results(&c, target_year) != 0;
+    dii_mem_free(c.target_years);
+    dii_mem_free(c.cohort_of);
+    dii_mem_free(c.ranges);
+    dii_mem_free(c.targets);
+    dii_mem_free((void *)c.group_labels);
+    if (failed) {
+        dii_results_destroy(c.results);
+        *out = NULL;
+        return DII_ERR_NO_MEMORY;
+    }
+    *out = c.results;
+    return DII_OK;
+}
+
+/* Validated submissions as rows; arrays freed by free_submission_rows.
+ * Validation guarantees every indicator id is known and given at most once. */
+static int submission_rows(const struct dii_framework *fw, const struct dii_submissions *subs,
+                           dii_score_rows *rows)
+{
+    size_t n = subs->count, k_count = fw->indicator_count;
+    const char **ids = dii_mem_calloc(n + 1, sizeof *ids);
+    const char **names = dii_mem_calloc(n + 1, sizeof *names);
+    int *years = dii_mem_calloc(n + 1, sizeof *years);
+    double *value = dii_mem_calloc(n * k_count + 1, sizeof *value);
+    unsigned char *has = dii_mem_calloc(n * k_count + 1, 1);
+    const dii_indicator **indicator_of_id = dii_resolve_indicator_ids(fw, subs);
+    *rows = (dii_score_rows){n, ids, names, years, value, has};
+    if (!ids || !names || !years || !value || !has || !indicator_of_id) {
+        dii_mem_free((void *)indicator_of_id);
+        return -1;
+    }
+    for (size_t s = 0; s < n; s++) {
+        const struct dii_submission *sub = &subs->items[s];
+        ids[s] = sub->unit_id;
+        names[s] = sub->unit_name;
+        years[s] = sub->year;
+        for (size_t v = 0; v < sub->value_count; v++) {
+            const dii_value_entry *e = &sub->values[v];
+            const dii_indicator *ind = indicator_of_id[e->id];
+            if (!ind)
+                continue;
+            value[s * k_count + ind->index] = e->number;
+            has[s * k_count + ind->index] = e->kind != DII_VALUE_MISSING;
+        }
+    }
+    dii_mem_free((void *)indicator_of_id);
+    return 0;
+}
+
+static void free_submission_rows(dii_score_rows *rows)
+{
+    dii_mem_free((void *)rows->unit_id);
+    dii_mem_free((void *)rows->unit_name);
+    dii_mem_free((void *)rows->year);
+    dii_mem_free((void *)rows->value);
+    dii_mem_free((void *)rows->has);
+}
+
 DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *subs,
                              const dii_score_options *opts, dii_results **out,
                              dii_diagnostics **diags)
@@ -366,21 +412,12 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
                         "diagnostics", errors);
     if (st != DII_OK)
         return st;
-    score_ctx c;
-    memset(&c, 0, sizeof c);
-    c.fw = fw;
-    c.subs = subs;
-    c.results = dii_mem_calloc(1, sizeof(struct dii_results));
-    int failed = !c.results || build_results(&c, opts) != 0;
-    dii_mem_free(c.target_years);
-    dii_mem_free(c.cohort_of);
-    dii_mem_free(c.ranges);
-    dii_mem_free(c.targets);
-    dii_mem_free((void *)c.values);
-    dii_mem_free((void *)c.indicator_of_id);
-    dii_mem_free((void *)c.group_labels);
-    if (failed) {
-        dii_results_destroy(c.results);
+    dii_score_rows rows;
+    st = submission_rows(fw, subs, &rows) == 0 ? DII_OK : DII_ERR_NO_MEMORY;
+    if (st == DII_OK)
+        st = dii_score_rows_run(fw, &rows, opts ? opts->target_year : 0, out);
+    free_submission_rows(&rows);
+    if (st != DII_OK) {
         if (diags) {
             dii_diagnostics_free(*diags);
             *diags = NULL;
@@ -388,6 +425,5 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
         return dii_fail_nomem();
     }
     dii_clear_error();
-    *out = c.results;
     return DII_OK;
 }

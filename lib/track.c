@@ -135,13 +135,101 @@ static enum required_kind required_pace(const track_pace *p, const track_target 
     return REQUIRED_OK;
 }
 
-/* The first year from the latest on whose projection meets the target. */
-static int expected_year(const track_pace *p, dii_unit unit, const track_target *tg)
+/* The projection to year y meets the target under op: the comparator of
+ * compliance (dii_op_holds), applied to the clamped projection. */
+static int meets_at(const track_pace *p, dii_unit unit, dii_op op, double target, int y)
+{
+    return dii_op_holds(op, track_project(p, unit, y), target);
+}
+
+/* The definition of the expected year, year by year from the latest to
+ * DII_YEAR_MAX. Used where the projection need not be monotone (below). */
+static int expected_year_by_steps(const track_pace *p, dii_unit unit, const track_target *tg)
 {
     for (int y = p->t; y <= DII_YEAR_MAX; y++)
-        if (dii_op_holds(tg->op, track_project(p, unit, y), tg->value))
+        if (meets_at(p, unit, tg->op, tg->value, y))
             return y;
     return 0;
+}
+
+/* Whether track_project(p, unit, Y), as computed, is a monotone function of
+ * the whole year Y (non-decreasing or non-increasing), never NaN.
+ * Linear, with finite pace and means: (double)(Y - t0) is exact, and each
+ * step after it (- x_mean, * pace, + y_mean, the clamp) is a monotone
+ * function of its one varying operand followed by a rounding, which is
+ * monotone too; a finite y_mean plus ±inf is ±inf, never NaN. CAGR: the
+ * base 1 + pace is >= 0 (pace > -1 up to rounding) and y_t' > 0, so
+ * y_t' (1 + pace)^(Y - t) is monotone as long as pow is monotone in its
+ * exponent, which a pow erring by less than half the gap between
+ * consecutive powers is; tests/unit/test_track.c checks both against the
+ * step loop on random series. */
+static int projection_is_monotone(const track_pace *p)
+{
+    if (p->method == DII_PACE_LINEAR)
+        return isfinite(p->pace) && isfinite(p->x_mean) && isfinite(p->y_mean);
+    return p->yt >= 0 && !isnan(p->pace) && p->pace >= -1;
+}
+
+/* Where the unclamped line or curve crosses target, as a fractional year:
+ * only a first guess for first_meeting (it may be off, infinite or NaN). */
+static double crossing_estimate(const track_pace *p, double target)
+{
+    if (p->method == DII_PACE_LINEAR)
+        return (double)p->t0 + p->x_mean + (target - p->y_mean) / p->pace;
+    return (double)p->t + log(target / cagr_value(p->yt)) / log(1 + p->pace);
+}
+
+/* The first year in (lo, hi] whose projection meets op, given that lo's
+ * does not, hi's does, and meeting is monotone in between (false, then
+ * true). The year the closed form gives and its neighbour settle the usual
+ * case in two evaluations; bisection finds it when the guess is off (the
+ * clamp, rounding far out). Every decision is meets_at at a whole year. */
+static int first_meeting(const track_pace *p, dii_unit unit, dii_op op, double target, int lo,
+                         int hi, double guess)
+{
+    if (guess > lo && guess <= hi) { /* false for NaN */
+        int g = (int)ceil(guess);    /* lo < g <= hi */
+        if (meets_at(p, unit, op, target, g)) {
+            if (!meets_at(p, unit, op, target, g - 1))
+                return g; /* g - 1 == lo included: lo does not meet */
+            hi = g - 1;
+        } else if (meets_at(p, unit, op, target, g + 1)) { /* g < hi: hi meets */
+            return g + 1;
+        } else {
+            lo = g + 1;
+        }
+    }
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (meets_at(p, unit, op, target, mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* The first year from the latest on whose projection meets the target
+ * (docs/tracking.md §1), without stepping through every year: with a
+ * monotone projection, meeting >=, >, <=, < is monotone in the year too, so
+ * when the latest year does not meet and DII_YEAR_MAX does, the answer is
+ * the one year where meeting starts, which first_meeting finds. == is
+ * reached where the projection first gets to the target from its side
+ * (>= or <=, monotone) and holds only if it is equal there. */
+static int expected_year(const track_pace *p, dii_unit unit, const track_target *tg)
+{
+    if (!projection_is_monotone(p))
+        return expected_year_by_steps(p, unit, tg);
+    if (meets_at(p, unit, tg->op, tg->value, p->t))
+        return p->t;
+    dii_op reach = tg->op;
+    if (tg->op == DII_OP_EQ)
+        reach = track_project(p, unit, p->t) < tg->value ? DII_OP_GE : DII_OP_LE;
+    if (p->t >= DII_YEAR_MAX || !meets_at(p, unit, reach, tg->value, DII_YEAR_MAX))
+        return 0;
+    int y = first_meeting(p, unit, reach, tg->value, p->t, DII_YEAR_MAX,
+                          crossing_estimate(p, tg->value));
+    return meets_at(p, unit, tg->op, tg->value, y) ? y : 0;
 }
 
 static dii_track_status status_of_ratio(double r)

@@ -1,8 +1,8 @@
 /* dii_track: validated submissions → the immutable tracking
  * (docs/tracking.md). The panel (track_panel.c) merges former units; the
  * statistics of each unit x indicator series come from track.c; the score
- * trajectory and the projected scores are dii_score's own results for
- * in-memory submissions built here (dii_submissions_from_columns), so that
+ * trajectory and the projected scores are scored by dii_score's own code
+ * (dii_score_rows_run) from the panel validated once at the start, so that
  * no scoring rule exists twice. */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "result.h"
+#include "score.h"
 #include "track_build.h"
 
 typedef struct build_ctx {
@@ -96,30 +97,36 @@ static size_t unit_milestones(const build_ctx *c, int latest_year, int *out)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Scoring in-memory submissions: the one scoring code, dii_score            */
+/* Scoring: the one scoring code, dii_score's, on rows validated once       */
 /* ------------------------------------------------------------------------ */
 
-/* A long table in columns, the input of dii_submissions_from_columns. */
+/* Rows to score, owned: the per-submission columns of a dii_score_rows
+ * (values and presence may be borrowed from the panel instead). */
 typedef struct score_table {
-    size_t rows;
+    dii_score_rows rows;
     const char **unit_id;
     const char **unit_name;
     int *year;
-    const char **indicator;
-    double *value;
-    unsigned char *kind;
+    double *value;        /* NULL when borrowed */
+    unsigned char *has;   /* NULL when borrowed */
 } score_table;
 
-static int table_alloc(score_table *t, size_t rows)
+/* Allocates rows x 1 submission columns, and rows x K values unless
+ * borrowed later. */
+static int table_alloc(score_table *t, size_t rows, size_t kc, int own_values)
 {
-    t->rows = rows;
+    memset(t, 0, sizeof *t);
     t->unit_id = dii_mem_calloc(rows + 1, sizeof *t->unit_id);
     t->unit_name = dii_mem_calloc(rows + 1, sizeof *t->unit_name);
     t->year = dii_mem_calloc(rows + 1, sizeof *t->year);
-    t->indicator = dii_mem_calloc(rows + 1, sizeof *t->indicator);
-    t->value = dii_mem_calloc(rows + 1, sizeof *t->value);
-    t->kind = dii_mem_calloc(rows + 1, sizeof *t->kind);
-    return t->unit_id && t->unit_name && t->year && t->indicator && t->value && t->kind ? 0 : -1;
+    if (own_values) {
+        t->value = dii_mem_calloc(rows * kc + 1, sizeof *t->value);
+        t->has = dii_mem_calloc(rows * kc + 1, sizeof *t->has);
+    }
+    t->rows = (dii_score_rows){rows, t->unit_id, t->unit_name, t->year, t->value, t->has};
+    return t->unit_id && t->unit_name && t->year && (!own_values || (t->value && t->has))
+               ? 0
+               : -1;
 }
 
 static void table_free(score_table *t)
@@ -127,86 +134,65 @@ static void table_free(score_table *t)
     dii_mem_free((void *)t->unit_id);
     dii_mem_free((void *)t->unit_name);
     dii_mem_free(t->year);
-    dii_mem_free((void *)t->indicator);
     dii_mem_free(t->value);
-    dii_mem_free(t->kind);
+    dii_mem_free(t->has);
 }
 
-/* Row i: unit u's value of indicator k in `year` (has 0: missing). Every
- * indicator gets a row, so a submission exists even without any value. */
-static void table_set(score_table *t, size_t i, const struct dii_tracking *tr, size_t u,
-                      int year, const struct dii_indicator *ind, int has, double v)
+/* Submission i is unit u in `year`. */
+static void table_set_row(score_table *t, size_t i, const struct dii_tracking *tr, size_t u,
+                          int year)
 {
     t->unit_id[i] = tr->units[u].id;
     t->unit_name[i] = tr->units[u].name;
     t->year[i] = year;
-    t->indicator[i] = ind->id;
-    t->value[i] = has ? v : 0;
-    t->kind[i] = !has ? DII_VALUE_MISSING
-                      : ind->unit == DII_UNIT_BOOLEAN ? DII_VALUE_BOOLEAN : DII_VALUE_NUMBER;
 }
 
-/* Scores the table's submissions, each against its own year's targets. */
-static dii_status table_score(const score_table *t, const struct dii_framework *fw,
-                              dii_results **out)
-{
-    dii_columns cols = DII_COLUMNS_INIT;
-    cols.rows = t->rows;
-    cols.unit_id = t->unit_id;
-    cols.unit_name = t->unit_name;
-    cols.year = t->year;
-    cols.indicator = t->indicator;
-    cols.value = t->value;
-    cols.kind = t->kind;
-    dii_submissions *subs = NULL;
-    dii_status st = dii_submissions_from_columns(&cols, NULL, &subs, NULL);
-    if (st == DII_OK)
-        st = dii_score(fw, subs, NULL, out, NULL);
-    dii_submissions_free(subs);
-    return st;
-}
-
-/* The trajectory: every panel row (unit by unit, years ascending) scored. */
+/* The trajectory: every panel row (unit by unit, years ascending), its
+ * values as the panel holds them (validated with the submissions), each
+ * scored against its own year's targets. */
 static dii_status score_trajectory(build_ctx *c)
 {
     const track_panel *pn = &c->panel;
-    size_t kc = c->fw->indicator_count;
     score_table t;
-    memset(&t, 0, sizeof t);
-    dii_status st = table_alloc(&t, pn->row_count * kc) == 0 ? DII_OK : DII_ERR_NO_MEMORY;
-    for (size_t r = 0; st == DII_OK && r < pn->row_count; r++)
-        for (size_t k = 0; k < kc; k++)
-            table_set(&t, r * kc + k, c->tr, pn->row_unit[r], pn->row_year[r],
-                      &c->fw->indicators[k], pn->has[r * kc + k], pn->values[r * kc + k]);
-    if (st == DII_OK)
-        st = table_score(&t, c->fw, &c->tr->trajectory);
+    dii_status st = DII_ERR_NO_MEMORY;
+    if (table_alloc(&t, pn->row_count, c->fw->indicator_count, 0) == 0) {
+        for (size_t r = 0; r < pn->row_count; r++)
+            table_set_row(&t, r, c->tr, pn->row_unit[r], pn->row_year[r]);
+        t.rows.value = pn->values;
+        t.rows.has = pn->has;
+        st = dii_score_rows_run(c->fw, &t.rows, 0, &c->tr->trajectory);
+    }
     table_free(&t);
     return st;
 }
 
 /* The projected scores: each unit at each of its milestones, valued at
- * the projection, else the latest value carried forward, else missing. */
+ * the projection (clamped to the unit's range, so valid), else the latest
+ * value carried forward, else missing. */
 static dii_status score_projected(build_ctx *c, size_t milestone_total)
 {
     struct dii_tracking *tr = c->tr;
     size_t kc = c->fw->indicator_count;
     score_table t;
-    memset(&t, 0, sizeof t);
-    dii_status st = table_alloc(&t, milestone_total * kc) == 0 ? DII_OK : DII_ERR_NO_MEMORY;
-    size_t i = 0;
-    for (size_t u = 0; st == DII_OK && u < tr->unit_count; u++) {
-        const track_unit *unit = &tr->units[u];
-        for (size_t m = 0; m < unit->milestone_count; m++)
-            for (size_t k = 0; k < kc; k++) {
-                const track_indicator *ti = &unit->indicators[k];
-                const track_row *row = &unit->rows[k * unit->milestone_count + m];
-                double v = row->has_projection ? row->projection : ti->latest_value;
-                table_set(&t, i++, tr, u, unit->milestones[m], &c->fw->indicators[k],
-                          row->has_projection || ti->has_start, v);
+    dii_status st = DII_ERR_NO_MEMORY;
+    if (table_alloc(&t, milestone_total, kc, 1) == 0) {
+        size_t i = 0;
+        for (size_t u = 0; u < tr->unit_count; u++) {
+            const track_unit *unit = &tr->units[u];
+            for (size_t m = 0; m < unit->milestone_count; m++, i++) {
+                table_set_row(&t, i, tr, u, unit->milestones[m]);
+                for (size_t k = 0; k < kc; k++) {
+                    const track_indicator *ti = &unit->indicators[k];
+                    const track_row *row = &unit->rows[k * unit->milestone_count + m];
+                    t.has[i * kc + k] = row->has_projection || ti->has_start;
+                    t.value[i * kc + k] = row->has_projection ? row->projection
+                                          : ti->has_start     ? ti->latest_value
+                                                              : 0;
+                }
             }
+        }
+        st = dii_score_rows_run(c->fw, &t.rows, 0, &tr->projected);
     }
-    if (st == DII_OK)
-        st = table_score(&t, c->fw, &tr->projected);
     table_free(&t);
     return st;
 }

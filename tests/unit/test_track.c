@@ -14,6 +14,7 @@
  * (-4a - b + 5c) / 14 and the line is L(Y) = ȳ + slope (Y - x̄). */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "dii/dii.h"
 #include "failalloc.h"
 #include "testutil.h"
+#include "track.h"
 
 #define TOL 1e-9
 
@@ -1353,6 +1355,165 @@ START_TEST(crosswalk_and_json_under_allocation_failures)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* The expected year: computed without stepping, identical to the steps     */
+/* ------------------------------------------------------------------------ */
+
+/* The definition (docs/tracking.md §1), as a loop: the first whole year from
+ * the latest to DII_YEAR_MAX whose clamped projection meets the target. */
+static int expected_year_by_loop(const track_pace *p, dii_unit unit, const track_target *tg)
+{
+    for (int y = p->t; y <= DII_YEAR_MAX; y++)
+        if (dii_op_holds(tg->op, track_project(p, unit, y), tg->value))
+            return y;
+    return 0;
+}
+
+/* track_assess's expected year for pace p against `op value`, checked
+ * against the loop; returns it. */
+static int assess_checked(const track_pace *p, dii_unit unit, dii_op op, double value)
+{
+    track_target tg = {2030, op, value};
+    track_outcome o;
+    track_assess(p, 0, unit, 1, &tg, &o);
+    int loop = expected_year_by_loop(p, unit, &tg);
+    if (o.expected_year != loop)
+        ck_abort_msg("expected year %d, the loop gives %d (method %d, unit %d, op %s "
+                     "%.17g, pace %.17g, t %d)", o.expected_year, loop, (int)p->method,
+                     (int)unit, dii_op_symbol(op), value, p->pace, p->t);
+    return o.expected_year;
+}
+
+static int expected_checked(dii_pace_method m, dii_unit unit, const int *years,
+                            const double *values, size_t n, dii_op op, double value)
+{
+    track_series s = {years, values, n};
+    track_pace p;
+    track_observe(&p, m, 0, &s);
+    ck_assert(p.has_pace);
+    return assess_checked(&p, unit, op, value);
+}
+
+/* Hand-computed edge cases. The line through (2020, 10) and (2022, 14) is
+ * L(Y) = 12 + 2 ((Y - 2020) - 1), exact in binary: L(2025) = 20 exactly,
+ * L(2200) = 370; the latest year is 2022 (L = 14). */
+START_TEST(expected_year_edge_cases)
+{
+    const int yrs[] = {2020, 2022};
+    const double up[] = {10, 14}, down[] = {14, 10};
+    dii_unit u = DII_UNIT_COUNT;
+    /* A strict comparator landing exactly on a whole year: L(2025) = 20. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_GE, 20), 2025);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_GT, 20), 2026);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_EQ, 20), 2025);
+    /* == between two whole years (L(2025) = 20, L(2026) = 22): never. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_EQ, 21), 0);
+    /* Lower is better: L(Y) = 12 - 2 ((Y - 2020) - 1): 4 in 2025, 0 in 2027,
+     * then clamped to 0 (a count). */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_LE, 4), 2025);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_LT, 4), 2026);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_LE, 0), 2027);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_EQ, 0), 2027);
+    /* Below the clamp: never. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_LT, 0), 0);
+    /* Already met at the latest year (L(2022) = 14 resp. 10), also moving away. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_GE, 14), 2022);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_GE, 9), 2022);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_EQ, 14), 2022);
+    /* Moving away from the target: never. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, down, 2, DII_OP_GE, 20), 0);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_EQ, 5), 0);
+    /* Reached in 2200 exactly (L(2200) = 370); one more: never by 2200. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_GE, 370),
+                     DII_YEAR_MAX);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, up, 2, DII_OP_GT, 370), 0);
+    /* A flat line: met at once or never. */
+    const double flat[] = {7, 7};
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, flat, 2, DII_OP_EQ, 7), 2022);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, u, yrs, flat, 2, DII_OP_GT, 7), 0);
+    /* A percent meets 100 at L(2065) = 100 and stays there (clamped); above
+     * 100 it never gets. */
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, DII_UNIT_PERCENT, yrs, up, 2, DII_OP_GE,
+                                      100), 2065);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, DII_UNIT_PERCENT, yrs, up, 2, DII_OP_EQ,
+                                      100), 2065);
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, DII_UNIT_PERCENT, yrs, up, 2, DII_OP_GT,
+                                      100), 0);
+    /* CAGR: 10 → 40 in 2 years is 100 % a year, 40 · 2^(Y - 2022), exact:
+     * 320 in 2025. */
+    const double grow[] = {10, 40}, shrink[] = {40, 10};
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, grow, 2, DII_OP_GE, 320), 2025);
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, grow, 2, DII_OP_GT, 320), 2026);
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, grow, 2, DII_OP_EQ, 320), 2025);
+    /* Halving: 10 · 2^-(Y - 2022), 1.25 in 2025; never 0 by 2200. */
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, shrink, 2, DII_OP_LE, 1.25), 2025);
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, shrink, 2, DII_OP_LT, 1.25), 2026);
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, shrink, 2, DII_OP_LE, 0), 0);
+    ck_assert_int_eq(expected_checked(DII_PACE_CAGR, u, yrs, shrink, 2, DII_OP_GE, 50), 0);
+    /* Sums that overflow: the slope is +inf, not finite, and the result is
+     * the loop's (the first year whose projection is +inf). */
+    const double huge[] = {-1.5e308, 1.7e308};
+    ck_assert_int_eq(expected_checked(DII_PACE_LINEAR, DII_UNIT_OTHER, yrs, huge, 2, DII_OP_GE,
+                                      1e308), 2022);
+}
+END_TEST
+
+/* A small deterministic generator (xorshift64*), so that a failure repeats. */
+static uint64_t rng_next(uint64_t *state)
+{
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    return *state * 0x2545F4914F6CDD1DULL;
+}
+
+static double rng_unit(uint64_t *state)
+{
+    return (double)(rng_next(state) >> 11) / 9007199254740992.0; /* [0, 1) */
+}
+
+/* 40,000 random series, both methods, every comparator, units with and
+ * without a clamp. A third of the targets are the projection itself at a
+ * random whole year (ties decided by the last bit: the strict comparators
+ * must step over them exactly as the loop does), a third a neighbouring
+ * double of it, a third anywhere. */
+START_TEST(expected_year_matches_loop_on_random_series)
+{
+    static const dii_unit units[] = {DII_UNIT_PERCENT, DII_UNIT_RATIO, DII_UNIT_COUNT,
+                                     DII_UNIT_OTHER};
+    uint64_t state = 0x9E3779B97F4A7C15ULL;
+    int years[9];
+    double values[9];
+    for (int i = 0; i < 40000; i++) {
+        size_t n = 2 + rng_next(&state) % 8;
+        int y = 2010 + (int)(rng_next(&state) % 20);
+        double scale = pow(10, (double)(rng_next(&state) % 7) - 3);
+        for (size_t j = 0; j < n; j++) {
+            years[j] = y;
+            y += 1 + (int)(rng_next(&state) % 3);
+            values[j] = scale * (rng_unit(&state) * 100);
+        }
+        dii_pace_method m = rng_next(&state) % 2 ? DII_PACE_CAGR : DII_PACE_LINEAR;
+        dii_unit unit = units[rng_next(&state) % 4];
+        track_series s = {years, values, n};
+        track_pace p;
+        track_observe(&p, m, 0, &s);
+        ck_assert(p.has_pace);
+        double target;
+        int kind = (int)(rng_next(&state) % 3);
+        if (kind < 2) {
+            int at = p.t + (int)(rng_next(&state) % (DII_YEAR_MAX - p.t + 1));
+            target = track_project(&p, unit, at);
+            if (kind == 1)
+                target = nextafter(target, rng_next(&state) % 2 ? INFINITY : -INFINITY);
+        } else {
+            target = scale * (rng_unit(&state) * 300 - 50);
+        }
+        assess_checked(&p, unit, (dii_op)(rng_next(&state) % 5), target);
+    }
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("track");
@@ -1384,6 +1545,8 @@ Suite *make_suite(void)
     tcase_add_test(tc, dien_bien_synthetic_panel);
     tcase_add_test(tc, track_under_allocation_failures);
     tcase_add_test(tc, crosswalk_and_json_under_allocation_failures);
+    tcase_add_test(tc, expected_year_edge_cases);
+    tcase_add_test(tc, expected_year_matches_loop_on_random_series);
     suite_add_tcase(s, tc);
     return s;
 }
