@@ -25,6 +25,7 @@
  * The indicator cell holds an id or a framework code: the text is kept as
  * written and the set is marked (indicator_codes) so that resolving ids
  * against the framework also tries codes (dii_resolve_indicator_ids). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,8 @@ struct plan_table {
     size_t unit_name_col; /* NONE: the caller's name */
     plan_year *years;     /* header order, each year once */
     size_t year_count;
-    size_t *column_of_year; /* YEAR_SPAN slots: 1 + index in years; 0 = none */
+    size_t year_cap;
+    uint16_t *column_of_year; /* YEAR_SPAN slots: 1 + index in years; 0 = none */
     dii_strpool units;      /* the rows' unit ids, in order of first appearance */
     char **unit_names;      /* by unit: the first name given, or NULL */
     size_t unit_name_count; /* entries set (NULL or a name) */
@@ -130,18 +132,17 @@ static dii_status report_duplicate_column(csv_reader *r, const csv_cell *cell)
 static dii_status add_year_column(csv_reader *r, size_t col, int year)
 {
     struct plan_table *p = r->plan;
-    size_t *slot = &p->column_of_year[year - YEAR_SPAN_FIRST];
+    uint16_t *slot = &p->column_of_year[year - YEAR_SPAN_FIRST];
     if (*slot != 0)
         return report_duplicate_column(r, &r->row[col]);
-    /* at most one column per year: YEAR_SPAN entries */
-    if (p->years == NULL && (p->years = dii_mem_calloc(YEAR_SPAN, sizeof *p->years)) == NULL)
+    if (dii_mem_grow((void **)&p->years, &p->year_cap, p->year_count + 1, sizeof *p->years) != 0)
         return DII_ERR_NO_MEMORY;
     plan_year *y = &p->years[p->year_count++];
     y->year = year;
     y->col = col;
     y->header = r->row[col];
     y->header.text = NULL; /* the row buffer is reused */
-    *slot = p->year_count;
+    *slot = (uint16_t)p->year_count; /* at most YEAR_SPAN */
     return DII_OK;
 }
 
