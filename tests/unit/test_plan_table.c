@@ -239,6 +239,41 @@ START_TEST(all_years_empty)
 }
 END_TEST
 
+/* What a program built against the version-3 header passes: the struct
+ * ends after max_diagnostics. Allocated at exactly that size, so that
+ * AddressSanitizer catches any read of unit_id / unit_name. */
+struct parse_options_v3 {
+    unsigned int version;
+    dii_input_format format;
+    char csv_delimiter;
+    char csv_decimal_mark;
+    size_t max_input_bytes;
+    unsigned int max_depth;
+    size_t max_string_bytes;
+    size_t max_submissions;
+    size_t max_diagnostics;
+};
+
+START_TEST(version_3_struct_has_no_unit)
+{
+    struct parse_options_v3 *v3 = malloc(sizeof *v3);
+    ck_assert_ptr_nonnull(v3);
+    *v3 = (struct parse_options_v3){3, DII_INPUT_PLAN_TABLE, ';', ',', 0, 0, 0, 0, 0};
+    dii_diagnostics *d = load_fails("indicator;2022\n1;2,5\n", (const dii_parse_options *)v3);
+    expect_diag_at(d, "missing-field", 1, 1);
+    dii_diagnostics_free(d);
+    /* with the unit in columns it loads, its CSV settings applied */
+    const char *text = "unit_id;indicator;2022\n11;1;2,5\n";
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), NULL,
+                                                 (const dii_parse_options *)v3, &subs, NULL),
+                     DII_OK);
+    ck_assert_double_eq(dii_submission_value_number(dii_submissions_get(subs, 0), 0), 2.5);
+    dii_submissions_free(subs);
+    free(v3);
+}
+END_TEST
+
 /* A caller built against options version 3 has no unit_id member: the
  * library must not read one (here the struct has it, set, but says 3). */
 START_TEST(unit_option_needs_version_4)
@@ -607,6 +642,7 @@ Suite *make_suite(void)
     tcase_add_test(tc, units_from_columns);
     tcase_add_test(tc, all_years_empty);
     tcase_add_test(tc, unit_option_needs_version_4);
+    tcase_add_test(tc, version_3_struct_has_no_unit);
     tcase_add_test(tc, other_headers_stay_long);
     tcase_add_test(tc, no_unit_is_refused_at_1_1);
     tcase_add_test(tc, explicit_format_bad_headers);
