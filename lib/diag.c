@@ -319,6 +319,8 @@ static dii_status sort_in(dii_diagnostics *d, const order_index *o)
 {
     /* the summary of what the cap left out stays last (dii.h) */
     size_t n = d->count - (d->summarised ? 1 : 0);
+    /* fewer than two: nothing to sort, and d->items may be NULL (memcpy's
+     * arguments must not be, even for 0 bytes) */
     if (n < 2 || (o->count == 0 && in_position_order(d->items, n)))
         return DII_OK;
     position *keys = dii_mem_calloc(n ? n : 1, sizeof *keys);

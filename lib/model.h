@@ -122,6 +122,8 @@ struct dii_submissions {
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
     dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
+    int indicator_codes;        /* a plan table's: an id may be a framework code
+                                 * (dii_resolve_indicator_ids) */
 };
 
 /* Frees everything, tolerating a half-built set. */
@@ -145,7 +147,9 @@ dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry
                                    const char *s, size_t n);
 /* Each of subs' distinct indicator ids resolved against fw once: a new
  * array, indexed by dii_value_entry.id, of the indicator (NULL when fw has
- * none of that id). Free with dii_mem_free. NULL on allocation failure. */
+ * none of that id; when subs->indicator_codes, an id no indicator has may
+ * be an indicator's code). Free with dii_mem_free. NULL on allocation
+ * failure. */
 const dii_indicator **dii_resolve_indicator_ids(const struct dii_framework *fw,
                                                 const struct dii_submissions *subs);
 

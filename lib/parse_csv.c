@@ -18,7 +18,11 @@
  *
  * Rows are grouped into submissions by (unit_id, year) in order of first
  * appearance. Each row keeps its own value entry, duplicates included:
- * validation reports those, with both rows' positions. */
+ * validation reports those, with both rows' positions.
+ *
+ * A header that names an indicator column and otherwise only years is a
+ * plan table's (one row per indicator, one column per year): its rows go
+ * to parse_plan_table.c, cell by cell through the helpers of csv_reader.h. */
 #include <csv.h>
 #include <float.h>
 #include <locale.h>
@@ -29,6 +33,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "csv_reader.h"
 #include "diag.h"
 #include "error.h"
 #include "input_limits.h"
@@ -37,62 +42,9 @@
 #include "suggest.h"
 #include "textpos.h"
 
-#define NONE SIZE_MAX
-
-enum role { ROLE_UNIT_ID, ROLE_UNIT_NAME, ROLE_YEAR, ROLE_INDICATOR, ROLE_VALUE, ROLE_SOURCE,
-            ROLE_COUNT };
-
 static const char *const role_names[ROLE_COUNT] = {"unit_id",   "unit_name", "year",
                                                    "indicator", "value",     "source"};
 static const int role_required[ROLE_COUNT] = {1, 0, 1, 1, 1, 0};
-
-/* A cell of the row being read. Its text lives in the reader's row buffer,
- * so a row costs no allocation; `text` is only set once the row is
- * complete, because the buffer may move while the row grows. */
-typedef struct csv_cell {
-    char *text;    /* trimmed, NUL-terminated */
-    size_t offset; /* of the text in csv_reader.text */
-    unsigned long line;
-    unsigned long column;
-} csv_cell;
-
-/* A byte offset with its line number and the offset where that line
- * starts: enough for a column, without rescanning the text. */
-typedef struct text_mark {
-    size_t offset;
-    unsigned long line;
-    size_t line_start;
-} text_mark;
-
-typedef struct csv_reader {
-    const char *data;
-    size_t len;
-    const char *file;
-    char delimiter;
-    char decimal_mark;
-    struct dii_submissions *subs;
-    dii_diagnostics *diags;
-    const dii_limits *limits;
-    text_mark field; /* where the field being read began (before blanks) */
-    text_mark chunk; /* just past the bytes handed to libcsv */
-    int row_begun;   /* a field of the current row has arrived */
-    int csv_idle;    /* libcsv is between rows: the reader may split one itself */
-    unsigned char special[256]; /* delimiter, '\n', '\r', '"': 1; else 0 */
-    csv_cell *row;
-    size_t row_count;
-    size_t row_cap;
-    char *text; /* the row's cell texts, one after the other */
-    size_t text_len;
-    size_t text_cap;
-    int have_header;
-    size_t header_count;
-    size_t column_of[ROLE_COUNT]; /* NONE when the header lacks the column */
-    int header_unusable;          /* a required column is missing */
-    int syntax_errors;
-    dii_status status; /* first allocation failure or crossed limit: stop */
-    locale_t c_locale;
-    dii_group_table groups;
-} csv_reader;
 
 /* ------------------------------------------------------------------------ */
 /* Small text helpers                                                        */
@@ -114,7 +66,7 @@ static void trim_blanks(const char **s, size_t *n)
         (*n)--;
 }
 
-static int equals_folded(const char *a, const char *b)
+int dii_csv_equals_folded(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++) {
         char ca = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
@@ -184,11 +136,11 @@ static int parse_special(const char *s, double *out)
     int negative = *s == '-';
     if (*s == '-' || *s == '+')
         s++;
-    if (equals_folded(s, "nan")) {
+    if (dii_csv_equals_folded(s, "nan")) {
         *out = NAN;
         return 1;
     }
-    if (equals_folded(s, "inf") || equals_folded(s, "infinity")) {
+    if (dii_csv_equals_folded(s, "inf") || dii_csv_equals_folded(s, "infinity")) {
         *out = negative ? -INFINITY : INFINITY;
         return 1;
     }
@@ -352,7 +304,7 @@ static int may_be_boolean(const char *s)
     return c >= 'a' && c <= 'z';
 }
 
-static dii_status set_cell_value(const csv_reader *r, dii_value_entry *e, char *text)
+dii_status dii_csv_set_cell_value(const csv_reader *r, dii_value_entry *e, char *text)
 {
     if (text[0] == '\0') {
         e->kind = DII_VALUE_MISSING;
@@ -399,24 +351,23 @@ static int parse_year(const char *s, int *year)
 /* Grouping rows into submissions                                            */
 /* ------------------------------------------------------------------------ */
 
-/* Index of the submission of (unit, year), created on first sight. */
-static dii_status find_group(csv_reader *r, const csv_cell *unit, const csv_cell *year,
-                             int year_value, size_t *index)
+dii_status dii_csv_find_group(csv_reader *r, const char *unit, int year,
+                              const csv_cell *start, const csv_cell *year_at, size_t *index)
 {
     int created;
-    dii_status st = dii_group_find(&r->groups, r->subs, unit->text, year_value, index, &created);
+    dii_status st = dii_group_find(&r->groups, r->subs, unit, year, index, &created);
     if (st != DII_OK || !created)
         return st;
     /* one too many is made, then refused: the set is not handed out */
-    dii_loc at = {r->row[0].line, r->row[0].column, NULL};
+    dii_loc at = {start->line, start->column, NULL};
     st = dii_limit_check(r->diags, r->file, &at, r->limits, DII_LIMIT_SUBMISSIONS, r->subs->count);
     if (st != DII_OK)
         return st;
     struct dii_submission *sub = &r->subs->items[*index];
-    sub->line = r->row[0].line;
-    sub->column = r->row[0].column;
-    sub->year_line = year->line;
-    sub->year_column = year->column;
+    sub->line = start->line;
+    sub->column = start->column;
+    sub->year_line = year_at->line;
+    sub->year_column = year_at->column;
     return DII_OK;
 }
 
@@ -430,8 +381,8 @@ static const csv_cell *cell_of(const csv_reader *r, enum role role)
     return col == NONE ? NULL : &r->row[col];
 }
 
-static dii_status report_cell(csv_reader *r, const csv_cell *cell, const char *code,
-                              const char *hint, const char *message)
+dii_status dii_csv_report_cell(csv_reader *r, const csv_cell *cell, const char *code,
+                               const char *hint, const char *message)
 {
     dii_loc loc = {cell->line, cell->column, NULL};
     return dii_diag_add(r->diags, DII_SEVERITY_ERROR, code, r->file, &loc, hint, "%s", message);
@@ -448,11 +399,11 @@ static int row_key_ok(csv_reader *r, int *year, dii_status *st)
     *st = DII_OK;
     if (unit->text[0] == '\0') {
         ok = 0;
-        *st = report_cell(r, unit, "missing-field", NULL, "unit_id is empty");
+        *st = dii_csv_report_cell(r, unit, "missing-field", NULL, "unit_id is empty");
     }
     if (*st == DII_OK && y->text[0] == '\0') {
         ok = 0;
-        *st = report_cell(r, y, "missing-field", NULL, "year is empty");
+        *st = dii_csv_report_cell(r, y, "missing-field", NULL, "year is empty");
     } else if (*st == DII_OK && !parse_year(y->text, year)) {
         ok = 0;
         dii_loc loc = {y->line, y->column, NULL};
@@ -462,7 +413,7 @@ static int row_key_ok(csv_reader *r, int *year, dii_status *st)
     }
     if (*st == DII_OK && ind->text[0] == '\0') {
         ok = 0;
-        *st = report_cell(r, ind, "missing-field", NULL, "indicator is empty");
+        *st = dii_csv_report_cell(r, ind, "missing-field", NULL, "indicator is empty");
     }
     return ok;
 }
@@ -493,25 +444,36 @@ static dii_status add_row_value(csv_reader *r, size_t index)
         if (e->source == NULL)
             return DII_ERR_NO_MEMORY;
     }
-    return set_cell_value(r, e, value->text);
+    return dii_csv_set_cell_value(r, e, value->text);
+}
+
+int dii_csv_row_width_ok(csv_reader *r, dii_status *st)
+{
+    *st = DII_OK;
+    if (r->row_count == r->header_count)
+        return 1;
+    r->syntax_errors++;
+    dii_loc loc = {r->row[0].line, r->row[0].column, NULL};
+    *st = dii_diag_add(r->diags, DII_SEVERITY_ERROR, "syntax", r->file, &loc,
+                       "quote fields that contain the delimiter or a line break",
+                       "row has %zu fields but the header has %zu", r->row_count,
+                       r->header_count);
+    return 0;
 }
 
 static dii_status data_row(csv_reader *r)
 {
-    if (r->row_count != r->header_count) {
-        r->syntax_errors++;
-        dii_loc loc = {r->row[0].line, r->row[0].column, NULL};
-        return dii_diag_add(r->diags, DII_SEVERITY_ERROR, "syntax", r->file, &loc,
-                            "quote fields that contain the delimiter or a line break",
-                            "row has %zu fields but the header has %zu", r->row_count,
-                            r->header_count);
-    }
-    int year = 0;
     dii_status st;
+    if (!dii_csv_row_width_ok(r, &st))
+        return st;
+    if (r->plan != NULL)
+        return dii_plan_row(r);
+    int year = 0;
     if (!row_key_ok(r, &year, &st))
         return st;
     size_t index;
-    st = find_group(r, cell_of(r, ROLE_UNIT_ID), cell_of(r, ROLE_YEAR), year, &index);
+    st = dii_csv_find_group(r, cell_of(r, ROLE_UNIT_ID)->text, year, &r->row[0],
+                            cell_of(r, ROLE_YEAR), &index);
     return st == DII_OK ? add_row_value(r, index) : st;
 }
 
@@ -522,7 +484,7 @@ static dii_status data_row(csv_reader *r)
 static enum role role_of(const char *name)
 {
     for (int k = 0; k < ROLE_COUNT; k++)
-        if (equals_folded(name, role_names[k]))
+        if (dii_csv_equals_folded(name, role_names[k]))
             return (enum role)k;
     return ROLE_COUNT;
 }
@@ -625,6 +587,8 @@ static const char *missing_column_hint(const csv_reader *r)
 
 static dii_status header_row(csv_reader *r)
 {
+    if (r->plan_forced || dii_plan_header_matches(r))
+        return dii_plan_header(r);
     r->have_header = 1;
     r->header_count = r->row_count;
     dii_status st = DII_OK;
@@ -944,6 +908,7 @@ static void reader_free(csv_reader *r)
     dii_mem_free(r->row);
     dii_mem_free(r->text);
     dii_group_table_free(&r->groups);
+    dii_plan_free(r->plan);
     if (r->c_locale != (locale_t)0)
         freelocale(r->c_locale);
 }
@@ -958,6 +923,11 @@ static dii_status reader_init(csv_reader *r, const char *data, size_t len, const
     r->file = file;
     r->delimiter = opts && opts->csv_delimiter ? opts->csv_delimiter : ',';
     r->decimal_mark = opts && opts->csv_decimal_mark ? opts->csv_decimal_mark : '.';
+    r->plan_forced = opts && opts->format == DII_INPUT_PLAN_TABLE;
+    if (opts && opts->version >= 4) { /* members a caller built against version 3 lacks */
+        r->unit_id = opts->unit_id;
+        r->unit_name = opts->unit_name;
+    }
     r->subs = subs;
     r->diags = diags;
     r->limits = limits;
@@ -988,6 +958,8 @@ dii_status dii_parse_submissions_csv(const char *data, size_t len, const char *f
     feed(&r, &p);
     finish_input(&r, &p);
     csv_free(&p);
+    if (r.status == DII_OK && r.plan != NULL)
+        r.status = dii_plan_finish(&r);
     if (r.status == DII_OK)
         r.status = dii_group_finish(&r.groups, subs);
     st = r.status;

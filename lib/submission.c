@@ -99,8 +99,16 @@ const dii_indicator **dii_resolve_indicator_ids(const struct dii_framework *fw,
 {
     /* +1: calloc of 0 elements may legitimately return NULL. */
     const dii_indicator **out = dii_mem_calloc(subs->ids.count + 1, sizeof *out);
-    for (size_t i = 0; out != NULL && i < subs->ids.count; i++)
+    for (size_t i = 0; out != NULL && i < subs->ids.count; i++) {
         out[i] = dii_framework_find_indicator(fw, subs->ids.strings[i]);
+        /* A plan table copies the source document's rows, which name an
+         * indicator by its code ("1".."23") as often as by its id; the
+         * loader cannot tell them apart without the framework, so codes
+         * are resolved here, ids first. Other layouts name ids only (an
+         * id that is a code gets validation's hint instead). */
+        if (out[i] == NULL && subs->indicator_codes)
+            out[i] = dii_framework_find_indicator_by_code(fw, subs->ids.strings[i]);
+    }
     return out;
 }
 

@@ -29,7 +29,7 @@ static dii_status check_options(const dii_parse_options *opts)
                         "dii_parse_options version %u is not supported (expected 1 to %d); "
                         "initialise options with DII_PARSE_OPTIONS_INIT",
                         opts->version, DII_PARSE_OPTIONS_VERSION);
-    if ((int)opts->format < (int)DII_INPUT_AUTO || (int)opts->format > (int)DII_INPUT_CSV)
+    if ((int)opts->format < (int)DII_INPUT_AUTO || (int)opts->format > (int)DII_INPUT_PLAN_TABLE)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "unknown input format %d", (int)opts->format);
     char delim = opts->csv_delimiter, mark = opts->csv_decimal_mark;
     if (delim != ',' && delim != ';' && delim != '\t')
@@ -196,6 +196,7 @@ static dii_status dispatch(const char *data, size_t len, const char *name,
     case DII_INPUT_JSONL:
         return dii_parse_submissions_jsonl(data, len, name, limits, subs, d);
     case DII_INPUT_CSV:
+    case DII_INPUT_PLAN_TABLE: /* the CSV reader, told the layout (parse_csv.c) */
         subs->is_csv = 1;
         return dii_parse_submissions_csv(data, len, name, opts, limits, subs, d);
     default:

@@ -64,6 +64,8 @@ static int append_part(struct dii_submissions *out, const struct dii_submissions
             return -1;
     if (part->is_csv)
         out->is_csv = 1;
+    if (part->indicator_codes) /* the plan table's codes stay resolvable */
+        out->indicator_codes = 1;
     if (dii_diag_append_all(out->load_diags, part->load_diags) != DII_OK)
         return -1;
     for (size_t k = first; k < out->load_diags->count; k++)

@@ -539,10 +539,12 @@ typedef enum dii_input_format {
     DII_INPUT_AUTO = 0,  /**< by file name (.json .jsonl .ndjson .csv), else by content */
     DII_INPUT_JSON = 1,  /**< one submission or a "dii-submissions/1" batch */
     DII_INPUT_JSONL = 2, /**< one submission object per line */
-    DII_INPUT_CSV = 3    /**< long format: unit_id, year, indicator, value, ... */
+    DII_INPUT_CSV = 3,   /**< long format: unit_id, year, indicator, value, ... (a plan
+                              table's header is recognised and read as one) */
+    DII_INPUT_PLAN_TABLE = 4 /**< CSV plan table: indicator, 2022, 2023, ... (libdii 1.2) */
 } dii_input_format;
 
-#define DII_PARSE_OPTIONS_VERSION 3
+#define DII_PARSE_OPTIONS_VERSION 4
 
 /* Default limits on submissions input (README "Reliability" says why these
  * values). A valid batch nests 4 levels deep and its longest strings are
@@ -575,9 +577,17 @@ typedef enum dii_input_format {
  * the one the full list would give. The first max_diagnostics found are
  * the ones kept (readers find problems in roughly input order), then
  * sorted as usual. A caller built against version 1 or 2 gets the default.
+ *
+ * unit_id, unit_name (version 4, libdii 1.2): the unit of a plan table
+ * (CSV with one row per indicator and one column per year, recognised by
+ * its header "indicator,2022,2023,..." or chosen with DII_INPUT_PLAN_TABLE)
+ * when the table has no unit_id / unit_name column; the columns, when
+ * present, win. NULL or "" means none; a plan table without any unit is
+ * refused ("missing-field" at 1:1). Other layouts ignore them. Only read
+ * during the call. A caller built against version 1 to 3 has none.
  */
 typedef struct dii_parse_options {
-    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1, 2 and 3 are accepted) */
+    unsigned int version;  /**< DII_PARSE_OPTIONS_VERSION (1 to 4 are accepted) */
     dii_input_format format;
     char csv_delimiter;    /**< ',' (default), ';' or '\t' */
     char csv_decimal_mark; /**< '.' (default) or ','; must differ from the delimiter */
@@ -588,10 +598,13 @@ typedef struct dii_parse_options {
     size_t max_submissions;  /**< submissions in one input */
     /* version 3 */
     size_t max_diagnostics;  /**< diagnostics listed per load call (see above) */
+    /* version 4 */
+    const char *unit_id;     /**< a plan table's unit id (see above); NULL = none */
+    const char *unit_name;   /**< a plan table's unit name; NULL = none */
 } dii_parse_options;
 
 #define DII_PARSE_OPTIONS_INIT \
-    { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0 }
+    { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0, NULL, NULL }
 
 /**
  * Loads submissions from a file (path "-" is not special here: the caller

@@ -84,6 +84,7 @@ TRACK_FRAMEWORK = "dien-bien-4734-2023"
 TRACK_PANEL = D + "track-panel.csv"
 TRACK = ["track", "--framework", TRACK_FRAMEWORK]
 PANEL_EXAMPLE = "examples/data/dien-bien-panel-2022-2024.json"
+PLAN_EXAMPLE = "examples/data/dien-bien-plan-table-synthetic-2023-2024.csv"
 
 # ---- dii compare: a self-assessment (A) against the ministry's round (B).
 # compare-self.csv and compare-ministry.csv are SELF and MINISTRY of
@@ -732,4 +733,35 @@ CASES = [
     {"name": "compare-milestone-not-an-option",
      "args": ["compare", "--milestone", "2025", MAIN, MAIN], "exit": 2},
     {"name": "score-all-not-an-option", "args": ["score", "--all", MAIN], "exit": 2},
+
+    # ---- plan tables: one row per indicator, one column per year ---------
+    # The example (examples/data/README.md) is the example panel by code, so
+    # track-plan-table-json must be byte for byte track-example-json.out
+    # (checked with cmp when the goldens were made), and the table the same
+    # as track-example's.
+    {"name": "validate-plan-table",
+     "args": ["validate", "--framework", TRACK_FRAMEWORK, "--unit-id", "11", PLAN_EXAMPLE],
+     "exit": 0},
+    {"name": "track-plan-table",
+     "args": TRACK + ["--unit-id", "11", "--unit-name", "Điện Biên", PLAN_EXAMPLE], "exit": 0,
+     "checks": ["no-ansi"]},
+    {"name": "track-plan-table-json",
+     "args": TRACK + ["--unit-id=11", "--unit-name=Điện Biên", "--format", "json", PLAN_EXAMPLE],
+     "exit": 0, "checks": ["json:tracking"]},
+    # the header alone says plan table: standard input has no name
+    {"name": "score-plan-table-stdin",
+     "args": ["score", "--framework", TRACK_FRAMEWORK, "--unit-id", "11", "--format", "csv",
+              "-"], "stdin": PLAN_EXAMPLE, "exit": 0},
+    # no unit: refused at 1:1, the hint names --unit-id
+    {"name": "validate-plan-table-no-unit",
+     "args": ["validate", "--framework", TRACK_FRAMEWORK, PLAN_EXAMPLE], "exit": 1},
+    {"name": "track-plan-table-no-unit", "args": TRACK + [PLAN_EXAMPLE], "exit": 1},
+    # 1:21 the year 2022 again (ignored); 3:1 an empty indicator; 4:1 a second
+    # row of code 1 (the first, line 2, is used); 5:1 code 99, unknown, in
+    # each of the two years; 6:3 text for a number
+    {"name": "validate-plan-table-errors",
+     "args": ["validate", "--framework", TRACK_FRAMEWORK, "--no-warnings", "--unit-id", "11",
+              D + "plan-table-errors.csv"], "exit": 1, "checks": ["input-order"]},
+    {"name": "validate-unit-id-missing-value",
+     "args": ["validate", PLAN_EXAMPLE, "--unit-id"], "exit": 2},
 ] + _diagnostic_cases()

@@ -364,7 +364,7 @@ struct parse_options_v1 {
 
 START_TEST(defaults)
 {
-    ck_assert_uint_eq(DII_PARSE_OPTIONS_VERSION, 3);
+    ck_assert_uint_eq(DII_PARSE_OPTIONS_VERSION, 4);
     ck_assert_uint_eq(DII_DEFAULT_MAX_INPUT_BYTES, 268435456u);
     ck_assert_uint_eq(DII_DEFAULT_MAX_DEPTH, 64);
     ck_assert_uint_eq(DII_DEFAULT_MAX_STRING_BYTES, 65536);
@@ -412,7 +412,7 @@ END_TEST
 
 START_TEST(unknown_versions_refused)
 {
-    unsigned versions[] = {0, 4, 100};
+    unsigned versions[] = {0, 5, 100};
     for (size_t i = 0; i < 3; i++) {
         dii_parse_options o = DII_PARSE_OPTIONS_INIT;
         o.version = versions[i];

@@ -185,6 +185,7 @@ static const option_def option_defs[] = {
     {"-o", OPT_OUTPUT, 1},           {"--strict", OPT_STRICT, 0},
     {"--lang", OPT_LANG, 1},         {"--delimiter", OPT_CSV, 1},
     {"--decimal-mark", OPT_CSV, 1},  {"--max-input-size", OPT_LIMITS, 1},
+    {"--unit-id", OPT_CSV, 1},       {"--unit-name", OPT_CSV, 1}, /* a plan table's unit */
     {"--max-depth", OPT_LIMITS, 1},  {"--max-string-length", OPT_LIMITS, 1},
     {"--max-submissions", OPT_LIMITS, 1}, {"--max-diagnostics", OPT_LIMITS, 1},
     {"--ignore", OPT_FILTER, 1},
@@ -222,6 +223,10 @@ static int apply_option(const cli_command *cmd, const option_def *def, const cha
         return parse_char(cmd, n, value, ",;\t", &o->parse.csv_delimiter);
     else if (strcmp(n, "--decimal-mark") == 0)
         return parse_char(cmd, n, value, ".,", &o->parse.csv_decimal_mark);
+    else if (strcmp(n, "--unit-id") == 0)
+        o->parse.unit_id = value;
+    else if (strcmp(n, "--unit-name") == 0)
+        o->parse.unit_name = value;
     else if (strcmp(n, "--ignore") == 0)
         return parse_ignore(cmd, value, o);
     else if (strcmp(n, "--no-warnings") == 0)

@@ -20,6 +20,9 @@ static const char USAGE[] =
     "  --lang vi|en         language of names in table and markdown (default vi)\n"
     "  --delimiter C        CSV field delimiter: ',' (default), ';' or tab\n"
     "  --decimal-mark C     CSV decimal mark: '.' (default) or ','\n"
+    "  --unit-id ID         the unit of a plan table (indicator,2022,2023,...) without\n"
+    "                       a unit_id column\n"
+    "  --unit-name NAME     its name\n"
     LIMIT_OPTIONS_HELP
     "  --help               this help\n"
     "\n"

@@ -21,7 +21,9 @@ static const char USAGE[] =
     "  -o, --output FILE    write the report to FILE instead of standard output\n"
     "  --delimiter C        CSV field delimiter: ',' (default), ';' or tab\n"
     "  --decimal-mark C     CSV decimal mark: '.' (default) or ','\n"
-    LIMIT_OPTIONS_HELP
+    "  --unit-id ID         the unit of a plan table (indicator,2022,2023,...) without\n"
+    "                       a unit_id column\n"
+    "  --unit-name NAME     its name\n"    LIMIT_OPTIONS_HELP
     "  --help               this help\n"
     "\n"
     "Exit status: 0 valid, 1 invalid (errors, or warnings with --strict),\n"
