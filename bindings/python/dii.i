@@ -274,7 +274,8 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
 }
 
 /* Parse options: None, or (format, delimiter, decimal_mark[, max_input_bytes,
- * max_depth, max_string_bytes, max_submissions, max_diagnostics]) with format an int
+ * max_depth, max_string_bytes, max_submissions, max_diagnostics, unit_id,
+ * unit_name]) with format an int
  * (DII_INPUT_*), the two marks one-character str and the limits ints (0:
  * the default). */
 %typemap(in) const dii_parse_options *opts (dii_parse_options opts_) {
@@ -290,10 +291,12 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
         const char *delim_ = NULL, *mark_ = NULL;
         unsigned long long input_ = 0, string_ = 0, submissions_ = 0, diagnostics_ = 0;
         unsigned int depth_ = 0;
-        if (!PyArg_ParseTuple($input, "iss|KIKKK;parse options must be (format, delimiter, "
+        const char *unit_id_ = NULL, *unit_name_ = NULL; /* borrowed for the call */
+        if (!PyArg_ParseTuple($input, "iss|KIKKKzz;parse options must be (format, delimiter, "
                               "decimal_mark[, max_input_bytes, max_depth, max_string_bytes, "
-                              "max_submissions, max_diagnostics])", &format_, &delim_, &mark_,
-                              &input_, &depth_, &string_, &submissions_, &diagnostics_))
+                              "max_submissions, max_diagnostics, unit_id, unit_name])",
+                              &format_, &delim_, &mark_, &input_, &depth_, &string_,
+                              &submissions_, &diagnostics_, &unit_id_, &unit_name_))
             SWIG_fail;
         if (strlen(delim_) != 1 || strlen(mark_) != 1)
             SWIG_exception_fail(SWIG_ValueError, "delimiter and decimal_mark must be one ASCII character each");
@@ -308,6 +311,8 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
         opts_.max_string_bytes = (size_t) string_;
         opts_.max_submissions = (size_t) submissions_;
         opts_.max_diagnostics = (size_t) diagnostics_;
+        opts_.unit_id = unit_id_;
+        opts_.unit_name = unit_name_;
         $1 = &opts_;
     }
 }

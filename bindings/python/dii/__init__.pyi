@@ -248,12 +248,14 @@ class Submissions(Sequence[Submission]):
     def merge(self, *others: _SubmissionsSource) -> Submissions: ...
 
 def load_submissions(source: _SubmissionsSource, *,
-                     format: Optional[Literal["auto", "json", "jsonl", "ndjson", "csv"]] = ...,
+                     format: Optional[Literal["auto", "json", "jsonl", "ndjson", "csv", "plan_table"]] = ...,
                      name: Optional[str] = ..., delimiter: str = ...,
                      decimal_mark: str = ..., max_input_bytes: Optional[int] = ...,
                      max_depth: Optional[int] = ..., max_string_bytes: Optional[int] = ...,
                      max_submissions: Optional[int] = ...,
-                     max_diagnostics: Optional[int] = ...) -> Submissions: ...
+                     max_diagnostics: Optional[int] = ...,
+                     unit_id: Optional[str] = ...,
+                     unit_name: Optional[str] = ...) -> Submissions: ...
 
 # -- results --------------------------------------------------------------
 

@@ -41,6 +41,7 @@ _FORMATS = {
     "jsonl": _dii.DII_INPUT_JSONL,
     "ndjson": _dii.DII_INPUT_JSONL,
     "csv": _dii.DII_INPUT_CSV,
+    "plan_table": _dii.DII_INPUT_PLAN_TABLE,
 }
 
 
@@ -237,16 +238,22 @@ def _limit_values(limits):
     return tuple(_limit_value(name, limits.get(name), most) for name, most in _LIMITS)
 
 
-def _options(format, delimiter, decimal_mark, limits=None):
+def _options(format, delimiter, decimal_mark, limits=None, unit_id=None, unit_name=None):
     """None (every default), or the options tuple of the SWIG typemap:
-    (format, delimiter, decimal_mark), plus the five limits when any is set."""
+    (format, delimiter, decimal_mark), plus the five limits when any is set,
+    plus the plan table's unit when one is given."""
     try:
         fmt = _FORMATS[format.lower() if isinstance(format, str) else format]
     except KeyError:
         raise InvalidArgumentError(
-            f"unknown format {format!r}: use 'json', 'jsonl', 'csv' or None (auto)",
-            _dii.DII_ERR_INVALID_ARGUMENT) from None
+            f"unknown format {format!r}: use 'json', 'jsonl', 'csv', 'plan_table' or None "
+            "(auto)", _dii.DII_ERR_INVALID_ARGUMENT) from None
+    for name, v in (("unit_id", unit_id), ("unit_name", unit_name)):
+        if v is not None and not isinstance(v, str):
+            raise TypeError(f"{name} must be a str or None, not {type(v).__name__}")
     values = _limit_values(limits or {})
+    if unit_id is not None or unit_name is not None:
+        return (fmt, delimiter, decimal_mark) + values + (unit_id, unit_name)
     if any(values):
         return (fmt, delimiter, decimal_mark) + values
     if fmt == _dii.DII_INPUT_AUTO and delimiter == "," and decimal_mark == ".":
@@ -352,7 +359,8 @@ def _dicts_to_json(items):
 
 def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_mark=".",
                      max_input_bytes=None, max_depth=None, max_string_bytes=None,
-                     max_submissions=None, max_diagnostics=None):
+                     max_submissions=None, max_diagnostics=None, unit_id=None,
+                     unit_name=None):
     """Loads submissions from a file, text, bytes, dicts or a DataFrame.
 
     ``source`` may be:
@@ -372,7 +380,11 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
     * a pandas DataFrame in long format (columns unit_id, year, indicator,
       value, optionally unit_name), as :func:`dii.score_frame` reads it.
 
-    ``format``: None (auto), "json", "jsonl" or "csv". ``name`` labels
+    ``format``: None (auto), "json", "jsonl", "csv" or "plan_table" (one
+    row per indicator, by id or framework code, and one column per year, as
+    a plan's appendix; recognised by its header with None). ``unit_id`` and
+    ``unit_name``: the unit of a plan table without unit columns (a table
+    without either raises :class:`ParseError`, code "missing-field"). ``name`` labels
     diagnostics and, with format None, picks the format by its extension.
     ``delimiter`` and ``decimal_mark``: for CSV (";" and "," for the
     Vietnamese spreadsheet export).
@@ -396,7 +408,7 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
     limits = {"max_input_bytes": max_input_bytes, "max_depth": max_depth,
               "max_string_bytes": max_string_bytes, "max_submissions": max_submissions,
               "max_diagnostics": max_diagnostics}
-    opts = _options(format, delimiter, decimal_mark, limits)
+    opts = _options(format, delimiter, decimal_mark, limits, unit_id, unit_name)
     if isinstance(source, Submissions):
         return source
     if isinstance(source, os.PathLike):
@@ -420,7 +432,8 @@ def load_submissions(source, *, format=None, name=None, delimiter=",", decimal_m
             return _merge([
                 p if isinstance(p, Submissions)
                 else load_submissions(p, format=format, delimiter=delimiter,
-                                      decimal_mark=decimal_mark, **limits)
+                                      decimal_mark=decimal_mark, unit_id=unit_id,
+                                      unit_name=unit_name, **limits)
                 for p in source])
         raise TypeError("a list of submissions must hold only dicts, or only paths and Submissions")
     if type(source).__name__ == "DataFrame":
