@@ -616,3 +616,21 @@ def test_to_dict_equals_the_cli_json(cli, tmp_path, db):
             pytest.skip("the built dii has no `compare` command yet")
         assert run.returncode == 0, run.stderr
         assert json.loads(run.stdout) == dii.compare(a, b, framework=db, **kw).to_dict()
+
+
+# -- the README ------------------------------------------------------------------
+
+
+def test_readme_comparison_example_runs_as_shown():
+    """README's "Using libdii from Python" comparison session, run as a
+    doctest (whitespace-normalised: the README wraps long reprs). Its
+    points are worked out by hand in the README's text."""
+    import doctest
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S)
+                if "dii.compare(fw.score(self_assessment)" in b]
+    setup = '>>> import dii\n>>> fw = dii.Framework.builtin("dien-bien-4734-2023")\n'
+    test = doctest.DocTestParser().get_doctest(setup + block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test, out=lambda text: pytest.fail(text))
+    assert runner.summarize(verbose=False).attempted >= 10
