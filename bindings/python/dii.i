@@ -5,9 +5,9 @@
  * _dii stays thin: one wrapped function per C function, the C names kept.
  * What this file adds is only what a C signature cannot say by itself:
  *
- * - Ownership. The six kinds of handle a caller owns (dii_framework,
+ * - Ownership. The seven kinds of handle a caller owns (dii_framework,
  *   dii_submissions, dii_results, dii_diagnostics, dii_crosswalk,
- *   dii_tracking) are SWIG classes whose
+ *   dii_tracking, dii_comparison) are SWIG classes whose
  *   destructor is the matching *_free; every `T **out` parameter returns the
  *   new handle as an owned object (SWIG_POINTER_OWN), so Python's garbage
  *   collector frees each exactly once. The *_free functions themselves are
@@ -27,8 +27,9 @@
  * - The GIL is released around every call that parses, validates, scores or
  *   serialises (%thread below); cheap accessors keep it (releasing costs
  *   more than they do).
- * - Three helpers for the pandas paths (py_submissions_from_columns,
- *   py_results_table, py_tracking_table) move whole columns across in one
+ * - Four helpers for the pandas paths (py_submissions_from_columns,
+ *   py_results_table, py_tracking_table, py_comparison_table) move whole
+ *   columns across in one
  *   call; they use the public API only.
  */
 %module(threads="1", docstring="Low-level SWIG wrapper of libdii's C API (dii/dii.h). Use the dii package instead.") dii
@@ -64,6 +65,8 @@
 %thread dii_crosswalk_load_memory;
 %thread dii_track;
 %thread dii_tracking_to_json;
+%thread dii_compare;
+%thread dii_comparison_to_json;
 
 /* Not wrapped: the allocator (function pointers, process-wide, must be set
  * before any other call, which a Python import cannot guarantee), the
@@ -87,6 +90,10 @@
 %ignore dii_tracking_milestone_columns;
 %ignore dii_crosswalk_free;
 %ignore dii_tracking_free;
+%ignore dii_compare_options;
+%ignore dii_comparison_columns;
+%ignore dii_comparison_rows_columns;
+%ignore dii_comparison_free;
 
 /* ------------------------------------------------------------------------ */
 /* Status: [status, message]                                                 */
@@ -137,6 +144,7 @@ DII_OWNED_HANDLE(dii_results, dii_results_free)
 DII_OWNED_HANDLE(dii_diagnostics, dii_diagnostics_free)
 DII_OWNED_HANDLE(dii_crosswalk, dii_crosswalk_free)
 DII_OWNED_HANDLE(dii_tracking, dii_tracking_free)
+DII_OWNED_HANDLE(dii_comparison, dii_comparison_free)
 
 /* Borrowed handles are never NULL where C reads them either. */
 %define DII_BORROWED_HANDLE(TYPE)
@@ -406,11 +414,28 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
     free(years_$argnum);
 }
 
+/* Compare options: None, or all_rows as a bool (any object: its truth). */
+%typemap(in) const dii_compare_options *opts (dii_compare_options opts_) {
+    /* Every member from the initialiser first, so that a member this
+     * typemap does not set (a later version's) is its default. */
+    const dii_compare_options init_ = DII_COMPARE_OPTIONS_INIT;
+    opts_ = init_;
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        int all_ = PyObject_IsTrue($input);
+        if (all_ < 0)
+            SWIG_fail;
+        opts_.all_rows = all_;
+        $1 = &opts_;
+    }
+}
+
 /* Scalar outputs. */
 %apply double *OUTPUT { double *min, double *max, double *from, double *score, double *value,
                         double *gap, double *progress, double *pace, double *ratio,
-                        double *weight };
-%apply int *OUTPUT { int *year, int *target_year };
+                        double *weight, double *points, double *index, double *delta };
+%apply int *OUTPUT { int *year, int *target_year, int *rank };
 
 /* size_t outputs (an index, a count). */
 %define DII_SIZE_OUTPUT(NAME)
@@ -455,6 +480,7 @@ DII_TEXT_OUTPUT(unit)
 %enddef
 DII_ENUM_OUTPUT(dii_op, op, DII_OP_GE)
 DII_ENUM_OUTPUT(dii_target_basis, basis, DII_BASIS_EXACT)
+DII_ENUM_OUTPUT(dii_compliance, status, DII_COMPLIANCE_MET)
 
 /* ------------------------------------------------------------------------ */
 /* Column helpers for the pandas paths                                       */
@@ -1009,6 +1035,174 @@ fail:
         Py_XDECREF(ms[j]);
     for (j = 0; j < N_IND; j++)
         Py_XDECREF(ind[j]);
+    for (j = 0; j < 4; j++)
+        Py_XDECREF(lists[j]);
+    Py_XDECREF(out);
+    return NULL;
+}
+%}
+
+%feature("docstring") py_comparison_table "
+py_comparison_table(comparison) -> dict
+
+Every figure of a dii_comparison as columns, for building DataFrames in
+one step. Lists: unit_id, unit_name (per entry), indicator_id,
+indicator_code (per indicator). Per listed row, in the order of
+dii_comparison_rows_columns, written by it in one pass (bytearrays, to be
+read with numpy.frombuffer, writable): unit, indicator (size_t); value_a,
+value_b, delta_value, points_a, points_b, delta_points (float64, NaN when
+absent); status_a, status_b (int8, -1 when the entry is not on that side);
+value_changed, points_changed, status_changed, changed (uint8). Per entry
+(keys prefixed u_): on_a, on_b, changed (uint8); year_a, year_b,
+target_year_a, target_year_b, rank_a, rank_b, delta_rank (int32, 0 when
+absent); points_a, points_b, index_a, index_b, delta_points, delta_index
+(float64, NaN when absent). Also n_rows, n_units and n_indicators. The GIL
+is released while the library writes the row columns.
+";
+%inline %{
+PyObject *py_comparison_table(const dii_comparison *comparison)
+{
+    enum { N_ROW = 14, N_UNIT = 16 };
+    static const char *const row_names[N_ROW] = {
+        "unit", "indicator", "value_a", "value_b", "delta_value", "points_a", "points_b",
+        "delta_points", "status_a", "status_b", "value_changed", "points_changed",
+        "status_changed", "changed"};
+    static const size_t row_sizes[N_ROW] = {
+        sizeof(size_t), sizeof(size_t), sizeof(double), sizeof(double), sizeof(double),
+        sizeof(double), sizeof(double), sizeof(double), 1, 1, 1, 1, 1, 1};
+    /* Per entry: three flags, seven ints, six doubles, in this order. */
+    static const char *const unit_names[N_UNIT] = {
+        "u_on_a", "u_on_b", "u_changed", "u_year_a", "u_year_b", "u_target_year_a",
+        "u_target_year_b", "u_rank_a", "u_rank_b", "u_delta_rank", "u_points_a", "u_points_b",
+        "u_index_a", "u_index_b", "u_delta_points", "u_delta_index"};
+    static const size_t unit_sizes[N_UNIT] = {
+        1, 1, 1, sizeof(int), sizeof(int), sizeof(int), sizeof(int), sizeof(int), sizeof(int),
+        sizeof(int), sizeof(double), sizeof(double), sizeof(double), sizeof(double),
+        sizeof(double), sizeof(double)};
+    static const char *const list_names[4] = {"unit_id", "unit_name", "indicator_id",
+                                              "indicator_code"};
+    PyObject *rowc[N_ROW] = {NULL}, *unitc[N_UNIT] = {NULL}, *lists[4] = {NULL}, *out = NULL;
+    char *rp[N_ROW], *up[N_UNIT];
+    size_t rows, units, inds, u, k, j;
+    dii_status st;
+
+    if (comparison == NULL) {
+        PyErr_SetString(PyExc_ValueError, "a dii_comparison handle is required");
+        return NULL;
+    }
+    rows = dii_comparison_total_row_count(comparison);
+    units = dii_comparison_unit_count(comparison);
+    inds = dii_comparison_indicator_count(comparison);
+    for (j = 0; j < N_ROW; j++)
+        if ((rowc[j] = py_new_column((Py_ssize_t) (rows * row_sizes[j]), &rp[j])) == NULL)
+            goto fail;
+    for (j = 0; j < N_UNIT; j++)
+        if ((unitc[j] = py_new_column((Py_ssize_t) (units * unit_sizes[j]), &up[j])) == NULL)
+            goto fail;
+    if ((lists[0] = PyList_New((Py_ssize_t) units)) == NULL
+        || (lists[1] = PyList_New((Py_ssize_t) units)) == NULL
+        || (lists[2] = PyList_New((Py_ssize_t) inds)) == NULL
+        || (lists[3] = PyList_New((Py_ssize_t) inds)) == NULL)
+        goto fail;
+    for (u = 0; u < units; u++) {
+        PyObject *id = py_text(dii_comparison_unit_id(comparison, u));
+        if (id == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[0], (Py_ssize_t) u, id);
+        PyObject *name = py_text(dii_comparison_unit_name(comparison, u));
+        if (name == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[1], (Py_ssize_t) u, name);
+    }
+    for (k = 0; k < inds; k++) {
+        PyObject *id = py_text(dii_comparison_indicator_id(comparison, k));
+        if (id == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[2], (Py_ssize_t) k, id);
+        PyObject *code = py_text(dii_comparison_indicator_code(comparison, k));
+        if (code == NULL)
+            goto fail;
+        PyList_SET_ITEM(lists[3], (Py_ssize_t) k, code);
+    }
+    {
+        dii_comparison_columns cols = DII_COMPARISON_COLUMNS_INIT;
+        cols.unit = (size_t *) (void *) rp[0];
+        cols.indicator = (size_t *) (void *) rp[1];
+        cols.value_a = (double *) (void *) rp[2];
+        cols.value_b = (double *) (void *) rp[3];
+        cols.delta_value = (double *) (void *) rp[4];
+        cols.points_a = (double *) (void *) rp[5];
+        cols.points_b = (double *) (void *) rp[6];
+        cols.delta_points = (double *) (void *) rp[7];
+        cols.status_a = (signed char *) rp[8];
+        cols.status_b = (signed char *) rp[9];
+        cols.value_changed = (unsigned char *) rp[10];
+        cols.points_changed = (unsigned char *) rp[11];
+        cols.status_changed = (unsigned char *) rp[12];
+        cols.changed = (unsigned char *) rp[13];
+        /* The bytearrays are new and ours alone: no other thread can reach
+         * them while the GIL is released. */
+        Py_BEGIN_ALLOW_THREADS
+        st = dii_comparison_rows_columns(comparison, &cols);
+        Py_END_ALLOW_THREADS
+        if (st != DII_OK) {
+            PyErr_SetString(PyExc_RuntimeError, dii_last_error());
+            goto fail;
+        }
+    }
+    /* Per entry, through the accessors: a few calls per entry, nothing to
+     * release the GIL for. */
+    for (u = 0; u < units; u++) {
+        int year[2], target_year[2], rank[2], d_rank = 0, on[2];
+        double points[2], index[2], d_points = NAN, d_index = NAN;
+        for (int s = 0; s < 2; s++) {
+            on[s] = dii_comparison_unit_score(comparison, u, (dii_compare_side) s, &year[s],
+                                              &target_year[s], &points[s], &index[s], &rank[s]);
+            if (!on[s])
+                points[s] = index[s] = NAN;
+            ((unsigned char *) up[s])[u] = (unsigned char) on[s];
+        }
+        if (!dii_comparison_unit_delta(comparison, u, &d_points, &d_index, &d_rank))
+            d_points = d_index = NAN;
+        ((unsigned char *) up[2])[u] = (unsigned char) dii_comparison_unit_changed(comparison, u);
+        int ints[7] = {year[0], year[1], target_year[0], target_year[1], rank[0], rank[1],
+                       d_rank};
+        double dbls[6] = {points[0], points[1], index[0], index[1], d_points, d_index};
+        for (j = 0; j < 7; j++)
+            ((int *) (void *) up[3 + j])[u] = ints[j];
+        for (j = 0; j < 6; j++)
+            ((double *) (void *) up[10 + j])[u] = dbls[j];
+    }
+    if ((out = PyDict_New()) == NULL)
+        goto fail;
+    if (py_dict_steal(out, "n_rows", PyLong_FromSize_t(rows)) < 0
+        || py_dict_steal(out, "n_units", PyLong_FromSize_t(units)) < 0
+        || py_dict_steal(out, "n_indicators", PyLong_FromSize_t(inds)) < 0)
+        goto fail;
+    for (j = 0; j < 4; j++) {
+        PyObject *o = lists[j];
+        lists[j] = NULL;
+        if (py_dict_steal(out, list_names[j], o) < 0)
+            goto fail;
+    }
+    for (j = 0; j < N_ROW; j++) {
+        PyObject *o = rowc[j];
+        rowc[j] = NULL;
+        if (py_dict_steal(out, row_names[j], o) < 0)
+            goto fail;
+    }
+    for (j = 0; j < N_UNIT; j++) {
+        PyObject *o = unitc[j];
+        unitc[j] = NULL;
+        if (py_dict_steal(out, unit_names[j], o) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    for (j = 0; j < N_ROW; j++)
+        Py_XDECREF(rowc[j]);
+    for (j = 0; j < N_UNIT; j++)
+        Py_XDECREF(unitc[j]);
     for (j = 0; j < 4; j++)
         Py_XDECREF(lists[j]);
     Py_XDECREF(out);

@@ -2,7 +2,8 @@
 
 An Indicator, a Group, a Submission and a Result hold a pointer into memory
 their Framework, Submissions, Results or Tracking owns, and a TrackedUnit
-reads through its Tracking's handle; the reference to that owner is
+and a ComparedUnit read through their Tracking's or Comparison's handle;
+the reference to that owner is
 what keeps the memory alive. Dropping it from Python (``s.submissions =
 None``, ``del``, ``object.__setattr__``) used to let the garbage collector
 free the memory under the pointer: reading ``s.unit_id`` afterwards was a
@@ -31,6 +32,11 @@ def tracking():
     return fw.track(PANEL, crosswalk=dii.Crosswalk.from_text(CROSSWALK, 2023))
 
 
+def comparison():
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    return dii.compare(fw.score(PANEL), fw.score(PANEL.replace(",56\n", ",50\n")))
+
+
 def borrowed_objects():
     """(object, name of its owner reference, a reading that needs the C
     memory) for an instance of every class that borrows."""
@@ -53,6 +59,10 @@ def borrowed_objects():
         (tracking()[0].years[1], "results", lambda o: (o.year, o.indicators[11].value)),
         (tracking()[0].projected[0], "results", lambda o: (o.year, o.points)),
         (tracking(), "framework", lambda o: o[0].indicators[11].code),
+        # A compared unit reads through its comparison's handle; the
+        # comparison reads the framework's indicators (its rows' yes/no values).
+        (comparison()[1], "comparison", lambda o: (o.id, o.year_b, o.rows[0].value_b)),
+        (comparison(), "framework", lambda o: o[1].rows[0].code),
     ]
 
 
@@ -64,7 +74,7 @@ def drops(obj, name):
     yield "object.__delattr__", lambda: object.__delattr__(obj, name)
 
 
-@pytest.mark.parametrize("index", range(10))
+@pytest.mark.parametrize("index", range(12))
 def test_the_owner_reference_cannot_be_dropped(index):
     obj, name, read = borrowed_objects()[index]
     owner = getattr(obj, name)
@@ -89,6 +99,11 @@ def test_other_public_attributes_are_read_only():
             with pytest.raises(AttributeError):
                 drop()
         assert isinstance(obj.diagnostics, dii.Diagnostics)
+    cmp = comparison()
+    for name in ("match", "all_rows", "warnings"):
+        for how, drop in drops(cmp, name):
+            with pytest.raises(AttributeError):
+                drop()
 
 
 def is_borrowed(handle):
@@ -105,21 +120,23 @@ def test_every_class_holding_a_borrowed_pointer_is_tried():
     results = fw.score(subs)
     tr = tracking()
     cw = dii.Crosswalk.from_text(CROSSWALK, 2023)
+    cmp = comparison()
     instances = [fw, fw.indicators[0], fw.groups[0], subs, subs[0], results, results[0],
-                 fw.validate(subs), subs.diagnostics, tr, tr[0], tr[0].years[0], cw]
+                 fw.validate(subs), subs.diagnostics, tr, tr[0], tr[0].years[0], cw,
+                 cmp, cmp[0]]
     borrowing = {type(o) for o in instances
                  if getattr(o, "_h", None) is not None and is_borrowed(o._h)}
     assert borrowing == {dii.Submission, dii.Indicator, dii.Group, dii.Result}
     assert borrowing <= tried
     # Objects that read through their owner's handle (no handle of their own).
-    assert dii.TrackedUnit in tried
+    assert {dii.TrackedUnit, dii.ComparedUnit} <= tried
     # Every class of the package that holds a handle, or an owner it reads
     # through, has an instance above, so a new one cannot go untried.
     with_handle = set()
     for module in [m for n, m in sys.modules.items() if n.startswith("dii.")]:
         for _, cls in inspect.getmembers(module, inspect.isclass):
             slots = getattr(cls, "__slots__", ())
-            if cls.__module__.startswith("dii") and ("_h" in slots or "_tracking" in slots):
+            if cls.__module__.startswith("dii") and {"_h", "_tracking", "_comparison"} & set(slots):
                 with_handle.add(cls)
     assert with_handle == {type(o) for o in instances}
 
@@ -131,10 +148,13 @@ def test_init_cannot_be_called_again():
     subs = dii.load_submissions(EXAMPLE_JSON)
     results = fw.score(subs)
     tr = tracking()
+    cmp = comparison()
     owners = [(fw, (1,)), (subs, (1,)), (results, (1, None, None)), (fw.validate(subs), (1,)),
-              (tr, (1, None, None)), (dii.Crosswalk.from_text(CROSSWALK, 2023), (1,))]
+              (tr, (1, None, None)), (dii.Crosswalk.from_text(CROSSWALK, 2023), (1,)),
+              (cmp, (1, None))]
     borrowers = [(subs[0], (None, 1)), (fw.indicators[0], (None, 1)), (fw.groups[0], (None, 1)),
-                 (results[0], (None, 1, 0)), (tr[0], (None, 0)), (tr[0].years[0], (None, 1, 0))]
+                 (results[0], (None, 1, 0)), (tr[0], (None, 0)), (tr[0].years[0], (None, 1, 0)),
+                 (cmp[1], (None, 0))]
     for obj, args in owners + borrowers:
         with pytest.raises(TypeError) as e:
             obj.__init__(*args)
@@ -145,3 +165,4 @@ def test_init_cannot_be_called_again():
     assert [o.unit_id for o, _ in borrowers[:1]] == ["11"]
     assert borrowers[3][0].indicators[0].points == results[0].indicators[0].points
     assert (borrowers[4][0].id, borrowers[5][0].year) == ("11", 2023)
+    assert (borrowers[6][0].year_a, cmp.match, cmp[1].rows[0].value_b) == (2024, "unit_year", 50.0)

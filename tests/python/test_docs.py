@@ -60,7 +60,7 @@ def test_stub_covers_the_public_api():
             defined.add(node.target.id)
     assert set(dii.__all__) <= defined
     for cls in ("Framework", "Indicator", "Results", "Result", "Submissions", "Diagnostics",
-                "Tracking", "TrackedUnit", "Crosswalk"):
+                "Tracking", "TrackedUnit", "Crosswalk", "Comparison", "ComparedUnit"):
         runtime = {n for n in vars(getattr(dii, cls)) if not n.startswith("_")}
         assert runtime <= members[cls], (cls, runtime - members[cls])
     assert (Path(dii.__file__).with_name("py.typed")).exists()

@@ -1,4 +1,5 @@
-"""Ctrl-C during a long load or score raises KeyboardInterrupt at once.
+"""Ctrl-C during a long load, score, tracking or comparison raises
+KeyboardInterrupt at once.
 
 The library call runs with the GIL released and cannot be stopped; the
 package runs a long call in a worker thread and waits for it in short
@@ -104,6 +105,22 @@ def test_ctrl_c_interrupts_a_long_track(big_csv):
     sender.join()
     wait_until_idle()
     assert len(fw.track(subs[0].to_dict())) == 1
+
+
+def test_ctrl_c_interrupts_a_long_comparison(big_csv):
+    # 40,000 units on each side, every row listed: 920,000 rows to build.
+    fw = dii.Framework.builtin(DIEN_BIEN)
+    results = fw.score(dii.load_submissions(big_csv, format="csv"))
+    started = threading.Event()
+    sender = interrupt_after_start(started)
+    with pytest.raises(KeyboardInterrupt):
+        started.set()
+        dii.compare(results, results, all_rows=True)
+    assert _calls.running() == 1  # the comparison had not finished
+    sender.join()
+    wait_until_idle()
+    small = fw.score(head(big_csv, 2000))
+    assert len(dii.compare(small, small)) == len(small)
 
 
 def test_errors_of_a_handed_over_call_reach_the_caller(big_csv):

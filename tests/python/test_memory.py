@@ -106,3 +106,27 @@ def test_tracking_and_crosswalks_do_not_grow(fw):
             e.diagnostics.errors
 
     assert growth(cycle, 10_000, warmup=500) < BOUND
+
+
+def test_comparisons_do_not_grow(fw):
+    # Every handle of a comparison cycle (the comparison, its JSON, its
+    # column export, the rows read through it, a refused comparison) is
+    # freed: leaking one comparison of these two units with every row (a few
+    # kilobytes) 10,000 times would take tens of MiB.
+    a = fw.score("unit_id,year,indicator,value\n"
+                 "DB,2024,urban_5g_coverage,4\nLC,2024,urban_5g_coverage,5\n")
+    b = fw.score("unit_id,year,indicator,value\n"
+                 "DB,2024,urban_5g_coverage,4.5\nHG,2024,ai_blockchain_iot_deployed,true\n")
+    other = dii.Framework.builtin("dii-885-2023").score("unit_id,year,indicator,value\n")
+
+    def cycle():
+        cmp = dii.compare(a, b, all_rows=True)
+        cmp.to_dict()
+        cmp[0].rows
+        dii._dii.py_comparison_table(cmp._h)
+        try:
+            dii.compare(a, other)
+        except dii.InvalidArgumentError:
+            pass
+
+    assert growth(cycle, 10_000, warmup=500) < BOUND

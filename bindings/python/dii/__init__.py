@@ -36,19 +36,24 @@ The pieces:
   ``dii track --format json`` prints), ``to_dataframe(level="milestone" |
   "indicator" | "year" | "projection")``. Former units are merged first
   with a :class:`Crosswalk` (``Crosswalk.load(path, effective_year)``).
+* :func:`compare` ``(a, b, *, all_rows=False)`` → :class:`Comparison`: round
+  against round, year against year (two :class:`Results`, or submissions
+  with ``framework=``). A sequence of :class:`ComparedUnit` with their
+  :class:`ComparedRow` s; ``to_dict()`` (``dii-comparison/1``, the document
+  ``dii compare --format json`` prints), ``to_dataframe(level="row" | "unit")``.
 * Errors: :class:`DiiError` and its subclasses :class:`ParseError` (with
   ``line`` and ``column``), :class:`ValidationError` (with ``diagnostics``),
   :class:`NotFoundError`, :class:`FileError`, :class:`InvalidArgumentError`.
 
 Every object is immutable once built and safe to share between threads;
-parsing, validation, scoring and tracking release the GIL. Memory is released by the
+parsing, validation, scoring, tracking and comparison release the GIL. Memory is released by the
 garbage collector: an object that borrows from another (an indicator from
 its framework, a result from its results) keeps that one alive through a
 read-only attribute. Strings given to the library may not hold a NUL
 character (ValueError).
 
-Ctrl-C: a long call (a load, validation, score or tracking of a big input, from the
-main thread) runs in a worker thread while the main thread waits, so
+Ctrl-C: a long call (a load, validation, score, tracking or comparison of a big
+input, from the main thread) runs in a worker thread while the main thread waits, so
 KeyboardInterrupt is raised at once; the library cannot be stopped, so the
 interrupted call finishes in the background and its result is discarded.
 
@@ -60,6 +65,8 @@ from . import _dii
 from ._diagnostics import Diagnostic, Diagnostics
 from ._errors import (DiiError, FileError, InvalidArgumentError, NotFoundError,
                       OutOfRangeError, ParseError, ValidationError)
+from ._compare import (COMPARE_SIDES, COMPARISON_ROW_COLUMNS, COMPARISON_UNIT_COLUMNS,
+                       ComparedRow, ComparedUnit, Comparison, compare)
 from ._frame import score_frame, submissions_from_frame
 from ._framework import Framework, Group, Indicator, frameworks
 from ._results import (BASES, GROUP_COLUMNS, INDICATOR_COLUMNS, OPS, STATUSES, UNIT_COLUMNS,
@@ -85,6 +92,8 @@ __all__ = [
     "Tracking", "TrackedUnit", "IndicatorTrack", "MilestoneTrack", "YearValue",
     "MergedValue", "MergedSource", "Crosswalk", "CrosswalkRow",
     "TRACK_STATUSES", "PACE_METHODS", "MILESTONE_COLUMNS", "TRACK_INDICATOR_COLUMNS",
+    "compare", "Comparison", "ComparedUnit", "ComparedRow", "COMPARE_SIDES",
+    "COMPARISON_ROW_COLUMNS", "COMPARISON_UNIT_COLUMNS",
     "STATUSES", "OPS", "BASES", "INDICATOR_COLUMNS", "UNIT_COLUMNS", "GROUP_COLUMNS",
     "DiiError", "ParseError", "ValidationError", "NotFoundError", "FileError",
     "InvalidArgumentError", "OutOfRangeError",

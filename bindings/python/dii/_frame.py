@@ -10,7 +10,7 @@ from ._errors import InvalidArgumentError
 from ._results import BASES, GROUP_COLUMNS, OPS, STATUSES, UNIT_COLUMNS
 
 __all__ = ["score_frame", "submissions_from_frame", "results_to_dataframe",
-           "tracking_to_dataframe"]
+           "tracking_to_dataframe", "comparison_to_dataframe"]
 
 _REQUIRED = ("unit_id", "year", "indicator", "value")
 
@@ -377,3 +377,95 @@ def tracking_to_dataframe(tracking, level="milestone"):
         return _unit_frame(pd, (r for unit in tracking for r in unit.projected))
     raise ValueError(f"level must be 'milestone', 'indicator', 'year' or 'projection', "
                      f"not {level!r}")
+
+
+def _optional_ints(np, pd, raw, absent):
+    """An int32 column as nullable Int64, pd.NA where the mask ``absent`` is set."""
+    values = np.frombuffer(raw, dtype=np.int32).astype(np.int64)
+    return pd.arrays.IntegerArray(values, np.asarray(absent, dtype=np.bool_))
+
+
+def _comparison_row_frame(np, pd, t):
+    f8 = np.float64
+
+    def column(key, dtype):
+        return np.frombuffer(t[key], dtype=dtype)
+
+    def flag(key):
+        return column(key, np.uint8).astype(np.bool_)
+
+    def status(key):
+        return pd.Categorical.from_codes(column(key, np.int8), dtype=_enum_dtype(pd, STATUSES))
+
+    unit = column("unit", np.uintp)
+    years = {}
+    for side in ("a", "b"):
+        on = np.frombuffer(t["u_on_" + side], dtype=np.uint8).astype(np.bool_)
+        per_unit = np.frombuffer(t["u_year_" + side], dtype=np.int32).astype(np.int64)
+        years["year_" + side] = pd.arrays.IntegerArray(per_unit[unit], ~on[unit])
+    data = _tracking_text_columns(np, pd, t, unit, column("indicator", np.uintp))
+    data = {"unit_id": data["unit_id"], "unit_name": data["unit_name"], **years,
+            "indicator": data["indicator"], "code": data["code"]}
+    data.update({
+        "value_a": column("value_a", f8),
+        "value_b": column("value_b", f8),
+        "delta_value": column("delta_value", f8),
+        "value_changed": flag("value_changed"),
+        "points_a": column("points_a", f8),
+        "points_b": column("points_b", f8),
+        "delta_points": column("delta_points", f8),
+        "points_changed": flag("points_changed"),
+        "status_a": status("status_a"),
+        "status_b": status("status_b"),
+        "status_changed": flag("status_changed"),
+        "changed": flag("changed"),
+    })
+    return pd.DataFrame(data, copy=False)
+
+
+def _comparison_unit_frame(np, pd, t, row_counts):
+    from ._compare import COMPARE_SIDES
+    f8 = np.float64
+    n = t["n_units"]
+    on_a = np.frombuffer(t["u_on_a"], dtype=np.uint8).astype(np.bool_)
+    on_b = np.frombuffer(t["u_on_b"], dtype=np.uint8).astype(np.bool_)
+    both = on_a & on_b
+    ranks = {s: np.frombuffer(t["u_rank_" + s], dtype=np.int32) for s in ("a", "b")}
+    # 0 both, 1 a only, 2 b only (COMPARE_SIDES)
+    sides = np.where(both, 0, np.where(on_a, 1, 2)).astype(np.int8)
+    index = np.arange(n, dtype=np.intp)
+    data = {
+        "unit_id": _per_item_categorical(np, pd, t["unit_id"], index),
+        "unit_name": _per_item_categorical(np, pd, t["unit_name"], index),
+        "sides": pd.Categorical.from_codes(sides, dtype=_enum_dtype(pd, COMPARE_SIDES)),
+        "year_a": _optional_ints(np, pd, t["u_year_a"], ~on_a),
+        "year_b": _optional_ints(np, pd, t["u_year_b"], ~on_b),
+        "target_year_a": _optional_ints(np, pd, t["u_target_year_a"], ~on_a),
+        "target_year_b": _optional_ints(np, pd, t["u_target_year_b"], ~on_b),
+        "points_a": np.frombuffer(t["u_points_a"], dtype=f8),
+        "points_b": np.frombuffer(t["u_points_b"], dtype=f8),
+        "delta_points": np.frombuffer(t["u_delta_points"], dtype=f8),
+        "index_a": np.frombuffer(t["u_index_a"], dtype=f8),
+        "index_b": np.frombuffer(t["u_index_b"], dtype=f8),
+        "delta_index": np.frombuffer(t["u_delta_index"], dtype=f8),
+        # rank 0: unranked, null in the document as in Result.to_dict
+        "rank_a": _optional_ints(np, pd, t["u_rank_a"], ~on_a | (ranks["a"] == 0)),
+        "rank_b": _optional_ints(np, pd, t["u_rank_b"], ~on_b | (ranks["b"] == 0)),
+        "delta_rank": _optional_ints(np, pd, t["u_delta_rank"], ~both),
+        "changed": np.frombuffer(t["u_changed"], dtype=np.uint8).astype(np.bool_),
+        "row_count": row_counts,
+    }
+    return pd.DataFrame(data, copy=False)
+
+
+def comparison_to_dataframe(comparison, level="row"):
+    """See :meth:`dii.Comparison.to_dataframe`."""
+    np, pd = _pandas()
+    if level not in ("row", "unit"):
+        raise ValueError(f"level must be 'row' or 'unit', not {level!r}")
+    t = call(big(len(comparison), "items"), _dii.py_comparison_table, comparison._h)
+    if level == "row":
+        return _comparison_row_frame(np, pd, t)
+    units = np.frombuffer(t["unit"], dtype=np.uintp).astype(np.intp)
+    row_counts = np.bincount(units, minlength=t["n_units"]).astype(np.int64)
+    return _comparison_unit_frame(np, pd, t, row_counts)
