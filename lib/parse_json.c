@@ -509,6 +509,15 @@ static void drop_taken(json_ctx *c)
     c->streamed_count = c->streamed_next = 0;
 }
 
+static void free_values(streamed_values *sv)
+{
+    for (size_t k = 0; k < sv->count; k++)
+        dii_value_entry_clear(&sv->entries[k]);
+    dii_mem_free(sv->entries);
+    sv->entries = NULL;
+    sv->count = sv->cap = 0;
+}
+
 /* Hands the entries streamed for the "values" object `values` to sub. */
 static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
 {
@@ -525,17 +534,17 @@ static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node
             sv->count = 0;
             break;
         }
+        /* an earlier "values" object no submission takes (the first of two
+         * "values" keys: the last one counts, as for any repeated key) */
+        free_values(sv);
     }
     drop_taken(c);
 }
 
 static void free_streamed(json_ctx *c)
 {
-    for (size_t i = 0; i < c->streamed_count; i++) {
-        for (size_t k = 0; k < c->streamed[i].count; k++)
-            dii_value_entry_clear(&c->streamed[i].entries[k]);
-        dii_mem_free(c->streamed[i].entries);
-    }
+    for (size_t i = 0; i < c->streamed_count; i++)
+        free_values(&c->streamed[i]);
     dii_mem_free(c->streamed);
     dii_mem_free(c->seen);
     c->streamed = NULL;
