@@ -112,7 +112,8 @@ struct dii_submission {
     char *file;          /* input it came from after a merge; NULL = the set's name */
     char *framework;     /* may be NULL */
     char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so;
-                            then dii_unit_id_absent, not owned) */
+                            then dii_unit_id_absent); not owned: in the set's texts, or
+                            dii_unit_id_absent */
     char *unit_name;     /* may be NULL */
     dii_value_entry *values; /* its own array, or a slice of the set's value_block */
     uint32_t value_count;
@@ -145,6 +146,7 @@ struct dii_submissions {
     int is_csv;
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
+    dii_strpool texts;          /* the submissions' unit ids, packed (dii_strpool_store) */
     dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
 };
 

@@ -296,7 +296,8 @@ static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, const j
                                  "write the id in quotes, e.g. \"id\": \"11\"");
     if (id->u.string.len == 0)
         return report_empty_id(c, id, unit_pointer);
-    return copy_string(id, &sub->unit_id);
+    sub->unit_id = dii_strpool_store(&c->subs->texts, id->u.string.text, id->u.string.len);
+    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
 static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,

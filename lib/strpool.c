@@ -59,6 +59,11 @@ static char *pool_copy(dii_strpool *p, const char *s, size_t n)
     return copy;
 }
 
+char *dii_strpool_store(dii_strpool *pool, const char *s, size_t n)
+{
+    return pool_copy(pool, s, n);
+}
+
 static int rehash(dii_strpool *p)
 {
     size_t count = p->slot_count ? p->slot_count * 2 : 64;

@@ -24,8 +24,6 @@ static void submission_clear(struct dii_submission *sub)
 {
     dii_mem_free(sub->file);
     dii_mem_free(sub->framework);
-    if (sub->unit_id != dii_unit_id_absent)
-        dii_mem_free(sub->unit_id);
     dii_mem_free(sub->unit_name);
     /* values is NULL while a long-table reader still holds them */
     for (size_t i = 0; sub->values != NULL && i < sub->value_count; i++)
@@ -44,6 +42,7 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_mem_free(subs->name);
     dii_diagnostics_free(subs->load_diags);
     dii_strpool_free(&subs->ids);
+    dii_strpool_free(&subs->texts);
     dii_mem_free(subs->value_block);
     dii_mem_free(subs);
 }
