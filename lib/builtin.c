@@ -62,8 +62,9 @@ static dii_status add_framework_diag(dii_diagnostics *d, const struct dii_submis
                                      const char *hint, const char *message)
 {
     size_t first = d->count;
-    char *pointer = s->pointer ? dii_pointer_join(s->pointer, "framework") : NULL;
-    if (s->pointer && !pointer)
+    int failed;
+    char *pointer = dii_submission_member_pointer(s, "framework", &failed);
+    if (failed)
         return DII_ERR_NO_MEMORY;
     dii_loc loc = {s->framework_line, s->framework_column, pointer};
     dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, code, s->file ? s->file : subs->name,

@@ -179,6 +179,7 @@ struct jdom_parser {
     size_t dup_keep;      /* most kept (0: all): see jdom_parser_set_duplicate_cap */
     size_t dup_dropped;   /* repetitions beyond dup_keep, counted only */
     jdom_node root;
+    jdom_node *root_items; /* the root's children when adopted: see adopt_root_children */
     jdom_error *err;
     dii_limits limits;
     jdom_filter filter; /* NULL: build everything */
@@ -1114,6 +1115,34 @@ static dii_status hand_over_child(jdom_parser *p)
     return st;
 }
 
+/* The root's children (the only ones pending holds, after the root's own
+ * node) become the tree's as they lie, instead of being copied into the
+ * arena: a large object or array, a single submission's members, is not
+ * held twice. pending gets a new array holding the root's node. */
+static jdom_node *adopt_root_children(jdom_parser *p, size_t n, size_t index_bytes)
+{
+    jdom_node *fresh = dii_mem_alloc(8 * sizeof *fresh);
+    if (fresh == NULL)
+        return NULL;
+    jdom_node *items = p->pending;
+    fresh[0] = items[0];
+    memmove(items, items + 1, n * sizeof *items);
+    jdom_node *fit = dii_mem_realloc(items, n * sizeof *items + index_bytes);
+    if (fit == NULL) { /* the stack stays pending's, in its new order: the parse fails */
+        dii_mem_free(fresh);
+        return NULL;
+    }
+    dii_mem_free(p->root_items);
+    p->root_items = fit;
+    p->pending = fresh;
+    p->pending_cap = 8;
+    p->pending_count = 1 + n;
+    return fit;
+}
+
+/* Children too few to be worth a block of their own go into the arena. */
+#define ADOPT_MIN ((size_t)1 << 16)
+
 static dii_status close_container(jdom_parser *p)
 {
     frame f = p->frames[p->depth - 1];
@@ -1130,10 +1159,16 @@ static dii_status close_container(jdom_parser *p)
     if (n > 0) {
         if (n > (SIZE_MAX - index_bytes) / sizeof *items)
             return DII_ERR_NO_MEMORY;
-        items = arena_alloc(&p->arena, n * sizeof *items + index_bytes);
-        if (items == NULL)
-            return DII_ERR_NO_MEMORY;
-        memcpy(items, p->pending + f.first, n * sizeof *items);
+        if (p->depth == 1 && n * sizeof *items >= ADOPT_MIN) {
+            items = adopt_root_children(p, n, index_bytes);
+            if (items == NULL)
+                return DII_ERR_NO_MEMORY;
+        } else {
+            items = arena_alloc(&p->arena, n * sizeof *items + index_bytes);
+            if (items == NULL)
+                return DII_ERR_NO_MEMORY;
+            memcpy(items, p->pending + f.first, n * sizeof *items);
+        }
     }
     if (object && n > 1) {
         size_t removed;
@@ -1336,6 +1371,7 @@ void jdom_parser_free(jdom_parser *p)
     if (p == NULL)
         return;
     arena_free(&p->arena);
+    dii_mem_free(p->root_items);
     dii_mem_free(p->pending);
     dii_mem_free(p->frames);
     dii_mem_free(p->scratch);
@@ -1368,6 +1404,8 @@ static void sort_duplicates(jdom_parser *p)
 static void reset(jdom_parser *p, const char *text, size_t len, unsigned long first_line)
 {
     arena_reset(&p->arena);
+    dii_mem_free(p->root_items);
+    p->root_items = NULL;
     p->arena.hint = len / 2 > ARENA_GROWTH_CAP ? ARENA_GROWTH_CAP : len / 2;
     if (p->arena.hint < ARENA_MIN)
         p->arena.hint = ARENA_MIN;

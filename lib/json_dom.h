@@ -43,9 +43,11 @@ typedef enum jdom_kind {
 #define JDOM_STREAMED 8u
 
 typedef struct jdom_node jdom_node;
+/* Kept small (48 bytes): an object's members are all nodes while it is
+ * open. Positions and lengths fit 32 bits, as in dii_value_entry (inputs
+ * are at most max_input_bytes). */
 struct jdom_node {
     const char *key; /* object members: the decoded key; NULL otherwise */
-    size_t key_len;
     union {
         struct {
             double value; /* +-inf when out of range, as strtod */
@@ -63,9 +65,10 @@ struct jdom_node {
             size_t count;
         } children;
     } u;
-    unsigned long line, column;         /* the value's first byte, 1-based */
-    unsigned long key_line, key_column; /* the key's opening quote; 0 without a key */
-    unsigned char kind;                 /* jdom_kind */
+    uint32_t key_len;
+    uint32_t line, column;         /* the value's first byte, 1-based */
+    uint32_t key_line, key_column; /* the key's opening quote; 0 without a key */
+    unsigned char kind;            /* jdom_kind */
     unsigned char flags;                /* JDOM_INTEGER, JDOM_INT64 */
 };
 

@@ -96,22 +96,47 @@ typedef struct dii_value_entry {
     dii_value_kind kind;
 } dii_value_entry;
 
+/* Where a JSON submission is in its document, for the JSON pointers of
+ * diagnostics: built from this when needed (dii_submission_pointer), not
+ * stored (a string a submission was most of a batch of `{}`'s memory). */
+typedef enum dii_sub_place {
+    DII_SUB_NO_POINTER, /* CSV, columns: diagnostics have no pointer */
+    DII_SUB_ROOT,       /* the document itself: "" */
+    DII_SUB_IN_BATCH    /* "/submissions/<batch_index>" */
+} dii_sub_place;
+
+/* Kept small (88 bytes): a batch of `{}` or a CSV of one row per unit
+ * holds one per 3 or 16 input bytes. Positions fit 32 bits, as in
+ * dii_value_entry. */
 struct dii_submission {
     char *file;          /* input it came from after a merge; NULL = the set's name */
     char *framework;     /* may be NULL */
-    char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so) */
+    char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so;
+                            then dii_unit_id_absent); not owned: in the set's texts, or
+                            dii_unit_id_absent */
     char *unit_name;     /* may be NULL */
-    int year;
-    int year_valid;      /* 0 when absent or not an integer (a diagnostic says so) */
-    unsigned long line;  /* where the submission starts */
-    unsigned long column;
-    char *pointer;       /* JSON: "" or "/submissions/3"; CSV: NULL */
-    unsigned long year_line, year_column;
-    unsigned long framework_line, framework_column;
     dii_value_entry *values; /* its own array, or a slice of the set's value_block */
-    size_t value_count;
-    size_t value_cap;        /* 0 for a slice of the value_block: not its own */
+    uint32_t value_count;
+    uint32_t value_cap;      /* 0 for a slice of the value_block: not its own */
+    int year;
+    uint32_t line;       /* where the submission starts */
+    uint32_t column;
+    uint32_t year_line, year_column;
+    uint32_t framework_line, framework_column;
+    uint32_t batch_index;    /* DII_SUB_IN_BATCH: its index in "submissions" */
+    unsigned char place;     /* dii_sub_place */
+    unsigned char year_valid; /* 0 when absent or not an integer (a diagnostic says so) */
 };
+
+/* The unit id of a submission that names none: one shared "", never freed. */
+extern char dii_unit_id_absent[1];
+/* The JSON pointer of sub ("" or "/submissions/3"), a new string (free
+ * with dii_mem_free); NULL for a CSV or columns submission and on
+ * allocation failure: *failed says which. */
+char *dii_submission_pointer(const struct dii_submission *sub, int *failed);
+/* The same joined with member ("/submissions/3/year"). */
+char *dii_submission_member_pointer(const struct dii_submission *sub, const char *member,
+                                    int *failed);
 
 struct dii_submissions {
     char *name;                 /* label for diagnostics, may be NULL */
@@ -121,6 +146,7 @@ struct dii_submissions {
     int is_csv;
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
+    dii_strpool texts;          /* the submissions' unit ids, packed (dii_strpool_store) */
     dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
     int indicator_codes;        /* a plan table's: an id may be a framework code
                                  * (dii_resolve_indicator_ids) */

@@ -296,7 +296,8 @@ static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, const j
                                  "write the id in quotes, e.g. \"id\": \"11\"");
     if (id->u.string.len == 0)
         return report_empty_id(c, id, unit_pointer);
-    return copy_string(id, &sub->unit_id);
+    sub->unit_id = dii_strpool_store(&c->subs->texts, id->u.string.text, id->u.string.len);
+    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
 static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
@@ -529,7 +530,7 @@ static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node
         c->streamed_next++;
         if (sv->line == values->line && sv->column == values->column) {
             sub->values = sv->entries;
-            sub->value_count = sub->value_cap = sv->count;
+            sub->value_count = sub->value_cap = (uint32_t)sv->count;
             sv->entries = NULL;
             sv->count = 0;
             break;
@@ -643,16 +644,17 @@ static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, const jd
         st = parse_values(c, sub, obj, base);
     if (st == DII_OK)
         st = parse_sources(c, sub, obj, base);
-    if (st == DII_OK && sub->unit_id == NULL) {
-        sub->unit_id = dii_mem_strdup("");
-        if (sub->unit_id == NULL)
-            st = DII_ERR_NO_MEMORY;
-    }
+    if (st == DII_OK && sub->unit_id == NULL)
+        sub->unit_id = dii_unit_id_absent;
     return st;
 }
 
-/* One submission object at pointer base ("" or "/submissions/<i>"). */
-static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char *base)
+#define NO_BATCH_INDEX SIZE_MAX
+
+/* One submission object at pointer base: "" (batch_index NO_BATCH_INDEX)
+ * or "/submissions/<batch_index>". */
+static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char *base,
+                                   size_t batch_index)
 {
     int stop;
     dii_status st = check_format(c, obj, base, 0, &stop);
@@ -668,9 +670,8 @@ static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char
     struct dii_submission *sub = dii_submissions_append(c->subs);
     if (sub == NULL)
         return DII_ERR_NO_MEMORY;
-    sub->pointer = dii_mem_strdup(base);
-    if (sub->pointer == NULL)
-        return DII_ERR_NO_MEMORY;
+    sub->place = (unsigned char)(batch_index == NO_BATCH_INDEX ? DII_SUB_ROOT : DII_SUB_IN_BATCH);
+    sub->batch_index = batch_index == NO_BATCH_INDEX ? 0 : (uint32_t)batch_index;
     sub->line = obj->line;
     sub->column = obj->column;
     /* Until a field says otherwise, point year / framework problems at the
@@ -691,7 +692,7 @@ static dii_status parse_batch_item(json_ctx *c, const jdom_node *item, size_t i)
         return DII_ERR_NO_MEMORY;
     dii_status st;
     if (item->kind == JDOM_OBJECT) {
-        st = parse_submission(c, item, pointer);
+        st = parse_submission(c, item, pointer, i);
     } else {
         dii_loc loc = value_loc(item, pointer);
         st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, NULL,
@@ -986,7 +987,7 @@ static dii_status parse_document(json_ctx *c, const jdom_parser *p, const jdom_n
     else if (batch)
         st = parse_batch(c, root);
     else
-        st = parse_submission(c, root, "");
+        st = parse_submission(c, root, "", NO_BATCH_INDEX);
     return st == DII_OK ? report_duplicates(c, p, batch) : st;
 }
 
@@ -1033,7 +1034,7 @@ static dii_status parse_line(jdom_parser *p, const char *text, size_t len,
     if (st != DII_OK)
         return st;
     if (root->kind == JDOM_OBJECT)
-        st = parse_submission(c, root, "");
+        st = parse_submission(c, root, "", NO_BATCH_INDEX);
     else
         st = report_not_object(c, root, "each line of a JSON Lines file");
     return st == DII_OK ? report_duplicates(c, p, 0) : st;

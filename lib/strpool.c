@@ -19,14 +19,27 @@ static int same(const char *stored, const char *s, size_t n)
     return strnlen(stored, n + 1) == n && memcmp(stored, s, n) == 0;
 }
 
-/* Copies live in blocks of BLOCK_BYTES (a longer string gets a block of
- * its own); data follows the header. */
+/* Copies live in blocks that double from FIRST_BLOCK_BYTES up to
+ * BLOCK_BYTES (a longer string gets a block of its own); data follows the
+ * header. A small set (the benchmark batch, loaded and freed in a loop)
+ * stays in small blocks: a 64 KiB block freed each time makes malloc give
+ * the top of its heap back and fault it in again on the next load. */
 struct dii_strpool_block {
     struct dii_strpool_block *next;
     size_t size, used;
 };
 
 #define BLOCK_BYTES ((size_t)64 << 10)
+#define FIRST_BLOCK_BYTES ((size_t)512)
+
+/* The size of the next ordinary block: twice the current one's, at most
+ * BLOCK_BYTES. */
+static size_t next_block_size(const struct dii_strpool_block *current)
+{
+    if (current == NULL)
+        return FIRST_BLOCK_BYTES;
+    return current->size >= BLOCK_BYTES / 2 ? BLOCK_BYTES : current->size * 2;
+}
 
 /* A NUL-terminated copy of the n bytes at s, cut at the first NUL as
  * dii_mem_strndup does, in the pool's blocks. */
@@ -35,7 +48,9 @@ static char *pool_copy(dii_strpool *p, const char *s, size_t n)
     n = strnlen(s, n);
     struct dii_strpool_block *b = p->blocks;
     if (b == NULL || b->size - b->used < n + 1) {
-        size_t size = n + 1 > BLOCK_BYTES ? n + 1 : BLOCK_BYTES;
+        size_t size = next_block_size(b);
+        if (n + 1 > size)
+            size = n + 1;
         if (size > SIZE_MAX - sizeof *b)
             return NULL;
         b = dii_mem_alloc(sizeof *b + size);
@@ -44,7 +59,7 @@ static char *pool_copy(dii_strpool *p, const char *s, size_t n)
         b->size = size;
         b->used = 0;
         /* a string's own block goes behind the current one, still in use */
-        if (size > BLOCK_BYTES && p->blocks != NULL) {
+        if (n + 1 > next_block_size(p->blocks) && p->blocks != NULL) {
             b->next = p->blocks->next;
             p->blocks->next = b;
         } else {
@@ -57,6 +72,11 @@ static char *pool_copy(dii_strpool *p, const char *s, size_t n)
     copy[n] = '\0';
     b->used += n + 1;
     return copy;
+}
+
+char *dii_strpool_store(dii_strpool *pool, const char *s, size_t n)
+{
+    return pool_copy(pool, s, n);
 }
 
 static int rehash(dii_strpool *p)

@@ -27,6 +27,13 @@ typedef struct dii_strpool {
  * SIZE_MAX on allocation failure. */
 size_t dii_strpool_index(dii_strpool *pool, const char *s, size_t n);
 
+/* A copy of the n bytes at s (plus a NUL; cut at a NUL inside, as
+ * dii_mem_strndup) packed in the pool's blocks but not interned: for
+ * strings that seldom repeat (unit ids), which then cost their bytes, not
+ * a heap chunk apiece. Valid until the pool is freed; NULL on allocation
+ * failure. */
+char *dii_strpool_store(dii_strpool *pool, const char *s, size_t n);
+
 /* The same, as the copy itself (NULL on allocation failure). */
 const char *dii_strpool_intern(dii_strpool *pool, const char *s, size_t n);
 

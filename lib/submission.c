@@ -6,6 +6,10 @@
 #include "alloc.h"
 #include "model.h"
 
+_Static_assert(sizeof(struct dii_submission) <= 88, "struct dii_submission grew past 88 bytes");
+
+char dii_unit_id_absent[1];
+
 /* ------------------------------------------------------------------------ */
 /* Building and freeing                                                      */
 /* ------------------------------------------------------------------------ */
@@ -20,9 +24,7 @@ static void submission_clear(struct dii_submission *sub)
 {
     dii_mem_free(sub->file);
     dii_mem_free(sub->framework);
-    dii_mem_free(sub->unit_id);
     dii_mem_free(sub->unit_name);
-    dii_mem_free(sub->pointer);
     /* values is NULL while a long-table reader still holds them */
     for (size_t i = 0; sub->values != NULL && i < sub->value_count; i++)
         dii_value_entry_clear(&sub->values[i]);
@@ -40,6 +42,7 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_mem_free(subs->name);
     dii_diagnostics_free(subs->load_diags);
     dii_strpool_free(&subs->ids);
+    dii_strpool_free(&subs->texts);
     dii_mem_free(subs->value_block);
     dii_mem_free(subs);
 }
@@ -63,9 +66,13 @@ struct dii_submission *dii_submissions_append(struct dii_submissions *subs)
 
 dii_value_entry *dii_submission_append_value(struct dii_submission *sub)
 {
-    if (dii_mem_grow((void **)&sub->values, &sub->value_cap, sub->value_count + 1,
-                     sizeof *sub->values))
+    size_t cap = sub->value_cap;
+    if (sub->value_count == UINT32_MAX
+        || dii_mem_grow((void **)&sub->values, &cap, sub->value_count + 1, sizeof *sub->values))
         return NULL;
+    if (cap > UINT32_MAX) /* the array holds at most UINT32_MAX; its cap says so */
+        cap = UINT32_MAX;
+    sub->value_cap = (uint32_t)cap;
     dii_value_entry *e = &sub->values[sub->value_count++];
     memset(e, 0, sizeof *e);
     return e;
@@ -82,13 +89,42 @@ dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry
     return DII_OK;
 }
 
-char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed)
+char *dii_submission_pointer(const struct dii_submission *sub, int *failed)
 {
     *failed = 0;
-    if (sub->pointer == NULL)
+    char *out;
+    switch (sub->place) {
+    case DII_SUB_ROOT:
+        out = dii_mem_strdup("");
+        break;
+    case DII_SUB_IN_BATCH:
+        out = dii_pointer_join_index("/submissions", sub->batch_index);
+        break;
+    default:
         return NULL;
-    char *values = dii_pointer_join(sub->pointer, "values");
-    char *out = values ? dii_pointer_join(values, e->indicator ? e->indicator : "") : NULL;
+    }
+    *failed = out == NULL;
+    return out;
+}
+
+char *dii_submission_member_pointer(const struct dii_submission *sub, const char *member,
+                                    int *failed)
+{
+    char *base = dii_submission_pointer(sub, failed);
+    if (base == NULL)
+        return NULL;
+    char *out = dii_pointer_join(base, member);
+    dii_mem_free(base);
+    *failed = out == NULL;
+    return out;
+}
+
+char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed)
+{
+    char *values = dii_submission_member_pointer(sub, "values", failed);
+    if (values == NULL)
+        return NULL;
+    char *out = dii_pointer_join(values, e->indicator ? e->indicator : "");
     dii_mem_free(values);
     *failed = out == NULL;
     return out;

@@ -56,7 +56,7 @@ static dii_status new_submission(dii_group_table *t, struct dii_submissions *sub
         return DII_ERR_NO_MEMORY;
     t->slots[slot] = subs->count;
     t->used++;
-    sub->unit_id = dii_mem_strdup(unit);
+    sub->unit_id = dii_strpool_store(&subs->texts, unit, strlen(unit));
     sub->year = year;
     sub->year_valid = 1;
     return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;

@@ -48,9 +48,11 @@ static int copy_submission(struct dii_submissions *out, const struct dii_submiss
     int failed = 0;
     d->file = copy_opt(src->file ? src->file : file, &failed);
     d->framework = copy_opt(src->framework, &failed);
-    d->unit_id = copy_opt(src->unit_id, &failed);
+    d->unit_id = src->unit_id == dii_unit_id_absent
+                     ? dii_unit_id_absent
+                     : dii_strpool_store(&out->texts, src->unit_id, strlen(src->unit_id));
+    failed |= d->unit_id == NULL;
     d->unit_name = copy_opt(src->unit_name, &failed);
-    d->pointer = copy_opt(src->pointer, &failed);
     return failed ? -1 : copy_values(out, d, src);
 }
 

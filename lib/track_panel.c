@@ -276,7 +276,11 @@ dii_status track_check_crosswalk(const struct dii_submissions *subs,
         if (sub->year >= cw->effective_year || dii_crosswalk_find(cw, sub->unit_id) ||
             !dii_crosswalk_is_target(cw, sub->unit_id))
             continue;
-        dii_loc loc = {sub->line, sub->column, sub->pointer};
+        int failed;
+        char *pointer = dii_submission_pointer(sub, &failed);
+        if (failed)
+            return DII_ERR_NO_MEMORY;
+        dii_loc loc = {sub->line, sub->column, pointer};
         size_t before = dii_diagnostics_count(diags);
         dii_status st = dii_diag_add(
             diags, DII_SEVERITY_ERROR, "crosswalk-conflict", sub->file ? sub->file : subs->name,
@@ -284,6 +288,7 @@ dii_status track_check_crosswalk(const struct dii_submissions *subs,
             "unit '%s' year %d: the crosswalk merges other units into '%s' before %d, and this "
             "submission of '%s' itself is not one of them",
             sub->unit_id, sub->year, sub->unit_id, cw->effective_year, sub->unit_id);
+        dii_mem_free(pointer);
         if (st != DII_OK)
             return st;
         dii_diag_tag_submission(diags, before, (long)s);

@@ -76,11 +76,9 @@ int dii_unit_accepts(dii_unit unit, double value, const char **range_text)
 static dii_status child_pointer(const struct dii_submission *sub, const char *member,
                                 char **out)
 {
-    *out = NULL;
-    if (sub->pointer == NULL)
-        return DII_OK;
-    *out = dii_pointer_join(sub->pointer, member);
-    return *out != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+    int failed;
+    *out = dii_submission_member_pointer(sub, member, &failed);
+    return failed ? DII_ERR_NO_MEMORY : DII_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -479,12 +477,19 @@ static dii_status check_repeated_submission(validator *v, size_t sub_index,
     size_t earlier = v->first_of[sub_index];
     if (earlier == NONE)
         return DII_OK;
-    dii_loc loc = {sub->line, sub->column, sub->pointer};
-    return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-submission", v->file, &loc,
-                        "keep one submission per unit and year",
-                        "unit '%s' year %d is submitted again; the first submission starts "
-                        "at line %lu",
-                        sub->unit_id, sub->year, v->subs->items[earlier].line);
+    int failed;
+    char *pointer = dii_submission_pointer(sub, &failed);
+    if (failed)
+        return DII_ERR_NO_MEMORY;
+    dii_loc loc = {sub->line, sub->column, pointer};
+    dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-submission", v->file,
+                                 &loc, "keep one submission per unit and year",
+                                 "unit '%s' year %d is submitted again; the first submission "
+                                 "starts at line %lu",
+                                 sub->unit_id, sub->year,
+                                 (unsigned long)v->subs->items[earlier].line);
+    dii_mem_free(pointer);
+    return st;
 }
 
 /* A year no framework can have is an error, not a matter of range. */
