@@ -36,6 +36,9 @@ dii_limits dii_limits_of(const dii_parse_options *opts)
     if (opts == NULL || opts->version < 2)
         return l;
     l.max[DII_LIMIT_INPUT_BYTES] = pick(opts->max_input_bytes, l.max[DII_LIMIT_INPUT_BYTES]);
+    /* positions (line, column) are kept in 32 bits: no input may be longer */
+    if (l.max[DII_LIMIT_INPUT_BYTES] > DII_MAX_INPUT_BYTES_CEILING)
+        l.max[DII_LIMIT_INPUT_BYTES] = DII_MAX_INPUT_BYTES_CEILING;
     l.max[DII_LIMIT_DEPTH] = pick(opts->max_depth, l.max[DII_LIMIT_DEPTH]);
     l.max[DII_LIMIT_STRING_BYTES] = pick(opts->max_string_bytes, l.max[DII_LIMIT_STRING_BYTES]);
     l.max[DII_LIMIT_SUBMISSIONS] = pick(opts->max_submissions, l.max[DII_LIMIT_SUBMISSIONS]);

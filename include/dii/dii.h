@@ -554,6 +554,9 @@ typedef enum dii_input_format {
 #define DII_DEFAULT_MAX_DEPTH 64u                      /**< arrays and objects */
 #define DII_DEFAULT_MAX_STRING_BYTES ((size_t)64 << 10) /**< 64 KiB, decoded UTF-8 */
 #define DII_DEFAULT_MAX_SUBMISSIONS ((size_t)1000000)
+/** The largest max_input_bytes in effect, whatever is asked (since 1.2):
+ *  positions are kept in 32 bits, so no input may be 4 GiB or longer. */
+#define DII_MAX_INPUT_BYTES_CEILING ((size_t)0xFFFFFFFFu)
 /** Diagnostics kept per load or validate call (see max_diagnostics). */
 #define DII_DEFAULT_MAX_DIAGNOSTICS ((size_t)10000)
 

@@ -175,6 +175,22 @@ static void run_cases(const limit_case *cases, size_t n)
 
 #define SIZE_MESSAGE(n) "input is larger than " n " (max_input_bytes; dii --max-input-size)"
 
+/* Positions are kept in 32 bits (1.2): an input size limit above 4 GiB - 1
+ * is that ceiling; at the ceiling and below it is kept as asked. */
+START_TEST(input_size_limit_has_a_ceiling)
+{
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_input_bytes = SIZE_MAX;
+    ck_assert_uint_eq(dii_limits_of(&o).max[DII_LIMIT_INPUT_BYTES], DII_MAX_INPUT_BYTES_CEILING);
+    o.max_input_bytes = DII_MAX_INPUT_BYTES_CEILING;
+    ck_assert_uint_eq(dii_limits_of(&o).max[DII_LIMIT_INPUT_BYTES], DII_MAX_INPUT_BYTES_CEILING);
+    o.max_input_bytes = DII_MAX_INPUT_BYTES_CEILING - 1;
+    ck_assert_uint_eq(dii_limits_of(&o).max[DII_LIMIT_INPUT_BYTES],
+                      DII_MAX_INPUT_BYTES_CEILING - 1);
+    ck_assert_uint_eq(UINT32_MAX, DII_MAX_INPUT_BYTES_CEILING);
+}
+END_TEST
+
 START_TEST(input_size_at_and_beyond)
 {
     /* JSON: 48 + 1 + 59 + 1 + 89 + 1 = 199 bytes; JSON Lines: 57 + 1 + 86 + 1
@@ -455,6 +471,7 @@ Suite *make_suite(void)
     Suite *s = suite_create("limits");
     TCase *each = tcase_create("each limit");
     tcase_add_test(each, input_size_at_and_beyond);
+    tcase_add_test(each, input_size_limit_has_a_ceiling);
     tcase_add_test(each, endless_file_is_not_read_whole);
     tcase_add_test(each, depth_at_and_beyond);
     tcase_add_test(each, string_length_at_and_beyond);
