@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "csv_reader.h"
 #include "diag.h"
 #include "error.h"
 #include "parse.h"
@@ -192,21 +193,11 @@ static int row_is_empty(const cw_reader *r)
     return r->cell_count == 1 && r->cells[0].text[0] == '\0';
 }
 
-static int equals_folded(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char ca = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
-        if (ca != *b)
-            return 0;
-    }
-    return *a == *b;
-}
-
 static dii_status header_cell(cw_reader *r, size_t i)
 {
     const cw_cell *c = &r->cells[i];
     for (size_t k = 0; k < COL_COUNT; k++) {
-        if (!equals_folded(c->text, column_names[k]))
+        if (!dii_csv_equals_folded(c->text, column_names[k]))
             continue;
         if (r->column_of[k] != NO_COLUMN)
             return report(r, DII_SEVERITY_ERROR, "duplicate-field", c->line, c->column,

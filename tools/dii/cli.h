@@ -309,6 +309,9 @@ int write_results_markdown(FILE *out, const dii_framework *fw, const dii_results
 int csv_put_field(FILE *out, const char *s, int first, int text);
 /* The CRLF that ends a row. */
 int csv_end_row(FILE *out);
+/* One row of n fields, text[c] marking free-text cells (csv_put_field), then
+ * its CRLF: what every CSV writer of the command writes per row. */
+int csv_put_row(FILE *out, const char *const *field, const unsigned char *text, size_t n);
 /* A value or target: true/false for a yes/no indicator, else format_number. */
 void csv_value(const dii_indicator *ind, double v, char *buf, size_t size);
 /* The text of a cell in buf, or NULL (an empty cell) when there is none:

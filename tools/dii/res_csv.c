@@ -184,12 +184,17 @@ static void fill_indicator(csv_row *row, const dii_result *r, size_t k, const di
     row->field[COL_PROVISIONAL] = dii_result_indicator_provisional(r, k) ? "true" : "false";
 }
 
-static int put_row(FILE *out, const char *const *field)
+int csv_put_row(FILE *out, const char *const *field, const unsigned char *text, size_t n)
 {
-    for (size_t c = 0; c < COLUMNS; c++)
-        if (csv_put_field(out, field[c], c == 0, free_text[c]) < 0)
+    for (size_t c = 0; c < n; c++)
+        if (csv_put_field(out, field[c], c == 0, text[c]) < 0)
             return -1;
     return csv_end_row(out);
+}
+
+static int put_row(FILE *out, const char *const *field)
+{
+    return csv_put_row(out, field, free_text, COLUMNS);
 }
 
 static int put_result(FILE *out, const dii_framework *fw, const dii_result *r)

@@ -136,10 +136,7 @@ static void fill_row(csv_row *row, const dii_tracking *tr, const dii_framework *
 
 static int put_row(FILE *out, const char *const *field)
 {
-    for (size_t c = 0; c < COLUMNS; c++)
-        if (csv_put_field(out, field[c], c == 0, free_text[c]) < 0)
-            return -1;
-    return csv_end_row(out);
+    return csv_put_row(out, field, free_text, COLUMNS);
 }
 
 int write_tracking_csv(FILE *out, const dii_framework *fw, const dii_tracking *tr)
