@@ -68,8 +68,15 @@ typedef struct json_ctx {
     /* A batch's "submissions" list streamed (see list_may_stream): each
      * element is read as soon as it is complete, then dropped. */
     int list_streamed;    /* the parser was told to stream it */
-    int list_stream_off;  /* the second reading: build the list (see reread_needed) */
-    size_t list_handed;   /* elements handed over so far */
+    size_t list_handed;   /* elements handed over so far, of the list being read */
+    /* A list the first reading could not stream is skipped, and the text
+     * read a second time (see read_again): */
+    int list_skipped;     /* the first reading skipped a list */
+    int second_pass;      /* this is the second reading: every list streamed */
+    const jdom_node *first_root; /* the first reading's root (NULL if it failed) */
+    unsigned long list_line, list_column; /* the "submissions" the root keeps */
+    int prelude_done;     /* the root's checks ran before the first element */
+    int items_on;         /* ... and said the elements are read */
     dii_diag_mark mark;   /* the diagnostics and ... */
     size_t first_sub;     /* ... submissions before this parse: see undo_list */
 } json_ctx;
@@ -702,20 +709,12 @@ static dii_status parse_batch_item(json_ctx *c, const jdom_node *item, size_t i)
     return st;
 }
 
-/* The stream callback: a streamed array is a batch's "submissions" list
- * (list_may_stream), a streamed object a submission's "values". */
-static dii_status stream_child(void *ctx, jdom_parser *p, const jdom_node *child)
-{
-    json_ctx *c = ctx;
-    const jdom_node *open = jdom_open_container(p, jdom_open_depth(p) - 1);
-    if (open->kind == JDOM_ARRAY)
-        return parse_batch_item(c, child, c->list_handed++);
-    return stream_value(ctx, p, child);
-}
-
-static dii_status parse_batch(json_ctx *c, const jdom_node *root)
+/* The checks of a batch's root object, which come before its elements;
+ * *read_items says whether the elements are then read. */
+static dii_status check_batch_root(json_ctx *c, const jdom_node *root, int *read_items)
 {
     int stop;
+    *read_items = 0;
     dii_status st = check_format(c, root, "", 1, &stop);
     if (st != DII_OK || stop)
         return st;
@@ -728,9 +727,54 @@ static dii_status parse_batch(json_ctx *c, const jdom_node *root)
     const jdom_node *list = jdom_get(root, "submissions");
     if (list->kind != JDOM_ARRAY)
         return report_wrong_type(c, "", "submissions", list, "an array of submissions", NULL);
+    *read_items = 1;
+    return DII_OK;
+}
+
+/* The second reading finds the root's problems first, as a reading of the
+ * whole tree does: they are those of the first reading's root, checked
+ * when the first element of a list arrives. */
+static dii_status batch_prelude(json_ctx *c)
+{
+    if (c->prelude_done)
+        return DII_OK;
+    c->prelude_done = 1;
+    if (c->first_root == NULL) /* the first reading failed: so will this one */
+        return DII_OK;
+    return check_batch_root(c, c->first_root, &c->items_on);
+}
+
+static dii_status parse_batch(json_ctx *c, const jdom_node *root)
+{
+    if (c->prelude_done) /* the second reading: done as the elements came */
+        return DII_OK;
+    int read_items;
+    dii_status st = check_batch_root(c, root, &read_items);
+    if (st != DII_OK || !read_items)
+        return st;
+    const jdom_node *list = jdom_get(root, "submissions");
     for (size_t i = 0; st == DII_OK && i < list->u.children.count; i++)
         st = parse_batch_item(c, &list->u.children.items[i], i);
     return st;
+}
+
+/* The stream callback: a streamed array is a batch's "submissions" list
+ * (list_may_stream), a streamed object a submission's "values". */
+static dii_status stream_child(void *ctx, jdom_parser *p, const jdom_node *child)
+{
+    json_ctx *c = ctx;
+    const jdom_node *open = jdom_open_container(p, jdom_open_depth(p) - 1);
+    if (open->kind != JDOM_ARRAY)
+        return stream_value(ctx, p, child);
+    if (c->second_pass) {
+        dii_status st = batch_prelude(c);
+        int read = c->items_on && open->line == c->list_line && open->column == c->list_column;
+        if (st != DII_OK || !read) {
+            c->list_handed++;
+            return st;
+        }
+    }
+    return parse_batch_item(c, child, c->list_handed++);
 }
 
 static dii_status report_not_object(json_ctx *c, const jdom_node *root, const char *what)
@@ -881,7 +925,7 @@ static jdom_verdict submission_part(const jdom_node *n)
  * would have made a difference is caught by reread_needed. */
 static int list_may_stream(const json_ctx *c, const jdom_parser *p)
 {
-    if (c->list_stream_off || c->list_streamed)
+    if (c->list_streamed)
         return 0;
     int format = 0;
     for (size_t i = 0; i + 1 < jdom_open_child_count(p); i++) { /* + 1: the list itself */
@@ -898,8 +942,8 @@ static int list_may_stream(const json_ctx *c, const jdom_parser *p)
 /* After a streamed list: whether the root, now complete, is one whose
  * reading the streaming could have changed (a member after the list that
  * is unknown or invalid, a "format" repeated with another value, a second
- * "submissions"). The document is then read again with the list built,
- * which is rare: writers put "format" first and nothing after the list. */
+ * "submissions"). The document is then read again (read_again), which is
+ * rare: writers put "format" first and nothing after the list. */
 static int reread_needed(const json_ctx *c, const jdom_node *root)
 {
     if (!c->list_streamed)
@@ -950,11 +994,15 @@ static jdom_verdict keep_container(void *ctx, const jdom_parser *p, const jdom_n
         return n->kind == JDOM_OBJECT ? JDOM_BUILD : JDOM_SKIP;
     if (depth == 1) {
         int list = !c->lines && n->kind == JDOM_ARRAY && key_is(n, "submissions");
-        if (list && list_may_stream(c, p)) {
+        if (!list)
+            return submission_part(n);
+        if (c->second_pass || list_may_stream(c, p)) {
             c->list_streamed = 1;
+            c->list_handed = 0;
             return JDOM_STREAM;
         }
-        return list ? JDOM_BUILD : submission_part(n);
+        c->list_skipped = 1; /* read on the second reading (read_again) */
+        return JDOM_SKIP;
     }
     const jdom_node *parent = jdom_open_container(p, depth - 1);
     if (depth == 2)
@@ -991,6 +1039,36 @@ static dii_status parse_document(json_ctx *c, const jdom_parser *p, const jdom_n
     return st == DII_OK ? report_duplicates(c, p, batch) : st;
 }
 
+/* The second reading of a batch whose list the first could not stream (it
+ * came before the root's "format", or the root has more after it): every
+ * "submissions" list is streamed, so no list is ever held whole, and the
+ * root's checks, known from the first reading (first_root: its parser is
+ * kept alive meanwhile), run before the first element, so the diagnostics are found in
+ * the order a reading of the whole tree finds them (which the cap keeps).
+ * Only the list the root keeps (the last "submissions") is read; earlier
+ * ones are counted against max_submissions, as the tree counted them. */
+static dii_status read_again(json_ctx *c, const jdom_node *first_root, const char *data,
+                             size_t len, jdom_parser **p, const jdom_node **root)
+{
+    undo_list(c);
+    dii_diag_rollback(c->diags, &c->mark); /* the first reading's failure, if any */
+    free_streamed(c);
+    c->list_skipped = 0;
+    c->list_handed = c->batch_objects = 0;
+    c->limit_crossed = 0;
+    c->second_pass = 1;
+    c->first_root = first_root;
+    const jdom_node *list = first_root ? jdom_get(first_root, "submissions") : NULL;
+    if (list != NULL) {
+        c->list_line = list->line;
+        c->list_column = list->column;
+    }
+    *p = new_parser(c->limits, c);
+    if (*p == NULL)
+        return DII_ERR_NO_MEMORY;
+    return load_tree(*p, data, len, 1, c, root);
+}
+
 dii_status dii_parse_submissions_json(const char *data, size_t len, const char *file,
                                       const dii_limits *limits, struct dii_submissions *subs,
                                       dii_diagnostics *diags)
@@ -1002,10 +1080,11 @@ dii_status dii_parse_submissions_json(const char *data, size_t len, const char *
         return finish(&c, p, DII_ERR_NO_MEMORY);
     const jdom_node *root;
     dii_status st = load_tree(p, data, len, 1, &c, &root);
-    if (st == DII_OK && reread_needed(&c, root)) {
-        undo_list(&c);
-        c.list_stream_off = 1;
-        st = load_tree(p, data, len, 1, &c, &root);
+    if (c.list_skipped || (st == DII_OK && reread_needed(&c, root))) {
+        jdom_parser *first = p;
+        p = NULL;
+        st = read_again(&c, st == DII_OK ? root : NULL, data, len, &p, &root);
+        jdom_parser_free(first);
     }
     if (st != DII_OK)
         return finish(&c, p, st);

@@ -1753,6 +1753,88 @@ START_TEST(streamed_list_reread_when_root_changes)
 }
 END_TEST
 
+/* A list the first reading cannot stream (before the root's "format", or
+ * with more of the root after it) is read a second time, streamed, rather
+ * than built whole: a batch of `{}` then costs what it costs with "format"
+ * first (before, the list's tree came on top: 7 to 23 bytes a byte more). */
+START_TEST(every_batch_layout_streams_its_list)
+{
+    static const struct {
+        const char *head, *tail;
+    } layouts[] = {
+        {"{\"submissions\": [", "], \"format\": \"dii-submissions/1\"}"},
+        {"{\"submissions\": [", "]}"},
+        {BATCH_HEAD, "], \"x\": 1}"},
+        {"{\"format\": \"dii-submissions/1\", \"submissions\": [], \"submissions\": [", "]}"},
+    };
+    char *text = shape_text(SHAPE_BYTES, BATCH_HEAD, "{}", "]}");
+    double format_first = load_and_validate_ratio(text);
+    free(text);
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++) {
+        text = shape_text(SHAPE_BYTES, layouts[i].head, "{}", layouts[i].tail);
+        double ratio = load_and_validate_ratio(text);
+        ck_assert_msg(ratio <= format_first + 1.0, "layout %zu: %.1f bytes a byte, %.1f with "
+                      "\"format\" first", i, ratio, format_first);
+        free(text);
+    }
+}
+END_TEST
+
+/* text, a batch whose list starts `{"submissions": [{}, {}]`, is refused
+ * at its second element, and that is all the load reports. */
+static void expect_refused_at_second(const char *text, const dii_parse_options *o)
+{
+    dii_submissions *subs = (dii_submissions *)&subs;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "b.json", o, &subs, &d),
+                     DII_ERR_PARSE);
+    ck_assert_ptr_null(subs);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_pointer(expect_diag_at(d, "limit-exceeded", 1, 22), "/submissions/1");
+    dii_diagnostics_free(d);
+}
+
+/* The second reading finds what a reading of the whole tree finds, in the
+ * same order: the root's problems before its elements' (the cap keeps the
+ * first found), max_submissions counted over every list, a refusal before
+ * a syntax error after the list. */
+START_TEST(second_reading_finds_what_the_tree_did)
+{
+    dii_parse_options o = DII_PARSE_OPTIONS_INIT;
+    o.max_diagnostics = 1;
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    const char late[] = "{\"submissions\": [{}], \"format\": \"dii-submissions/1\", \"x\": 1}";
+    ck_assert_int_eq(dii_submissions_load_memory(late, strlen(late), "b.json", &o, &subs, &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 1);
+    expect_diag_at(d, "unknown-field", 1, 54); /* the "x" */
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    const char none[] = "{\"submissions\": [{}, {}]}";
+    ck_assert_int_eq(dii_submissions_load_memory(none, strlen(none), "b.json", &o, &subs, &d),
+                     DII_OK);
+    ck_assert_uint_eq(dii_submissions_count(subs), 2);
+    expect_pointer(expect_diag_at(d, "missing-field", 1, 1), "");
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+    /* max_submissions counts the elements of an earlier list too, and its
+     * refusal comes before a syntax error after the list */
+    o = (dii_parse_options)DII_PARSE_OPTIONS_INIT;
+    o.max_submissions = 1;
+    expect_refused_at_second("{\"submissions\": [{}, {}], \"submissions\": []}", &o);
+    expect_refused_at_second("{\"submissions\": [{}, {}], x", &o);
+    /* without a refusal, the syntax error alone, as before */
+    const char syntax[] = "{\"submissions\": [{}, {}], x";
+    ck_assert_int_eq(dii_submissions_load_memory(syntax, strlen(syntax), "b.json", NULL, &subs,
+                                                 &d),
+                     DII_ERR_PARSE);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 1);
+    expect_diag_at(d, "syntax", 1, 27); /* the x */
+    dii_diagnostics_free(d);
+}
+END_TEST
+
 /* A batch one submission over max_submissions is refused at that
  * submission's '{', before the rest is read: the syntax error after it is
  * never reached (before, the whole text was parsed first, 9.4 s and
@@ -1893,6 +1975,7 @@ Suite *make_suite(void)
     tcase_add_test(scale, repeated_values_key_frees_the_first);
     tcase_add_test(scale, repeated_keys_cost_bounded_memory);
     tcase_add_test(scale, batch_of_scalars_costs_bounded_memory);
+    tcase_add_test(scale, every_batch_layout_streams_its_list);
     tcase_add_test(scale, small_submissions_cost_bounded_memory);
     tcase_add_test(scale, unknown_members_cost_bounded_memory);
     tcase_add_test(scale, csv_many_units_cost_bounded_memory);
@@ -1921,6 +2004,7 @@ Suite *make_suite(void)
     tcase_add_test(codes, duplicate_keys);
     tcase_add_test(codes, streamed_list_taken_back_on_syntax_error);
     tcase_add_test(codes, streamed_list_reread_when_root_changes);
+    tcase_add_test(codes, second_reading_finds_what_the_tree_did);
     suite_add_tcase(s, codes);
     TCase *loader = tcase_create("loader");
     tcase_add_test(loader, empty_input);
