@@ -1,14 +1,20 @@
 #!/usr/bin/python3
 """Peak memory per input byte: the worst input shapes through libdii.
 
-    bench_memory.py BENCH_MEMORY [--before LIBDIR] [--mb N] [--limit-gb G]
+    bench_memory.py BENCH_MEMORY [--before LIBDIR] [--mb N] [--limit-gb G] [--only NAME,...]
 
 BENCH_MEMORY is the built bench/bench-memory driver (load_memory, validate,
-diagnostics to JSON: what `dii validate --format json` does). Each shape is
-written to a temporary file of about N MB (default 8) and run under
-/usr/bin/time -v for the process's peak RSS. The ratio is
-(peak RSS - the driver's own peak on a one-line input) / input bytes: the
-memory the input costs, the read buffer (1 byte per byte) included.
+diagnostics out as JSON: what `dii validate --format json` does). Each shape
+is written to a temporary file of about N MB (default 8) and run under
+/usr/bin/time -v for the process's peak RSS. Two figures per shape:
+
+  ratio    = (peak RSS - the driver's own peak on a one-line input) / input
+             bytes: everything the input costs, the read buffer (1 byte per
+             byte) and the capped diagnostics list included;
+  marginal = (peak at N MB - peak at N/2 MB) / (N/2 MB): what one more input
+             byte costs, without the parts that do not grow with the input
+             (the diagnostics list stops growing at max_diagnostics).
+
 --before LIBDIR also runs each shape against the libdii.so.1 in LIBDIR
 (the driver uses only the 1.0 API) and prints both, in one run. A run
 whose address space passes G GiB (default 8) is stopped by RLIMIT_AS and
@@ -58,6 +64,19 @@ def shapes(size):
     yield ("scalar-list", "a batch whose \"submissions\" are scalars `[1,1,…]`", ".json",
            repeat_to(size, '{"format": "dii-submissions/1", "submissions": [', "1", ",", "]}"),
            None)
+    yield ("jsonl-empty", "JSON Lines of `{}` (3 bytes a submission)", ".jsonl",
+           repeat_to(size, "", "{}", "\n", "\n"), None)
+    yield ("format-last", "a batch of `{}` whose \"format\" comes after the list", ".json",
+           repeat_to(size, '{"submissions": [', "{}", ",", '], "format": "dii-submissions/1"}'),
+           None)
+    yield ("no-format", "`{\"submissions\": [{}, {}, …]}`, no \"format\"", ".json",
+           repeat_to(size, '{"submissions": [', "{}", ",", "]}"), None)
+    yield ("unknown-after-list", "a batch of `{}` with an unknown member after the list",
+           ".json", repeat_to(size, '{"format": "dii-submissions/1", "submissions": [', "{}", ",",
+                              '], "x": 1}'), None)
+    yield ("second-list", "a batch whose second \"submissions\" holds the `{}`", ".json",
+           repeat_to(size, '{"format": "dii-submissions/1", "submissions": [], "submissions": [',
+                     "{}", ",", "]}"), None)
     yield ("small-submissions", "a batch of minimal submissions", ".json",
            repeat_to(size, '{"format": "dii-submissions/1", "submissions": [',
                      lambda i: '{"unit": {"id": "%d"}, "year": 2022, "values": {}}' % i, ",",
@@ -114,52 +133,85 @@ def mib(kib):
     return "%.1f MiB" % (kib / 1024)
 
 
-def main(argv):
-    if len(argv) < 2:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    driver, before, mb, limit_gb = argv[1], None, 8.0, 8.0
+def parse_args(argv):
+    opts = {"before": None, "mb": 8.0, "limit_gb": 8.0, "only": None}
     args = argv[2:]
     while args:
         opt, value = args[0], args[1]
         if opt == "--before":
-            before = value
+            opts["before"] = value
         elif opt == "--mb":
-            mb = float(value)
+            opts["mb"] = float(value)
         elif opt == "--limit-gb":
-            limit_gb = float(value)
+            opts["limit_gb"] = float(value)
+        elif opt == "--only":
+            opts["only"] = set(value.split(","))
+        else:
+            raise SystemExit("bench_memory.py: unknown option " + opt)
         args = args[2:]
-    size = int(mb * (1 << 20))
-    runs = [("after", None)] + ([("before", before)] if before else [])
+    return opts
+
+
+def measure(driver, tmp, name, suffix, text, lib, limit_gb, extra):
+    """(peak KiB or None, driver output, input bytes) for one input."""
+    path = os.path.join(tmp, name + suffix)
+    data = text.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+    rss, out = peak_rss_kib(driver, path, lib, limit_gb, extra)
+    os.unlink(path)
+    return rss, out, len(data)
+
+
+def shape_cells(driver, tmp, shape, half, lib, base, limit_gb):
+    """The peak, ratio and marginal cells of one shape against one library,
+    and the two figures (None when a run was stopped)."""
+    name, _, suffix, text, extra = shape
+    rss, out, n = measure(driver, tmp, name, suffix, text, lib, limit_gb, extra)
+    if rss is None:
+        return ["> %g GiB (%s)" % (limit_gb, out[:40]),
+                "> %.0fx" % (limit_gb * (1 << 30) / n), "-"], None, None
+    rss_half, _, n_half = measure(driver, tmp, name, suffix, half[3], lib, limit_gb, extra)
+    ratio = (rss - base) * 1024 / n
+    marginal = None
+    if rss_half is not None and n > n_half:
+        marginal = (rss - rss_half) * 1024 / (n - n_half)
+    return [mib(rss), "%.1fx" % ratio,
+            "%.1fx" % marginal if marginal is not None else "-"], ratio, marginal
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    o = parse_args(argv)
+    size = int(o["mb"] * (1 << 20))
+    runs = [("after", None)] + ([("before", o["before"])] if o["before"] else [])
     with tempfile.TemporaryDirectory() as tmp:
         tiny = os.path.join(tmp, "tiny.json")
         with open(tiny, "w") as f:
             f.write("{" + UNIT + ', "values": {}}')
-        base = {label: peak_rss_kib(driver, tiny, lib, limit_gb, None)[0] for label, lib in runs}
-        head = "| shape | input | " + " | ".join(
-            "peak RSS %s | ratio %s" % (l, l) for l, _ in runs) + " |"
+        base = {l: peak_rss_kib(argv[1], tiny, lib, o["limit_gb"], None)[0] for l, lib in runs}
         print("driver's own peak: " + ", ".join("%s %s" % (l, mib(base[l])) for l, _ in runs))
-        print(head)
-        print("|" + "---|" * (2 + 2 * len(runs)))
+        print("| shape | input | " + " | ".join(
+            "peak RSS %s | ratio %s | marginal %s" % (l, l, l) for l, _ in runs) + " |")
+        print("|" + "---|" * (2 + 3 * len(runs)))
         worst = {}
-        for name, what, suffix, text, extra in shapes(size):
-            path = os.path.join(tmp, name + suffix)
-            data = text.encode("utf-8")
-            with open(path, "wb") as f:
-                f.write(data)
-            cells = [name + " — " + what, "%.1f MiB" % (len(data) / (1 << 20))]
+        for shape, half in zip(shapes(size), shapes(size // 2)):
+            if o["only"] and shape[0] not in o["only"]:
+                continue
+            text = shape[3].encode("utf-8")
+            cells = [shape[0] + " — " + shape[1], "%.1f MiB" % (len(text) / (1 << 20))]
             for label, lib in runs:
-                rss, out = peak_rss_kib(driver, path, lib, limit_gb, extra)
-                if rss is None:
-                    cells += ["> %g GiB (%s)" % (limit_gb, out[:40]), "> %.0fx" %
-                              (limit_gb * (1 << 30) / len(data))]
-                    continue
-                ratio = (rss - base[label]) * 1024 / len(data)
-                worst[label] = max(worst.get(label, 0), ratio)
-                cells += [mib(rss), "%.1fx" % ratio]
+                more, ratio, marginal = shape_cells(argv[1], tmp, shape, half, lib,
+                                                    base[label], o["limit_gb"])
+                cells += more
+                w = worst.setdefault(label, [0.0, 0.0])
+                w[0] = max(w[0], ratio or 0.0)
+                w[1] = max(w[1], marginal or 0.0)
             print("| " + " | ".join(cells) + " |", flush=True)
-            os.unlink(path)
-        print("worst ratio: " + ", ".join("%s %.1fx" % (l, worst.get(l, 0)) for l, _ in runs))
+        print("worst: " + ", ".join("%s ratio %.1fx, marginal %.1fx" % (l, w[0], w[1])
+                                    for l, w in worst.items()))
     return 0
 
 
