@@ -265,9 +265,10 @@ typedef int (*dii_write_fn)(void *ctx, const char *data, size_t len);
  * same bytes as dii_diagnostics_to_json of dii_diagnostics_concat(lists,
  * n) (input order, every item, "too-many-diagnostics" summaries included,
  * counts from the items), without building that list or the whole text:
- * memory stays a fixed buffer, plus one pointer per item when the lists'
- * items must be reordered (items of one input split over several lists,
- * out of position order). A NULL entry in lists is an empty list; n = 0
+ * memory is a fixed buffer, plus, only when the lists' items must be
+ * reordered (one input's items split over several lists, or out of
+ * position order), one pointer per item (and some 60 bytes per item while
+ * the order is found). A NULL entry in lists is an empty list; n = 0
  * writes the empty document (lists may then be NULL).
  * Errors: DII_ERR_INVALID_ARGUMENT when write is NULL or lists is NULL
  * with n > 0 (write is not called); DII_ERR_IO when write returned
