@@ -215,6 +215,7 @@ typedef struct position {
     size_t file_rank;
     unsigned long line, column;
     size_t at;
+    const struct dii_diagnostic *item;
 } position;
 
 static int compare_positions(const void *pa, const void *pb)
@@ -281,14 +282,14 @@ static long rank_in_order(const order_index *o, const char *file)
  * it, so files rank in the order they are first seen. Found by sorting
  * (file, index) pairs, not by a search per item: a merged set may name
  * thousands of files. */
-static dii_status rank_files(const struct dii_diagnostic *items, size_t n, const order_index *o,
-                             position *keys)
+static dii_status rank_files(const struct dii_diagnostic *const *items, size_t n,
+                             const order_index *o, position *keys)
 {
     file_seen *seen = dii_mem_calloc(n, sizeof *seen);
     if (seen == NULL)
         return DII_ERR_NO_MEMORY;
     for (size_t i = 0; i < n; i++)
-        seen[i] = (file_seen){items[i].file, i};
+        seen[i] = (file_seen){items[i]->file, i};
     qsort(seen, n, sizeof *seen, compare_file_seen);
     size_t first = 0;
     for (size_t r = 0; r < n; r++) {
@@ -302,16 +303,41 @@ static dii_status rank_files(const struct dii_diagnostic *items, size_t n, const
     return DII_OK;
 }
 
+/* Whether b may follow a where both already are in input order: the same
+ * file, b not placed before a. */
+static int stays_after(const struct dii_diagnostic *a, const struct dii_diagnostic *b)
+{
+    return compare_files(a->file, b->file) == 0 &&
+           (line_key(a) < line_key(b) || (line_key(a) == line_key(b) && a->column <= b->column));
+}
+
 /* The usual case, one file found top to bottom, needs no memory. */
 static int in_position_order(const struct dii_diagnostic *items, size_t n)
 {
-    for (size_t i = 1; i < n; i++) {
-        const struct dii_diagnostic *a = &items[i - 1], *b = &items[i];
-        if (compare_files(a->file, b->file) != 0 || line_key(a) > line_key(b) ||
-            (line_key(a) == line_key(b) && a->column > b->column))
+    for (size_t i = 1; i < n; i++)
+        if (!stays_after(&items[i - 1], &items[i]))
             return 0;
-    }
     return 1;
+}
+
+/* Puts items[0..n) (n > 0) in input order, `o` giving the files' order. */
+static dii_status order_items(const struct dii_diagnostic **items, size_t n, const order_index *o)
+{
+    position *keys = dii_mem_calloc(n, sizeof *keys);
+    dii_status st = keys ? rank_files(items, n, o, keys) : DII_ERR_NO_MEMORY;
+    if (st == DII_OK) {
+        for (size_t i = 0; i < n; i++) {
+            keys[i].line = line_key(items[i]);
+            keys[i].column = items[i]->column;
+            keys[i].at = i;
+            keys[i].item = items[i];
+        }
+        qsort(keys, n, sizeof *keys, compare_positions);
+        for (size_t j = 0; j < n; j++)
+            items[j] = keys[j].item;
+    }
+    dii_mem_free(keys);
+    return st;
 }
 
 /* Sorts the list with `o` giving the files' order (NULL: first seen). */
@@ -323,21 +349,19 @@ static dii_status sort_in(dii_diagnostics *d, const order_index *o)
      * arguments must not be, even for 0 bytes) */
     if (n < 2 || (o->count == 0 && in_position_order(d->items, n)))
         return DII_OK;
-    position *keys = dii_mem_calloc(n ? n : 1, sizeof *keys);
-    struct dii_diagnostic *sorted = dii_mem_calloc(n ? n : 1, sizeof *sorted);
-    dii_status st = keys && sorted ? rank_files(d->items, n, o, keys) : DII_ERR_NO_MEMORY;
+    const struct dii_diagnostic **order = dii_mem_calloc(n, sizeof *order);
+    struct dii_diagnostic *sorted = dii_mem_calloc(n, sizeof *sorted);
+    dii_status st = order && sorted ? DII_OK : DII_ERR_NO_MEMORY;
+    for (size_t i = 0; st == DII_OK && i < n; i++)
+        order[i] = &d->items[i];
+    if (st == DII_OK)
+        st = order_items(order, n, o);
     if (st == DII_OK) {
-        for (size_t i = 0; i < n; i++) {
-            keys[i].line = line_key(&d->items[i]);
-            keys[i].column = d->items[i].column;
-            keys[i].at = i;
-        }
-        qsort(keys, n, sizeof *keys, compare_positions);
         for (size_t j = 0; j < n; j++)
-            sorted[j] = d->items[keys[j].at];
+            sorted[j] = *order[j];
         memcpy(d->items, sorted, n * sizeof *sorted);
     }
-    dii_mem_free(keys);
+    dii_mem_free(order);
     dii_mem_free(sorted);
     return st;
 }
@@ -373,6 +397,100 @@ void dii_diag_tag_submission(dii_diagnostics *d, size_t from, long s)
 {
     for (size_t i = from; i < d->count; i++)
         d->items[i].submission = s;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Several lists read as one                                                 */
+/* ------------------------------------------------------------------------ */
+
+void dii_diag_cursor_init(dii_diag_cursor *c, const dii_diagnostics *const *lists, size_t n,
+                          const struct dii_diagnostic *const *order, size_t count)
+{
+    *c = (dii_diag_cursor){lists, n, order, count, 0, 0};
+}
+
+const struct dii_diagnostic *dii_diag_cursor_next(dii_diag_cursor *c)
+{
+    if (c->order)
+        return c->at < c->count ? c->order[c->at++] : NULL;
+    for (; c->list < c->nlists; c->list++, c->at = 0) {
+        const dii_diagnostics *l = c->lists[c->list];
+        if (l && l->items && c->at < l->count)
+            return &l->items[c->at++];
+    }
+    return NULL;
+}
+
+static int compare_file_names(const void *pa, const void *pb)
+{
+    return compare_files(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Whether the lists' items one after another are as sorting them would
+ * leave them: each file's items in one run, each run in position order
+ * (then the runs rank as their first items, in the order met). Only the
+ * runs' files are kept, one pointer per run, so that the usual case, one
+ * run per input, costs next to nothing. 1 yes, 0 no, -1 out of memory. */
+static int concat_in_order(const dii_diagnostics *const *lists, size_t n)
+{
+    dii_diag_cursor c;
+    const struct dii_diagnostic *prev = NULL, *item;
+    size_t runs = 0;
+    dii_diag_cursor_init(&c, lists, n, NULL, 0);
+    for (; (item = dii_diag_cursor_next(&c)) != NULL; prev = item) {
+        if (prev && compare_files(prev->file, item->file) == 0) {
+            if (!stays_after(prev, item))
+                return 0;
+        } else {
+            runs++;
+        }
+    }
+    if (runs < 2)
+        return 1;
+    const char **files = dii_mem_calloc(runs, sizeof *files);
+    if (files == NULL)
+        return -1;
+    size_t r = 0;
+    prev = NULL;
+    dii_diag_cursor_init(&c, lists, n, NULL, 0);
+    for (; (item = dii_diag_cursor_next(&c)) != NULL; prev = item)
+        if (!prev || compare_files(prev->file, item->file) != 0)
+            files[r++] = item->file;
+    qsort(files, runs, sizeof *files, compare_file_names);
+    int once = 1; /* no file has two runs */
+    for (r = 1; r < runs && once; r++)
+        once = compare_files(files[r - 1], files[r]) != 0;
+    dii_mem_free(files);
+    return once;
+}
+
+dii_status dii_diag_concat_order(const dii_diagnostics *const *lists, size_t n,
+                                 const struct dii_diagnostic ***order, size_t *count)
+{
+    *order = NULL;
+    *count = 0;
+    int in_order = concat_in_order(lists, n);
+    if (in_order != 0)
+        return in_order > 0 ? DII_OK : DII_ERR_NO_MEMORY;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += dii_diagnostics_count(lists[i]);
+    /* not in order: at least two items */
+    const struct dii_diagnostic **items = dii_mem_calloc(total, sizeof *items);
+    if (items == NULL)
+        return DII_ERR_NO_MEMORY;
+    dii_diag_cursor c;
+    dii_diag_cursor_init(&c, lists, n, NULL, 0);
+    for (size_t i = 0; i < total; i++)
+        items[i] = dii_diag_cursor_next(&c);
+    order_index none = {NULL, 0};
+    if (order_items(items, total, &none) != DII_OK) {
+        dii_mem_free(items);
+        return DII_ERR_NO_MEMORY;
+    }
+    *order = items;
+    *count = total;
+    return DII_OK;
 }
 
 DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,

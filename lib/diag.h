@@ -98,6 +98,28 @@ dii_status dii_diag_sort_by_position(dii_diagnostics *d);
  * set itself), files not among them after those, in the order first seen. */
 dii_status dii_diag_sort_in_file_order(dii_diagnostics *d, const char *const *files,
                                        size_t nfiles);
+/* Reads the items of several lists one after another (a NULL list is
+ * empty), or, when order is not NULL, the items order[0..count) instead
+ * (dii_diag_concat_order's), without copying them. */
+typedef struct dii_diag_cursor {
+    const dii_diagnostics *const *lists;
+    size_t nlists;
+    const struct dii_diagnostic *const *order;
+    size_t count;
+    size_t list, at; /* where the next item is */
+} dii_diag_cursor;
+void dii_diag_cursor_init(dii_diag_cursor *c, const dii_diagnostics *const *lists, size_t n,
+                          const struct dii_diagnostic *const *order, size_t count);
+/* The next item, or NULL after the last. */
+const struct dii_diagnostic *dii_diag_cursor_next(dii_diag_cursor *c);
+/* The items of lists[0..n) in the order dii_diagnostics_concat gives them,
+ * found without copying any: *order NULL (and nothing allocated) when that
+ * is the lists' own order one after another (the usual case: each input's
+ * items in position order, inputs one after another), else a new array of
+ * *count pointers into the lists (dii_mem_free). DII_ERR_NO_MEMORY (not
+ * recorded). */
+dii_status dii_diag_concat_order(const dii_diagnostics *const *lists, size_t n,
+                                 const struct dii_diagnostic ***order, size_t *count);
 /* Errors found, listed or suppressed (the summary item not counted). */
 size_t dii_diag_errors_found(const dii_diagnostics *d);
 /* A list holding one "unreadable" error for a file that could not be read

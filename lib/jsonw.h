@@ -110,4 +110,22 @@ static inline dii_status jw_finish(strbuf *sb, char **json, size_t *len)
     return DII_OK;
 }
 
+/* Ends a streamed document (sb_init_sink) with a newline, sends what is
+ * left to the sink and frees the buffer: DII_ERR_IO (message naming the
+ * public function fn) when the sink refused a piece, DII_ERR_NO_MEMORY
+ * when an append failed. */
+static inline dii_status jw_finish_stream(strbuf *sb, const char *fn)
+{
+    sb_putc(sb, '\n');
+    int failed = sb_flush(sb) != 0;
+    int refused = sb->refused;
+    sb_free(sb);
+    if (refused)
+        return dii_fail(DII_ERR_IO, "%s: the write function stopped the output", fn);
+    if (failed)
+        return dii_fail_nomem();
+    dii_clear_error();
+    return DII_OK;
+}
+
 #endif

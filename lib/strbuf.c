@@ -26,10 +26,37 @@
 
 void sb_init(strbuf *sb)
 {
+    sb_init_sink(sb, NULL, NULL);
+}
+
+void sb_init_sink(strbuf *sb, sb_sink_fn sink, void *ctx)
+{
     sb->data = NULL;
     sb->len = 0;
     sb->cap = 0;
     sb->failed = 0;
+    sb->refused = 0;
+    sb->sink = sink;
+    sb->sink_ctx = ctx;
+}
+
+int sb_flush(strbuf *sb)
+{
+    if (!sb->failed && sb->sink && sb->len > 0) {
+        if (sb->sink(sb->sink_ctx, sb->data, sb->len) != 0) {
+            sb->failed = 1;
+            sb->refused = 1;
+        }
+        sb->len = 0;
+    }
+    return sb->failed ? -1 : 0;
+}
+
+/* After each append: a streaming buffer that reached SB_FLUSH_AT empties. */
+static void sb_appended(strbuf *sb)
+{
+    if (sb->sink && sb->len >= SB_FLUSH_AT)
+        sb_flush(sb);
 }
 
 /* Makes room for n more bytes plus a NUL. 0 on success. */
@@ -69,6 +96,7 @@ void sb_append(strbuf *sb, const char *s, size_t n)
     memcpy(sb->data + sb->len, s, n);
     sb->len += n;
     sb->data[sb->len] = '\0';
+    sb_appended(sb);
 }
 
 void sb_puts(strbuf *sb, const char *s)
@@ -105,6 +133,7 @@ void sb_printf(strbuf *sb, const char *fmt, ...)
     vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     sb->len += (size_t)n;
+    sb_appended(sb);
 }
 
 /* ------------------------------------------------------------------------ */

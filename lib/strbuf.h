@@ -1,17 +1,39 @@
 /* Private: a growable byte buffer that remembers an allocation failure, so
- * writers can append freely and check once at the end. */
+ * writers can append freely and check once at the end.
+ *
+ * A buffer may stream instead (sb_init_sink): whenever it holds
+ * SB_FLUSH_AT bytes or more, they go to a sink and the buffer is emptied,
+ * so that a long document costs SB_FLUSH_AT bytes (plus its longest
+ * single piece), not its length. A sink that refuses stops the stream:
+ * later appends are dropped, as after an allocation failure. */
 #ifndef DII_STRBUF_H
 #define DII_STRBUF_H
 #include <stddef.h>
+
+/* Takes each piece of a streamed buffer in order: 0 to go on, nonzero to
+ * stop (dii.h's dii_write_fn). */
+typedef int (*sb_sink_fn)(void *ctx, const char *data, size_t len);
+
+/* What a streaming buffer holds before it flushes. */
+#define SB_FLUSH_AT ((size_t)64 * 1024)
 
 typedef struct strbuf {
     char *data;
     size_t len;
     size_t cap;
-    int failed; /* an allocation failed: contents are incomplete */
+    int failed;      /* an allocation failed or the sink refused: output incomplete */
+    int refused;     /* the sink refused (failed is set too) */
+    sb_sink_fn sink; /* NULL: the text stays in memory (sb_take) */
+    void *sink_ctx;
 } strbuf;
 
 void sb_init(strbuf *sb);
+/* A streaming buffer: its text goes to sink(ctx, ...) in pieces, the last
+ * of them on sb_flush. sb_take is not for it; sb_free still is. */
+void sb_init_sink(strbuf *sb, sb_sink_fn sink, void *ctx);
+/* Hands what a streaming buffer holds to its sink. 0, or -1 once anything
+ * failed (then refused tells a refusal from an allocation failure). */
+int sb_flush(strbuf *sb);
 void sb_append(strbuf *sb, const char *s, size_t n);
 void sb_puts(strbuf *sb, const char *s);
 void sb_putc(strbuf *sb, char c);

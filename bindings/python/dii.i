@@ -70,9 +70,13 @@
 
 /* Not wrapped: the allocator (function pointers, process-wide, must be set
  * before any other call, which a Python import cannot guarantee), the
- * option structs (passed as plain Python values, see the typemaps), and the
- * *_free functions (the garbage collector frees; see DII_OWNED_HANDLE). */
+ * option structs (passed as plain Python values, see the typemaps), the
+ * *_free functions (the garbage collector frees; see DII_OWNED_HANDLE),
+ * and the streaming writer (a C callback per piece; Python has
+ * dii_diagnostics_to_json, and a str is what it wants). */
 %ignore dii_set_allocator;
+%ignore dii_write_fn;
+%ignore dii_diagnostics_write_json;
 %ignore dii_parse_options;
 %ignore dii_score_options;
 %ignore dii_validate_options;

@@ -80,7 +80,8 @@ typedef enum dii_status {
     DII_ERR_NOT_FOUND = -3,        /**< no such framework, indicator, ... */
     DII_ERR_OUT_OF_RANGE = -4,     /**< an index or year outside what exists */
     DII_ERR_NO_MEMORY = -5,        /**< an allocation failed; nothing was leaked */
-    DII_ERR_IO = -6,               /**< a file could not be opened or read */
+    DII_ERR_IO = -6,               /**< a file could not be opened or read; a
+                                        dii_write_fn stopped the output */
     DII_ERR_INVALID_ARGUMENT = -7  /**< NULL where a value is required, bad options */
 } dii_status;
 
@@ -246,6 +247,41 @@ DII_API dii_status dii_diagnostics_new_error(const char *code, const char *messa
  * Thread-safe; diags may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **json, size_t *len);
+
+/**
+ * Where a streaming writer (dii_diagnostics_write_json) sends its output:
+ * called with each piece in order, len > 0, data not NUL-terminated and
+ * valid only during the call. Returns 0 to go on, nonzero to stop the
+ * writer, which then returns DII_ERR_IO. ctx is the caller's, passed
+ * through untouched. A function that writes to a FILE * with fwrite and
+ * returns nonzero on a short write is the usual one; it may also keep
+ * errno for the caller's message. Since libdii 1.2.
+ */
+typedef int (*dii_write_fn)(void *ctx, const char *data, size_t len);
+
+/**
+ * Writes one "dii-diagnostics/1" document holding the items of lists[0..n)
+ * to write(ctx, ...), in pieces of about 64 KiB, as it is produced: the
+ * same bytes as dii_diagnostics_to_json of dii_diagnostics_concat(lists,
+ * n) (input order, every item, "too-many-diagnostics" summaries included,
+ * counts from the items), without building that list or the whole text:
+ * memory is a fixed buffer, plus, only when the lists' items must be
+ * reordered (one input's items split over several lists, or out of
+ * position order), one pointer per item (and some 60 bytes per item while
+ * the order is found). A NULL entry in lists is an empty list; n = 0
+ * writes the empty document (lists may then be NULL).
+ * Errors: DII_ERR_INVALID_ARGUMENT when write is NULL or lists is NULL
+ * with n > 0 (write is not called); DII_ERR_IO when write returned
+ * nonzero (it is not called again); DII_ERR_NO_MEMORY. On failure the
+ * sink may have received part of the document (whatever preceded the
+ * failure, never a piece twice): a caller that needs all or nothing
+ * writes to a temporary file and renames it. Nothing is leaked on any
+ * path. Clears dii_last_error() on success.
+ * Thread-safe; the lists are only read and may be shared with other
+ * threads; write is called on the calling thread only. Since libdii 1.2.
+ */
+DII_API dii_status dii_diagnostics_write_json(const dii_diagnostics *const *lists, size_t n,
+                                              dii_write_fn write, void *ctx);
 
 /* ------------------------------------------------------------------------ */
 /* Enumerations of the framework format                                      */

@@ -132,6 +132,10 @@ def generate_inputs(ctx):
     garbage = ('{"format": "dii-submission/1", "framework": "dien-bien-4734-2023", '
                '"sources": {"a": "' + "y" * (1 << 20) + '"}, , }\n')
     (t / "one-mb-garbage.json").write_text(garbage, encoding="utf-8")
+    # 2,000 empty submissions: 6,000 "missing-field" errors, a JSON report
+    # of 1.3 MB, which `validate --format json` streams in many pieces.
+    flood = {"format": "dii-submissions/1", "submissions": [{}] * 2000}
+    (t / "many-diagnostics.json").write_text(json.dumps(flood), encoding="utf-8")
     return {"one-mb-garbage-column": garbage.index(", , }") + 3}
 
 
@@ -758,6 +762,17 @@ def t_output_atomic(ctx, extra):
                                case_table.D + "out-of-range.json"], ctx.src)
     if code != 1 or out or target.read_bytes() != out2:
         problems.append(f"validate -o report.xml: exit {code}, file differs from stdout run")
+    # validate --format json -o: the streamed document (1.3 MB here) lands
+    # whole, replacing the target, as standard output gets it.
+    flood = str(ctx.tmp / "many-diagnostics.json")
+    target.write_bytes(keep)
+    code, out, err = run(ctx, ["validate", "--format", "json", "-o", str(target), main, flood],
+                         ctx.src)
+    code2, out2, _ = run(ctx, ["validate", "--format", "json", main, flood], ctx.src)
+    if code != 1 or code2 != 1 or out or len(out2) < (1 << 20) or \
+            target.read_bytes() != out2 or leftovers():
+        problems.append(f"validate --format json -o: exit {code}, or the file differs from "
+                        f"the stdout run, or files were left: {leftovers()}")
     # show -o
     code, out, err = run(ctx, ["show", "--format", "json", "-o", str(target),
                                "dii-885-2023"], ctx.src)
@@ -1010,16 +1025,24 @@ def t_output_special_files(ctx, extra):
     if os.geteuid() == 0:
         # as root, a node of our own (1,3 is /dev/null, 1,7 /dev/full): the
         # system's /dev/null must not be risked on a dii that replaces it
+        flood = str(ctx.tmp / "many-diagnostics.json")
         for name, minor, want_code in (("null", 3, 0), ("full", 7, 2)):
             node = d / name
             os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
-            code, out, err = score_to(ctx, node)
-            st = os.lstat(node)
-            if code != want_code or not stat.S_ISCHR(st.st_mode) or st.st_rdev != os.makedev(1, minor):
-                problems.append(f"-o a character device (1,{minor}): exit {code} (expected "
-                                f"{want_code}); still a device: {stat.S_ISCHR(st.st_mode)}")
-            if want_code == 2 and b"No space left on device" not in err:
-                problems.append(f"-o /dev/full-like node: stderr {err!r}")
+            # score's table, and validate's streamed JSON (want_code + 1:
+            # the flood is invalid)
+            for what, (code, out, err), want_here in (
+                    ("score", score_to(ctx, node), want_code),
+                    ("validate json", run(ctx, ["validate", "--format", "json", "-o", str(node),
+                                                flood], ctx.src), want_code or 1)):
+                st = os.lstat(node)
+                if code != want_here or not stat.S_ISCHR(st.st_mode) or \
+                        st.st_rdev != os.makedev(1, minor):
+                    problems.append(f"{what} -o a character device (1,{minor}): exit {code} "
+                                    f"(expected {want_here}); still a device: "
+                                    f"{stat.S_ISCHR(st.st_mode)}")
+                if want_code == 2 and b"No space left on device" not in err:
+                    problems.append(f"{what} -o /dev/full-like node: stderr {err!r}")
     else:
         code, out, err = score_to(ctx, "/dev/null")
         if code != 0 or not stat.S_ISCHR(os.stat("/dev/null").st_mode):
@@ -1248,13 +1271,16 @@ def t_stdout_full(ctx, extra):
             ["validate", "--format", "junit", case_table.MAIN],
             ["validate", "--format", "github", case_table.MAIN],
             ["score", case_table.MAIN], ["score", "--format", "csv", case_table.MAIN],
-            ["score", "--format", "json", case_table.MAIN], ["score", "-o", "-", case_table.MAIN]]
+            ["score", "--format", "json", case_table.MAIN], ["score", "-o", "-", case_table.MAIN],
+            # a report far past stdio's buffer: the write that fails is the
+            # streaming writer's own, and its errno makes the message
+            ["validate", "--format", "json", str(ctx.tmp / "many-diagnostics.json")]]
     for args in runs:
         with open("/dev/full", "wb") as full:
             p = subprocess.run([str(ctx.binary)] + args, cwd=str(ctx.src), stdin=subprocess.DEVNULL,
                                stdout=full, stderr=subprocess.PIPE, env=base_env(),
                                timeout=TIMEOUT)
-        if p.returncode != 2 or b"cannot write standard output" not in p.stderr:
+        if p.returncode != 2 or b"cannot write standard output: No space left" not in p.stderr:
             problems.append(f"dii {' '.join(args)} > /dev/full: exit {p.returncode} "
                             f"(expected 2), stderr {p.stderr[:160]!r}")
     return problems

@@ -3,8 +3,9 @@
  * bounded list that ends with one "too-many-diagnostics" item counting,
  * exactly, what was left out; the verdict (errors or not) must not change;
  * memory must stay bounded while the flood is found. Also: one
- * "missing-value" per submission without values, and dii_last_error after
- * dii_diagnostics_concat. */
+ * "missing-value" per submission without values, dii_last_error after
+ * dii_diagnostics_concat, and dii_diagnostics_write_json (issue 9 item 5:
+ * the document streamed, byte for byte the concatenation's). */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -467,16 +468,18 @@ START_TEST(concat_success_clears_last_error)
 }
 END_TEST
 
+/* One submission with an unknown field at 3:2, and one with it at 2:2. */
+static const char late[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
+                           " \"values\": {},\n \"x\": 1}\n";
+static const char early[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
+                            " \"y\": 1, \"values\": {}}\n";
+
 /* Two lists about one input interleave as the input reads (a later
  * check's item on line 2 before the first list's line 3), and lists about
  * two inputs keep the inputs' order whatever their lines. Before 1.2 the
  * lists were appended as they came. */
 START_TEST(concat_puts_items_in_input_order)
 {
-    static const char late[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
-                               " \"values\": {},\n \"x\": 1}\n";       /* unknown field at 3:2 */
-    static const char early[] = "{\"unit\": {\"id\": \"1\"}, \"year\": 2022,\n"
-                                " \"y\": 1, \"values\": {}}\n";          /* unknown field at 2:2 */
     dii_submissions *subs = NULL;
     dii_diagnostics *l3 = NULL, *l2 = NULL, *other = NULL, *all = NULL;
     ck_assert_int_eq(dii_submissions_load_memory(late, strlen(late), "x.json", NULL, &subs, &l3),
@@ -761,6 +764,292 @@ START_TEST(select_and_new_error_under_allocation_failures)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* dii_diagnostics_write_json: the document streamed to a sink               */
+/* ------------------------------------------------------------------------ */
+
+/* A dii_write_fn that keeps what it gets (with plain malloc: the failing
+ * allocator must not reach it), refusing any piece that would take it past
+ * `limit` bytes. */
+typedef struct sink {
+    char *data;
+    size_t len, cap;
+    size_t limit;     /* SIZE_MAX: takes everything */
+    size_t calls;     /* pieces offered, the refused one included */
+    size_t largest;   /* the longest piece */
+    int refused;
+} sink;
+
+static void sink_init(sink *k, size_t limit)
+{
+    memset(k, 0, sizeof *k);
+    k->limit = limit;
+}
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+    sink *k = ctx;
+    ck_assert(!k->refused); /* never called again after a refusal */
+    ck_assert_uint_gt(len, 0);
+    k->calls++;
+    if (len > k->largest)
+        k->largest = len;
+    if (len > k->limit - k->len) {
+        k->refused = 1;
+        return 1;
+    }
+    if (k->len + len > k->cap) {
+        k->cap = (k->len + len) * 2;
+        k->data = realloc(k->data, k->cap);
+        ck_assert_ptr_nonnull(k->data);
+    }
+    memcpy(k->data + k->len, data, len);
+    k->len += len;
+    return 0;
+}
+
+/* What dii_diagnostics_write_json must give: the document of the lists'
+ * concatenation. */
+static char *concat_json(const dii_diagnostics *const *lists, size_t n, size_t *len)
+{
+    dii_diagnostics *all = NULL;
+    char *json = NULL;
+    ck_assert_int_eq(dii_diagnostics_concat(lists, n, &all), DII_OK);
+    ck_assert_int_eq(dii_diagnostics_to_json(all, &json, len), DII_OK);
+    dii_diagnostics_free(all);
+    return json;
+}
+
+/* The streamed bytes are those, exactly; the call clears the last error. */
+static void expect_streams_as_concat(const dii_diagnostics *const *lists, size_t n)
+{
+    size_t want_len = 0;
+    char *want = concat_json(lists, n, &want_len);
+    sink k;
+    sink_init(&k, SIZE_MAX);
+    dii_diagnostics_concat(NULL, 1, NULL); /* a failure's message, to be cleared */
+    ck_assert_int_eq(dii_diagnostics_write_json(lists, n, sink_write, &k), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    ck_assert_uint_eq(k.len, want_len);
+    ck_assert(memcmp(k.data, want, want_len) == 0);
+    dii_free(want);
+    free(k.data);
+}
+
+static dii_diagnostics *load_list(const char *text, const char *name, size_t cap)
+{
+    dii_submissions *subs = NULL;
+    dii_diagnostics *d = NULL;
+    ck_assert_int_eq(load_capped(text, name, cap, &subs, &d), DII_OK);
+    dii_submissions_free(subs);
+    return d;
+}
+
+START_TEST(write_json_of_no_list)
+{
+    expect_streams_as_concat(NULL, 0);
+    const dii_diagnostics *none[2] = {NULL, NULL};
+    expect_streams_as_concat(none, 2);
+    sink k;
+    sink_init(&k, SIZE_MAX);
+    ck_assert_int_eq(dii_diagnostics_write_json(NULL, 0, sink_write, &k), DII_OK);
+    static const char empty[] = "{\n  \"format\": \"dii-diagnostics/1\",\n  \"valid\": true,\n"
+                                "  \"errors\": 0,\n  \"warnings\": 0,\n  \"diagnostics\": []\n}\n";
+    ck_assert_uint_eq(k.len, strlen(empty));
+    ck_assert(memcmp(k.data, empty, k.len) == 0);
+    ck_assert_uint_eq(k.calls, 1);
+    free(k.data);
+}
+END_TEST
+
+/* One list, capped: its "too-many-diagnostics" item included. */
+START_TEST(write_json_of_one_capped_list)
+{
+    dii_diagnostics *d = sample_list();
+    ck_assert_uint_eq(count_diag(d, "too-many-diagnostics"), 1);
+    const dii_diagnostics *lists[1] = {d};
+    expect_streams_as_concat(lists, 1);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* Several lists, in each of concat's cases: inputs one after another
+ * (nothing to reorder), one input split over lists (interleaved by line),
+ * an input met again after another, items without a file, a list out of
+ * position order (a selection), summaries, empty and NULL lists. */
+START_TEST(write_json_of_several_lists)
+{
+    char *batch = empty_objects_batch(10);
+    dii_diagnostics *x3 = load_list(late, "x.json", 100), *x2 = load_list(early, "x.json", 100);
+    dii_diagnostics *w = load_list(early, "w.json", 100), *a = load_list(batch, "a.json", 4);
+    dii_diagnostics *b = load_list(batch, "b.json", 20), *empty = NULL, *nofile = NULL;
+    dii_diagnostics *reversed = NULL, *s = sample_list();
+    ck_assert_int_eq(dii_diagnostics_select(NULL, NULL, 0, &empty), DII_OK);
+    ck_assert_int_eq(dii_diagnostics_new_error("my-tool", "failed", NULL, &nofile), DII_OK);
+    ck_assert_int_eq(select_all_six(s, &reversed), DII_OK);
+
+    const dii_diagnostics *in_order[] = {a, NULL, b, empty, w, nofile};
+    expect_streams_as_concat(in_order, 6);
+    const dii_diagnostics *split[] = {x3, x2, w};
+    expect_streams_as_concat(split, 3);
+    const dii_diagnostics *again[] = {x2, w, x3, nofile, a, nofile};
+    expect_streams_as_concat(again, 6);
+    const dii_diagnostics *one_reversed[] = {reversed};
+    expect_streams_as_concat(one_reversed, 1);
+    /* unlike dii_diagnostics_to_json of that list, which keeps its order */
+    char *own = NULL;
+    ck_assert_int_eq(dii_diagnostics_to_json(reversed, &own, NULL), DII_OK);
+    size_t sorted_len = 0;
+    char *sorted = concat_json(one_reversed, 1, &sorted_len);
+    ck_assert_str_ne(own, sorted);
+    dii_free(own);
+    dii_free(sorted);
+
+    dii_diagnostics *all[] = {x3, x2, w, a, b, empty, nofile, reversed, s};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        dii_diagnostics_free(all[i]);
+    free(batch);
+}
+END_TEST
+
+/* 9,000 items (1.8 MB of JSON) go out in pieces of about 64 KiB, with no
+ * memory growing with the document: before, it was built whole. */
+START_TEST(write_json_streams_in_bounded_memory)
+{
+    ck_assert_int_eq(dii_set_allocator(counting_malloc, counting_realloc, counting_free, NULL),
+                     DII_OK);
+    char *text = empty_objects_batch(3000);
+    dii_diagnostics *d = load_list(text, "f.json", 100000);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 9000);
+    const dii_diagnostics *lists[1] = {d};
+    sink k;
+    sink_init(&k, SIZE_MAX);
+    size_t before = in_use;
+    peak = in_use;
+    ck_assert_int_eq(dii_diagnostics_write_json(lists, 1, sink_write, &k), DII_OK);
+    size_t grew = peak - before;
+    ck_assert_uint_gt(k.len, (size_t)1500000);
+    ck_assert_uint_gt(k.calls, 20);
+    ck_assert_uint_lt(k.largest, (size_t)80 * 1024);
+    ck_assert_msg(grew < (size_t)256 * 1024, "writing took %zu bytes", grew);
+    ck_assert_uint_eq(in_use, before);
+    dii_diagnostics_free(d);
+    ck_assert_uint_eq(in_use, 0);
+    dii_set_allocator(NULL, NULL, NULL, NULL);
+    free(k.data);
+    free(text);
+}
+END_TEST
+
+/* A sink that stops, at its first piece or after k bytes: DII_ERR_IO with
+ * a message, what it took is the start of the document, it is not called
+ * again, nothing leaks (valgrind / ASan). */
+START_TEST(write_json_stops_when_the_sink_does)
+{
+    char *text = empty_objects_batch(1000);
+    dii_diagnostics *d = load_list(text, "f.json", 100000), *x = sample_list();
+    const dii_diagnostics *lists[2] = {x, d};
+    size_t want_len = 0;
+    char *want = concat_json(lists, 2, &want_len);
+    const size_t limits[] = {0, 1, 100, 65535, 65536, 70000, 200000, want_len - 1};
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+        sink k;
+        sink_init(&k, limits[i]);
+        ck_assert_int_eq(dii_diagnostics_write_json(lists, 2, sink_write, &k), DII_ERR_IO);
+        ck_assert(k.refused);
+        ck_assert_ptr_nonnull(strstr(dii_last_error(), "dii_diagnostics_write_json"));
+        ck_assert_uint_le(k.len, limits[i]);
+        ck_assert(k.len == 0 || memcmp(k.data, want, k.len) == 0);
+        free(k.data);
+    }
+    /* a limit of the document's length exactly: the whole of it */
+    sink k;
+    sink_init(&k, want_len);
+    ck_assert_int_eq(dii_diagnostics_write_json(lists, 2, sink_write, &k), DII_OK);
+    ck_assert_uint_eq(k.len, want_len);
+    free(k.data);
+    dii_free(want);
+    dii_diagnostics_free(d);
+    dii_diagnostics_free(x);
+    free(text);
+}
+END_TEST
+
+static int sink_never_called(void *ctx, const char *data, size_t len)
+{
+    (void)ctx;
+    (void)data;
+    (void)len;
+    ck_abort_msg("the sink was called");
+    return 1;
+}
+
+START_TEST(write_json_refuses_null_arguments)
+{
+    dii_diagnostics *d = sample_list();
+    const dii_diagnostics *lists[1] = {d};
+    sink k;
+    sink_init(&k, SIZE_MAX);
+    ck_assert_int_eq(dii_diagnostics_write_json(lists, 1, NULL, &k), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "must not be NULL"));
+    ck_assert_int_eq(dii_diagnostics_write_json(NULL, 1, sink_never_called, NULL),
+                     DII_ERR_INVALID_ARGUMENT);
+    ck_assert_str_ne(dii_last_error(), "");
+    ck_assert_uint_eq(k.calls, 0);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* Every allocation failing in turn, in both paths (the lists in order, and
+ * reordered): DII_ERR_NO_MEMORY with "out of memory", or the whole
+ * document; nothing leaked. */
+START_TEST(write_json_under_allocation_failures)
+{
+    char *text = empty_objects_batch(300);
+    dii_diagnostics *big = load_list(text, "f.json", 100000);
+    dii_diagnostics *x3 = load_list(late, "x.json", 100), *x2 = load_list(early, "x.json", 100);
+    dii_diagnostics *w = load_list(early, "w.json", 100);
+    const dii_diagnostics *in_order[] = {x2, big, w};
+    const dii_diagnostics *reorder[] = {x3, w, x2, big};
+    const dii_diagnostics *const *cases[] = {in_order, reorder};
+    const size_t sizes[] = {3, 4};
+    for (size_t c = 0; c < 2; c++) {
+        size_t want_len = 0;
+        char *want = concat_json(cases[c], sizes[c], &want_len);
+        long failures = 0;
+        for (long n = 0;; n++) {
+            sink k;
+            sink_init(&k, SIZE_MAX);
+            failalloc_arm(n);
+            dii_status st = dii_diagnostics_write_json(cases[c], sizes[c], sink_write, &k);
+            int failed_one = failalloc_calls() > n;
+            char message[256];
+            snprintf(message, sizeof message, "%s", dii_last_error());
+            failalloc_disarm();
+            if (st == DII_ERR_NO_MEMORY) {
+                ck_assert_str_eq(message, "out of memory");
+                failures++;
+            } else {
+                ck_assert_int_eq(st, DII_OK);
+                ck_assert_uint_eq(k.len, want_len);
+                ck_assert(memcmp(k.data, want, want_len) == 0);
+            }
+            free(k.data);
+            if (!failed_one)
+                break;
+            ck_assert_int_lt(n, 10000);
+        }
+        ck_assert_int_gt(failures, 0);
+        dii_free(want);
+    }
+    dii_diagnostics_free(big);
+    dii_diagnostics_free(x3);
+    dii_diagnostics_free(x2);
+    dii_diagnostics_free(w);
+    free(text);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("diagnostics");
@@ -792,5 +1081,14 @@ Suite *make_suite(void)
     tcase_add_test(pick, new_error_refuses_bad_arguments);
     tcase_add_test(pick, select_and_new_error_under_allocation_failures);
     suite_add_tcase(s, pick);
+    TCase *stream = tcase_create("write_json");
+    tcase_add_test(stream, write_json_of_no_list);
+    tcase_add_test(stream, write_json_of_one_capped_list);
+    tcase_add_test(stream, write_json_of_several_lists);
+    tcase_add_test(stream, write_json_streams_in_bounded_memory);
+    tcase_add_test(stream, write_json_stops_when_the_sink_does);
+    tcase_add_test(stream, write_json_refuses_null_arguments);
+    tcase_add_test(stream, write_json_under_allocation_failures);
+    suite_add_tcase(s, stream);
     return s;
 }

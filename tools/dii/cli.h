@@ -292,7 +292,7 @@ int write_diagnostics_github(FILE *out, const validated_file *files, size_t n, i
  * a Markdown summary (counts per file) to it. 0, or -1 after a message. */
 int write_github_step_summary(const validated_file *files, size_t n, int exit_code);
 /* validate --format json: one dii-diagnostics/1 document for all files,
- * written by the library (dii_diagnostics_to_json) from the views. */
+ * streamed by the library (dii_diagnostics_write_json) from the views. */
 int write_diagnostics_json(FILE *out, const validated_file *files, size_t n);
 
 /* score --format table / csv / markdown. */

@@ -1,4 +1,5 @@
 /* dii validate: check data files and report every problem. */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -73,45 +74,73 @@ static void validate_file(const char *name, const cli_options *opts, file_state 
     dii_framework_free(fw);
 }
 
-/* One file's part of the JSON report: the items its view shows, or the
- * "unreadable" error of a load failure nothing explains. NULL when out of
- * memory (said on stderr). */
-static dii_diagnostics *shown_list(const validated_file *f)
+/* One file's part of the JSON report in *shown: the items its view shows,
+ * or the "unreadable" error of a load failure nothing explains. The
+ * library's list itself when the view shows all of it (the usual case:
+ * nothing is copied), else a new list, also in *made for the caller to
+ * free. -1 when out of memory (said on stderr). */
+static int shown_list(const validated_file *f, const dii_diagnostics **shown,
+                      dii_diagnostics **made)
 {
-    dii_diagnostics *list = NULL;
-    dii_status st = unread_without_error(f)
-                        ? dii_diagnostics_new_error("unreadable", UNEXPLAINED_LOAD_FAILURE_MESSAGE,
-                                                    f->name, &list)
-                        : dii_diagnostics_select(f->diags.list, f->diags.at, f->diags.count,
-                                                 &list);
-    if (st != DII_OK)
+    int unread = unread_without_error(f);
+    *made = NULL;
+    *shown = f->diags.list;
+    if (!unread && f->diags.count == dii_diagnostics_count(f->diags.list))
+        return 0;
+    dii_status st = unread ? dii_diagnostics_new_error("unreadable",
+                                                       UNEXPLAINED_LOAD_FAILURE_MESSAGE, f->name,
+                                                       made)
+                           : dii_diagnostics_select(f->diags.list, f->diags.at, f->diags.count,
+                                                    made);
+    if (st != DII_OK) {
         fprintf(stderr, "dii: %s\n", dii_last_error());
-    return list;
+        return -1;
+    }
+    *shown = *made;
+    return 0;
 }
 
-/* The files' lists joined, written by the library's one writer of
- * "dii-diagnostics/1" (design.md: one writer per data contract). */
+/* dii_write_fn onto a stream. A short write stops the writer; its errno
+ * is kept for output_fail's message (the library may change errno). */
+typedef struct stream_sink {
+    FILE *fp;
+    int err;
+} stream_sink;
+
+static int write_to_stream(void *ctx, const char *data, size_t len)
+{
+    stream_sink *sink = ctx;
+    if (fwrite(data, 1, len, sink->fp) == len)
+        return 0;
+    sink->err = errno;
+    return -1;
+}
+
+/* The files' lists as one document, streamed by the library's one writer
+ * of "dii-diagnostics/1" (design.md: one writer per data contract) as it
+ * is produced: neither the joined list nor the whole text is held. */
 int write_diagnostics_json(FILE *out, const validated_file *files, size_t n)
 {
-    dii_diagnostics **lists = calloc(n ? n : 1, sizeof *lists);
-    dii_diagnostics *all = NULL;
-    char *json = NULL;
-    int rc = lists ? 0 : -1;
+    const dii_diagnostics **shown = calloc(n ? n : 1, sizeof *shown);
+    dii_diagnostics **made = calloc(n ? n : 1, sizeof *made);
+    int rc = shown && made ? 0 : -1;
+    if (rc != 0)
+        fprintf(stderr, "dii: out of memory\n");
     for (size_t i = 0; i < n && rc == 0; i++)
-        rc = (lists[i] = shown_list(&files[i])) ? 0 : -1;
-    if (rc == 0 && (dii_diagnostics_concat((const dii_diagnostics *const *)lists, n, &all) !=
-                        DII_OK ||
-                    dii_diagnostics_to_json(all, &json, NULL) != DII_OK)) {
-        fprintf(stderr, "dii: %s\n", dii_last_error());
-        rc = -1;
+        rc = shown_list(&files[i], &shown[i], &made[i]);
+    if (rc == 0) {
+        stream_sink sink = {out, 0};
+        dii_status st = dii_diagnostics_write_json(shown, n, write_to_stream, &sink);
+        if (st == DII_ERR_IO)
+            errno = sink.err;
+        else if (st != DII_OK)
+            fprintf(stderr, "dii: %s\n", dii_last_error());
+        rc = st == DII_OK ? flush_status(out) : -1;
     }
-    if (rc == 0)
-        rc = fputs(json, out) == EOF ? -1 : flush_status(out);
-    dii_free(json);
-    dii_diagnostics_free(all);
-    for (size_t i = 0; lists && i < n; i++)
-        dii_diagnostics_free(lists[i]);
-    free(lists);
+    for (size_t i = 0; made && i < n; i++)
+        dii_diagnostics_free(made[i]);
+    free(made);
+    free(shown);
     return rc;
 }
 
