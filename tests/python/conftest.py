@@ -9,6 +9,8 @@ meson test runs it with PYTHONPATH pointing at the built package
 
 import os
 import random
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,49 @@ def synthetic_frame(framework, **kw):
     import pandas as pd
     return pd.DataFrame(synthetic_rows(framework, **kw),
                         columns=["unit_id", "unit_name", "year", "indicator", "value"])
+
+
+def _main_ran_during(call):
+    """Runs call() on a worker thread with the switch interval at an hour,
+    so the interpreter never takes the GIL from a thread: the main thread,
+    waiting for the worker to be about to call, gets to run before the call
+    has returned only if the call released the GIL. Returns (whether it
+    did, what call returned)."""
+    about_to_call, returned = threading.Event(), threading.Event()
+    outcome = []
+
+    def work():
+        about_to_call.set()
+        outcome.append(call())
+        returned.set()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(3600)
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        about_to_call.wait()
+        ran = not returned.is_set()
+        worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    return ran, outcome[0]
+
+
+@pytest.fixture
+def gil_released():
+    """gil_released(call) -> (released, result). A call that keeps the GIL
+    can never let the main thread run during it; one that releases it may
+    still finish before the main thread is scheduled on a loaded machine,
+    so up to 20 tries are made: the answer is False only when none saw the
+    main thread run (certain without the release, all but impossible with
+    it)."""
+
+    def check(call):
+        for _ in range(20):
+            ran, result = _main_ran_during(call)
+            if ran:
+                return True, result
+        return False, result
+
+    return check

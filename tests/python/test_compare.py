@@ -15,7 +15,6 @@ import math
 import os
 import re
 import subprocess
-import sys
 import threading
 
 import numpy as np
@@ -537,35 +536,15 @@ def big_results(fw, units, seed):
         synthetic_frame(fw, n_units=units, years=range(2024, 2025), seed=seed)))
 
 
-def test_the_gil_is_released_during_the_comparison(db):
-    """With the switch interval at an hour, the interpreter never takes the
-    GIL from a thread: the main thread can run while the worker is inside
-    dii.compare only if the call released the GIL. The main thread waits
-    for the worker to be about to call; when it gets to run, the call must
-    not have returned yet (returning needs the GIL the main thread holds).
-    Without %thread dii_compare the worker keeps the GIL through the call
-    and the main thread runs only after it."""
+def test_the_gil_is_released_during_the_comparison(db, gil_released):
+    """The main thread can run while a worker is inside dii.compare only if
+    the call released the GIL (conftest's gil_released). Without %thread
+    dii_compare the worker keeps the GIL through the call and the main
+    thread runs only after it."""
     a, b = big_results(db, 2000, 1), big_results(db, 2000, 2)
-    about_to_call, returned = threading.Event(), threading.Event()
-    outcome = []
-
-    def work():
-        about_to_call.set()
-        outcome.append(len(dii.compare(a, b, all_rows=True)))
-        returned.set()
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(3600)
-    try:
-        worker = threading.Thread(target=work)
-        worker.start()
-        about_to_call.wait()
-        ran_during_the_call = not returned.is_set()
-        worker.join()
-    finally:
-        sys.setswitchinterval(interval)
-    assert outcome == [2000]
-    assert ran_during_the_call
+    released, rows = gil_released(lambda: len(dii.compare(a, b, all_rows=True)))
+    assert rows == 2000
+    assert released
 
 
 def test_four_threads_compare_like_one(db):

@@ -13,7 +13,6 @@ import math
 import os
 import re
 import subprocess
-import sys
 import threading
 
 import numpy as np
@@ -690,35 +689,16 @@ def big_panel(fw, units=34, years=range(2016, 2025)):
     return dii.submissions_from_frame(frame)
 
 
-def test_the_gil_is_released_during_tracking():
-    """With the switch interval at an hour, the interpreter never takes the
-    GIL from a thread: the main thread can run while the worker is inside
-    fw.track only if the call released the GIL. The main thread waits for
-    the worker to be about to call; when it gets to run, the call must not
-    have returned yet. (Before %thread dii_track, the worker kept the GIL
-    through the call, and the main thread ran only after it.)"""
+def test_the_gil_is_released_during_tracking(gil_released):
+    """The main thread can run while a worker is inside fw.track only if the
+    call released the GIL (conftest's gil_released). Before %thread
+    dii_track, the worker kept the GIL through the call, and the main
+    thread ran only after it."""
     fw = dii.Framework.builtin(DIEN_BIEN)
     subs = big_panel(fw, units=400)  # ~3,600 submissions: tracking takes a while
-    about_to_call, returned = threading.Event(), threading.Event()
-    outcome = []
-
-    def work():
-        about_to_call.set()
-        outcome.append(len(fw.track(subs)))
-        returned.set()
-
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(3600)
-    try:
-        worker = threading.Thread(target=work)
-        worker.start()
-        about_to_call.wait()
-        ran_during_the_call = not returned.is_set()
-        worker.join()
-    finally:
-        sys.setswitchinterval(interval)
-    assert outcome == [400]
-    assert ran_during_the_call
+    released, rows = gil_released(lambda: len(fw.track(subs)))
+    assert rows == 400
+    assert released
 
 
 def test_four_threads_track_like_one():
