@@ -63,14 +63,16 @@ static dii_status add_framework_diag(dii_diagnostics *d, const struct dii_submis
 {
     size_t first = d->count;
     int failed;
-    char *pointer = dii_submission_member_pointer(s, "framework", &failed);
+    size_t index = (size_t)(s - subs->items);
+    char *pointer = dii_submission_member_pointer(s, index, "framework", &failed);
     if (failed)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = {s->framework_line, s->framework_column, pointer};
-    dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, code, s->file ? s->file : subs->name,
-                                 &loc, hint, "%s", message);
+    const struct dii_sub_extra *x = s->body->extra; /* s names a framework */
+    dii_loc loc = {x->framework_line, x->framework_column, pointer};
+    dii_status st = dii_diag_add(d, DII_SEVERITY_ERROR, code, dii_sub_file(subs, s), &loc, hint,
+                                 "%s", message);
     dii_mem_free(pointer);
-    dii_diag_tag_submission(d, first, (long)(s - subs->items));
+    dii_diag_tag_submission(d, first, (long)index);
     return st;
 }
 
@@ -83,17 +85,17 @@ static dii_status named_framework(const struct dii_submissions *subs, dii_diagno
     dii_status st = DII_OK;
     for (size_t i = 0; i < subs->count && st != DII_ERR_NO_MEMORY; i++) {
         const struct dii_submission *s = &subs->items[i];
-        if (!s->framework)
+        if (!dii_sub_framework(s))
             continue;
         if (!*named) {
             *named = s;
             continue;
         }
-        if (strcmp((*named)->framework, s->framework) == 0)
+        if (strcmp(dii_sub_framework(*named), dii_sub_framework(s)) == 0)
             continue;
         char message[512];
         snprintf(message, sizeof message, "this submission names framework '%s' but an "
-                 "earlier one names '%s'", s->framework, (*named)->framework);
+                 "earlier one names '%s'", dii_sub_framework(s), dii_sub_framework(*named));
         dii_status added = add_framework_diag(d, subs, s, "framework-mismatch",
                                               "score each framework's submissions separately",
                                               message);
@@ -130,15 +132,15 @@ DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
         return dii_fail_nomem();
     const struct dii_submission *named = NULL;
     dii_status st = named_framework(subs, d, &named);
-    if (st == DII_OK && !find_builtin(named->framework)) {
+    if (st == DII_OK && !find_builtin(dii_sub_framework(named))) {
         char hint[256], message[512];
         builtin_hint(hint, sizeof hint);
-        snprintf(message, sizeof message, "unknown framework '%s'", named->framework);
+        snprintf(message, sizeof message, "unknown framework '%s'", dii_sub_framework(named));
         st = add_framework_diag(d, subs, named, "unknown-framework", hint, message);
         st = st == DII_OK ? DII_ERR_NOT_FOUND : st;
     }
     if (st == DII_OK)
-        st = dii_framework_builtin(named->framework, out);
+        st = dii_framework_builtin(dii_sub_framework(named), out);
     else if (st == DII_ERR_NO_MEMORY)
         st = dii_fail_nomem();
     else

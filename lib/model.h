@@ -78,23 +78,34 @@ void dii_framework_destroy(struct dii_framework *fw);
  * framework is complete, with unique ids. DII_ERR_NO_MEMORY on failure. */
 dii_status dii_framework_index_ids(struct dii_framework *fw);
 
-/* One value of a submission as written in the input. Kept small (56
- * bytes): a dense submission holds one per 7 or 8 input bytes. Positions
- * fit 32 bits (inputs are at most max_input_bytes, below 4 GiB); the JSON
- * pointer is not stored but built from the submission's when a diagnostic
- * needs it (<submission>/values/<indicator>). */
+/* One value of a submission as written in the input. Kept small (48
+ * bytes, checked in submission.c): a dense submission holds one per 9 or
+ * so input bytes. Positions fit 32 bits (inputs are at most
+ * max_input_bytes, below 4 GiB); the JSON pointer is not stored but built
+ * from the submission's when a diagnostic needs it
+ * (<submission>/values/<indicator>). */
 typedef struct dii_value_entry {
     const char *indicator; /* in the set's pool of ids (dii_submissions.ids) */
-    double number;       /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN */
-    char *text;          /* DII_VALUE_INVALID: the offending text or JSON type name */
+    union {                /* by kind: a value is never both */
+        double number;     /* DII_VALUE_NUMBER, or 1 / 0 for DII_VALUE_BOOLEAN
+                            * (read it through dii_value_number) */
+        char *text;        /* DII_VALUE_INVALID only: the offending text or JSON
+                            * type name, owned */
+    };
     char *source;        /* may be NULL */
     uint32_t id;         /* its index there: see dii_value_set_indicator */
     uint32_t line;       /* of the value itself */
     uint32_t column;
     uint32_t key_line;   /* of the indicator id: JSON key or CSV cell */
     uint32_t key_column;
-    dii_value_kind kind;
+    dii_value_kind kind; /* set kind before number or text: clearing reads it */
 } dii_value_entry;
+
+/* e's number, 0 unless it is a number or a boolean. */
+static inline double dii_value_number(const dii_value_entry *e)
+{
+    return e->kind == DII_VALUE_NUMBER || e->kind == DII_VALUE_BOOLEAN ? e->number : 0;
+}
 
 /* Where a JSON submission is in its document, for the JSON pointers of
  * diagnostics: built from this when needed (dii_submission_pointer), not
@@ -105,38 +116,68 @@ typedef enum dii_sub_place {
     DII_SUB_IN_BATCH    /* "/submissions/<batch_index>" */
 } dii_sub_place;
 
-/* Kept small (88 bytes): a batch of `{}` or a CSV of one row per unit
- * holds one per 3 or 16 input bytes. Positions fit 32 bits, as in
- * dii_value_entry. */
-struct dii_submission {
-    char *file;          /* input it came from after a merge; NULL = the set's name */
-    char *framework;     /* may be NULL */
-    char *unit_id;       /* never NULL after parsing ("" when absent: a diagnostic says so;
-                            then dii_unit_id_absent); not owned: in the set's texts, or
-                            dii_unit_id_absent */
-    char *unit_name;     /* may be NULL */
-    dii_value_entry *values; /* its own array, or a slice of the set's value_block */
+/* What few submissions have: allocated only when one of these is given.
+ * The strings are in the set's texts pool (not owned one by one). */
+struct dii_sub_extra {
+    const char *unit_name; /* may be NULL */
+    const char *framework; /* may be NULL */
+    const char *file;      /* input it came from after a merge; NULL = the set's name */
+    uint32_t framework_line, framework_column; /* read only when framework is set */
+};
+
+/* Everything of a submission but its position (48 bytes). Positions fit
+ * 32 bits, as in dii_value_entry. */
+struct dii_sub_body {
+    const char *unit_id;     /* never NULL ("" when absent, then dii_unit_id_absent: a
+                                diagnostic says so); in the set's texts */
+    dii_value_entry *values; /* its own array (values_owned), or a slice of the set's
+                                value_block */
+    const struct dii_sub_extra *extra; /* NULL: no name, framework or file */
     uint32_t value_count;
-    uint32_t value_cap;      /* 0 for a slice of the value_block: not its own */
     int year;
-    uint32_t line;       /* where the submission starts */
-    uint32_t column;
-    uint32_t year_line, year_column;
-    uint32_t framework_line, framework_column;
+    uint32_t year_line, year_column; /* read only when year_valid */
     uint32_t batch_index;    /* DII_SUB_IN_BATCH: its index in "submissions" */
     unsigned char place;     /* dii_sub_place */
     unsigned char year_valid; /* 0 when absent or not an integer (a diagnostic says so) */
+    unsigned char values_owned;
 };
+
+/* A submission: its position and its body (16 bytes). A batch of `{}` or
+ * a CSV of one row per unit holds one per 3 or 16 input bytes, so a
+ * submission that has nothing but its position -- `{}` in a batch, at its
+ * own index in the set -- shares one constant body, dii_sub_bare, and
+ * costs 16 bytes; any other gets its own body (dii_sub_body_of) from the
+ * set's arena. body is never NULL. */
+struct dii_submission {
+    const struct dii_sub_body *body;
+    uint32_t line; /* where the submission starts */
+    uint32_t column;
+};
+
+/* The body of a submission with no field: no unit ("" = dii_unit_id_absent),
+ * no year, no values; in a batch at its index in its set. */
+extern const struct dii_sub_body dii_sub_bare;
 
 /* The unit id of a submission that names none: one shared "", never freed. */
 extern char dii_unit_id_absent[1];
-/* The JSON pointer of sub ("" or "/submissions/3"), a new string (free
- * with dii_mem_free); NULL for a CSV or columns submission and on
- * allocation failure: *failed says which. */
-char *dii_submission_pointer(const struct dii_submission *sub, int *failed);
+
+static inline const char *dii_sub_unit_name(const struct dii_submission *sub)
+{
+    return sub->body->extra ? sub->body->extra->unit_name : NULL;
+}
+
+static inline const char *dii_sub_framework(const struct dii_submission *sub)
+{
+    return sub->body->extra ? sub->body->extra->framework : NULL;
+}
+
+/* The JSON pointer of sub, submission `index` of its set ("" or
+ * "/submissions/3"), a new string (free with dii_mem_free); NULL for a CSV
+ * or columns submission and on allocation failure: *failed says which. */
+char *dii_submission_pointer(const struct dii_submission *sub, size_t index, int *failed);
 /* The same joined with member ("/submissions/3/year"). */
-char *dii_submission_member_pointer(const struct dii_submission *sub, const char *member,
-                                    int *failed);
+char *dii_submission_member_pointer(const struct dii_submission *sub, size_t index,
+                                    const char *member, int *failed);
 
 struct dii_submissions {
     char *name;                 /* label for diagnostics, may be NULL */
@@ -146,27 +187,52 @@ struct dii_submissions {
     int is_csv;
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
-    dii_strpool texts;          /* the submissions' unit ids, packed (dii_strpool_store) */
+    dii_strpool texts;          /* the submissions' unit ids, names, frameworks and
+                                 * files, packed (dii_strpool_store) */
     dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
+    struct dii_arena_block *arena; /* the submissions' bodies and extras */
     int indicator_codes;        /* a plan table's: an id may be a framework code
                                  * (dii_resolve_indicator_ids) */
 };
 
+/* The input sub came from: its own after a merge, else the set's name
+ * (may be NULL). */
+static inline const char *dii_sub_file(const struct dii_submissions *subs,
+                                       const struct dii_submission *sub)
+{
+    const struct dii_sub_extra *x = sub->body->extra;
+    return x && x->file ? x->file : subs->name;
+}
+
 /* Frees everything, tolerating a half-built set. */
 void dii_submissions_destroy(struct dii_submissions *subs);
-/* Frees the submissions from index `count` on: the set holds `count`. */
+/* Frees the submissions from index `count` on: the set holds `count`.
+ * Their bodies stay in the arena until the set is freed (a rare undo). */
 void dii_submissions_truncate(struct dii_submissions *subs, size_t count);
-/* Appends a zeroed submission and returns it (NULL on allocation failure). */
+/* Appends a submission with the bare body and returns it (NULL on
+ * allocation failure). */
 struct dii_submission *dii_submissions_append(struct dii_submissions *subs);
+/* sub's own body, for writing: on first call (sub still bare) a new one in
+ * the set's arena, a copy of the bare one in a batch at sub's index in the
+ * set. Every writer of a field goes through here. NULL on allocation
+ * failure. */
+struct dii_sub_body *dii_sub_body_of(struct dii_submissions *subs, struct dii_submission *sub);
+/* The same for the extra part (made on first call). */
+struct dii_sub_extra *dii_sub_extra_of(struct dii_submissions *subs,
+                                       struct dii_submission *sub);
+/* Sets sub's unit name to the n bytes at s, stored in subs' texts.
+ * DII_ERR_NO_MEMORY on failure. */
+dii_status dii_sub_set_unit_name(struct dii_submissions *subs, struct dii_submission *sub,
+                                 const char *s, size_t n);
 /* Frees what a value entry owns (not the entry). */
 void dii_value_entry_clear(dii_value_entry *e);
-/* Appends a zeroed value entry and returns it (NULL on allocation failure). */
-dii_value_entry *dii_submission_append_value(struct dii_submission *sub);
-/* The JSON pointer of value e of sub, <sub's pointer>/values/<escaped id>:
- * a new string (free with dii_mem_free), built only when a diagnostic
- * needs it. NULL for a CSV or columns submission (no pointer) and on
- * allocation failure: *failed says which. */
-char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed);
+/* The JSON pointer of value e of sub (submission `index` of its set),
+ * <sub's pointer>/values/<escaped id>: a new string (free with
+ * dii_mem_free), built only when a diagnostic needs it. NULL for a CSV or
+ * columns submission (no pointer) and on allocation failure: *failed says
+ * which. */
+char *dii_value_pointer(const struct dii_submission *sub, size_t index, const dii_value_entry *e,
+                        int *failed);
 /* Sets e's indicator id to the n bytes at s, pooled in subs->ids: every
  * reader sets ids through here. DII_ERR_NO_MEMORY on failure. */
 dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry *e,

@@ -364,10 +364,11 @@ dii_status dii_csv_find_group(csv_reader *r, const char *unit, int year,
     if (st != DII_OK)
         return st;
     struct dii_submission *sub = &r->subs->items[*index];
+    struct dii_sub_body *body = dii_sub_body_of(r->subs, sub); /* a group's: never bare */
     sub->line = start->line;
     sub->column = start->column;
-    sub->year_line = year_at->line;
-    sub->year_column = year_at->column;
+    body->year_line = year_at->line;
+    body->year_column = year_at->column;
     return DII_OK;
 }
 
@@ -424,11 +425,9 @@ static dii_status add_row_value(csv_reader *r, size_t index)
     const csv_cell *name = cell_of(r, ROLE_UNIT_NAME);
     const csv_cell *source = cell_of(r, ROLE_SOURCE);
     const csv_cell *value = cell_of(r, ROLE_VALUE);
-    if (sub->unit_name == NULL && name != NULL && name->text[0] != '\0') {
-        sub->unit_name = dii_mem_strdup(name->text);
-        if (sub->unit_name == NULL)
-            return DII_ERR_NO_MEMORY;
-    }
+    if (dii_sub_unit_name(sub) == NULL && name != NULL && name->text[0] != '\0' &&
+        dii_sub_set_unit_name(r->subs, sub, name->text, strlen(name->text)) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     dii_value_entry *e = dii_group_add_value(&r->groups, r->subs, index);
     if (e == NULL)
         return DII_ERR_NO_MEMORY;

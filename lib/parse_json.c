@@ -272,11 +272,15 @@ static dii_status parse_framework(json_ctx *c, struct dii_submission *sub, const
     const jdom_node *f = jdom_get(obj, "framework");
     if (f == NULL)
         return DII_OK;
-    sub->framework_line = f->line;
-    sub->framework_column = f->column;
     if (f->kind != JDOM_STRING)
         return report_wrong_type(c, base, "framework", f, "a string (a framework id)", NULL);
-    return copy_string(f, &sub->framework);
+    struct dii_sub_extra *x = dii_sub_extra_of(c->subs, sub);
+    if (x == NULL)
+        return DII_ERR_NO_MEMORY;
+    x->framework_line = (uint32_t)f->line;
+    x->framework_column = (uint32_t)f->column;
+    x->framework = dii_strpool_store(&c->subs->texts, f->u.string.text, f->u.string.len);
+    return x->framework ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
 static dii_status report_empty_id(json_ctx *c, const jdom_node *id, const char *unit_pointer)
@@ -303,8 +307,14 @@ static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, const j
                                  "write the id in quotes, e.g. \"id\": \"11\"");
     if (id->u.string.len == 0)
         return report_empty_id(c, id, unit_pointer);
-    sub->unit_id = dii_strpool_store(&c->subs->texts, id->u.string.text, id->u.string.len);
-    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
+    struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
+    if (body == NULL)
+        return DII_ERR_NO_MEMORY;
+    const char *unit_id = dii_strpool_store(&c->subs->texts, id->u.string.text, id->u.string.len);
+    if (unit_id == NULL)
+        return DII_ERR_NO_MEMORY;
+    body->unit_id = unit_id;
+    return DII_OK;
 }
 
 static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
@@ -319,7 +329,7 @@ static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
         return st;
     if (name->kind != JDOM_STRING)
         return report_wrong_type(c, unit_pointer, "name", name, "a string", NULL);
-    return copy_string(name, &sub->unit_name);
+    return dii_sub_set_unit_name(c->subs, sub, name->u.string.text, name->u.string.len);
 }
 
 static dii_status parse_unit(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
@@ -361,8 +371,9 @@ static dii_status year_value(json_ctx *c, struct dii_submission *sub, const char
     int64_t y = year->u.number.integer;
     if (!(year->flags & JDOM_INT64) || y < INT_MIN || y > INT_MAX)
         return report_unusable_year(c, year, loc);
-    sub->year = (int)y;
-    sub->year_valid = 1;
+    struct dii_sub_body *body = dii_sub_body_of(c->subs, sub); /* parse_year made it */
+    body->year = (int)y;
+    body->year_valid = 1;
     return DII_OK;
 }
 
@@ -372,8 +383,11 @@ static dii_status parse_year(json_ctx *c, struct dii_submission *sub, const jdom
     const jdom_node *year = jdom_get(obj, "year");
     if (year == NULL)
         return report_missing(c, obj, base, "the submission", "year", "add e.g. \"year\": 2024");
-    sub->year_line = year->line;
-    sub->year_column = year->column;
+    struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
+    if (body == NULL)
+        return DII_ERR_NO_MEMORY;
+    body->year_line = (uint32_t)year->line;
+    body->year_column = (uint32_t)year->column;
     char *pointer = dii_pointer_join(base, "year");
     if (pointer == NULL)
         return DII_ERR_NO_MEMORY;
@@ -526,20 +540,35 @@ static void free_values(streamed_values *sv)
     sv->count = sv->cap = 0;
 }
 
-/* Hands the entries streamed for the "values" object `values` to sub. */
-static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
+/* sv's entries become sub's own values. */
+static dii_status give_values(json_ctx *c, struct dii_submission *sub, streamed_values *sv)
 {
+    struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
+    if (body == NULL) {
+        free_values(sv);
+        return DII_ERR_NO_MEMORY;
+    }
+    body->values = sv->entries;
+    body->value_count = (uint32_t)sv->count; /* < UINT32_MAX: see store_value */
+    body->values_owned = 1;
+    sv->entries = NULL;
+    sv->count = sv->cap = 0;
+    return DII_OK;
+}
+
+/* Hands the entries streamed for the "values" object `values` to sub
+ * (freed here when sub cannot take them: DII_ERR_NO_MEMORY). */
+static dii_status take_values(json_ctx *c, struct dii_submission *sub, const jdom_node *values)
+{
+    dii_status st = DII_OK;
     while (c->streamed_next < c->streamed_count) {
         streamed_values *sv = &c->streamed[c->streamed_next];
         if (sv->line > values->line ||
             (sv->line == values->line && sv->column > values->column))
-            return; /* a later object's: this one had no members */
+            return DII_OK; /* a later object's: this one had no members */
         c->streamed_next++;
         if (sv->line == values->line && sv->column == values->column) {
-            sub->values = sv->entries;
-            sub->value_count = sub->value_cap = (uint32_t)sv->count;
-            sv->entries = NULL;
-            sv->count = 0;
+            st = give_values(c, sub, sv);
             break;
         }
         /* an earlier "values" object no submission takes (the first of two
@@ -547,6 +576,7 @@ static void take_values(json_ctx *c, struct dii_submission *sub, const jdom_node
         free_values(sv);
     }
     drop_taken(c);
+    return st;
 }
 
 static void free_streamed(json_ctx *c)
@@ -585,8 +615,7 @@ static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jd
     if (values->kind != JDOM_OBJECT)
         return report_wrong_type(c, base, "values", values,
                                  "an object of indicator ids and values", NULL);
-    take_values(c, sub, values);
-    return DII_OK;
+    return take_values(c, sub, values);
 }
 
 static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
@@ -605,11 +634,12 @@ static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
 
 static dii_status attach_sources(struct dii_submission *sub, const jdom_node *sources)
 {
-    for (size_t i = 0; i < sub->value_count; i++) {
-        const jdom_node *s = jdom_get(sources, sub->values[i].indicator);
+    const struct dii_sub_body *body = sub->body; /* values are its own: writable */
+    for (size_t i = 0; i < body->value_count; i++) {
+        const jdom_node *s = jdom_get(sources, body->values[i].indicator);
         if (s == NULL || s->kind != JDOM_STRING)
             continue;
-        if (copy_string(s, &sub->values[i].source) != DII_OK)
+        if (copy_string(s, &body->values[i].source) != DII_OK)
             return DII_ERR_NO_MEMORY;
     }
     return DII_OK;
@@ -651,8 +681,6 @@ static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, const jd
         st = parse_values(c, sub, obj, base);
     if (st == DII_OK)
         st = parse_sources(c, sub, obj, base);
-    if (st == DII_OK && sub->unit_id == NULL)
-        sub->unit_id = dii_unit_id_absent;
     return st;
 }
 
@@ -677,14 +705,17 @@ static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char
     struct dii_submission *sub = dii_submissions_append(c->subs);
     if (sub == NULL)
         return DII_ERR_NO_MEMORY;
-    sub->place = (unsigned char)(batch_index == NO_BATCH_INDEX ? DII_SUB_ROOT : DII_SUB_IN_BATCH);
-    sub->batch_index = batch_index == NO_BATCH_INDEX ? 0 : (uint32_t)batch_index;
-    sub->line = obj->line;
-    sub->column = obj->column;
-    /* Until a field says otherwise, point year / framework problems at the
-     * submission itself. */
-    sub->year_line = sub->framework_line = obj->line;
-    sub->year_column = sub->framework_column = obj->column;
+    sub->line = (uint32_t)obj->line;
+    sub->column = (uint32_t)obj->column;
+    /* the bare body says "in a batch at its index in the set" */
+    if (batch_index != c->subs->count - 1) {
+        struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
+        if (body == NULL)
+            return DII_ERR_NO_MEMORY;
+        body->place = (unsigned char)(batch_index == NO_BATCH_INDEX ? DII_SUB_ROOT
+                                                                    : DII_SUB_IN_BATCH);
+        body->batch_index = batch_index == NO_BATCH_INDEX ? 0 : (uint32_t)batch_index;
+    }
     return parse_fields(c, sub, obj, base);
 }
 

@@ -379,10 +379,9 @@ static dii_status name_submission(csv_reader *r, size_t index, size_t unit)
     const char *name = r->plan->unit_names[unit];
     if (name == NULL)
         name = r->unit_name;
-    if (sub->unit_name != NULL || !has_text(name))
+    if (dii_sub_unit_name(sub) != NULL || !has_text(name))
         return DII_OK;
-    sub->unit_name = dii_mem_strdup(name);
-    return sub->unit_name != NULL ? DII_OK : DII_ERR_NO_MEMORY;
+    return dii_sub_set_unit_name(r->subs, sub, name, strlen(name));
 }
 
 /* The submission of the run values[from, to): one unit's cells of one
@@ -402,7 +401,8 @@ static dii_status make_submission(csv_reader *r, size_t from, size_t to)
         if (e == NULL)
             return DII_ERR_NO_MEMORY;
         *e = p->values[i].e;
-        p->values[i].e.text = NULL; /* owned by the set now */
+        if (e->kind == DII_VALUE_INVALID)
+            p->values[i].e.text = NULL; /* owned by the set now */
         p->values[i].e.source = NULL;
     }
     return st;

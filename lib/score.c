@@ -367,15 +367,15 @@ static int submission_rows(const struct dii_framework *fw, const struct dii_subm
     }
     for (size_t s = 0; s < n; s++) {
         const struct dii_submission *sub = &subs->items[s];
-        ids[s] = sub->unit_id;
-        names[s] = sub->unit_name;
-        years[s] = sub->year;
-        for (size_t v = 0; v < sub->value_count; v++) {
-            const dii_value_entry *e = &sub->values[v];
+        ids[s] = sub->body->unit_id;
+        names[s] = dii_sub_unit_name(sub);
+        years[s] = sub->body->year;
+        for (size_t v = 0; v < sub->body->value_count; v++) {
+            const dii_value_entry *e = &sub->body->values[v];
             const dii_indicator *ind = indicator_of_id[e->id];
             if (!ind)
                 continue;
-            value[s * k_count + ind->index] = e->number;
+            value[s * k_count + ind->index] = dii_value_number(e);
             has[s * k_count + ind->index] = e->kind != DII_VALUE_MISSING;
         }
     }

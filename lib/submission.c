@@ -1,14 +1,97 @@
 /* The submissions model: building it (for the parsers) and reading it
  * (the public accessors). Read-only once the loader hands it out. */
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "model.h"
 
-_Static_assert(sizeof(struct dii_submission) <= 88, "struct dii_submission grew past 88 bytes");
+_Static_assert(sizeof(struct dii_submission) == 16, "struct dii_submission is not 16 bytes");
+_Static_assert(sizeof(struct dii_sub_body) <= 48, "struct dii_sub_body grew past 48 bytes");
+_Static_assert(sizeof(dii_value_entry) <= 48, "dii_value_entry grew past 48 bytes");
 
 char dii_unit_id_absent[1];
+
+const struct dii_sub_body dii_sub_bare = {.unit_id = dii_unit_id_absent,
+                                          .place = DII_SUB_IN_BATCH};
+
+/* ------------------------------------------------------------------------ */
+/* The arena: bodies and extras, freed with the set                          */
+/* ------------------------------------------------------------------------ */
+
+struct dii_arena_block {
+    struct dii_arena_block *next;
+    size_t size, used;
+    _Alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_FIRST_BYTES ((size_t)1 << 10)
+#define ARENA_MAX_BYTES ((size_t)1 << 20)
+
+/* n bytes (a multiple of 8) from subs' arena, zeroed; NULL on allocation
+ * failure. Blocks grow from 1 KiB to 1 MiB: a small set stays small, a
+ * large one costs one heap chunk per MiB. */
+static void *arena_alloc(struct dii_submissions *subs, size_t n)
+{
+    struct dii_arena_block *b = subs->arena;
+    if (b == NULL || b->size - b->used < n) {
+        size_t size = b == NULL ? ARENA_FIRST_BYTES
+                      : b->size >= ARENA_MAX_BYTES / 2 ? ARENA_MAX_BYTES : b->size * 2;
+        b = dii_mem_alloc(sizeof *b + size);
+        if (b == NULL)
+            return NULL;
+        b->size = size;
+        b->used = 0;
+        b->next = subs->arena;
+        subs->arena = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+static void arena_free(struct dii_arena_block *b)
+{
+    while (b != NULL) {
+        struct dii_arena_block *next = b->next;
+        dii_mem_free(b);
+        b = next;
+    }
+}
+
+struct dii_sub_body *dii_sub_body_of(struct dii_submissions *subs, struct dii_submission *sub)
+{
+    if (sub->body != &dii_sub_bare)
+        return (struct dii_sub_body *)sub->body; /* the arena's: writable */
+    struct dii_sub_body *body = arena_alloc(subs, sizeof *body);
+    if (body == NULL)
+        return NULL;
+    *body = dii_sub_bare;
+    body->batch_index = (uint32_t)(sub - subs->items); /* < max_submissions */
+    sub->body = body;
+    return body;
+}
+
+struct dii_sub_extra *dii_sub_extra_of(struct dii_submissions *subs, struct dii_submission *sub)
+{
+    struct dii_sub_body *body = dii_sub_body_of(subs, sub);
+    if (body == NULL)
+        return NULL;
+    if (body->extra == NULL)
+        body->extra = arena_alloc(subs, sizeof *body->extra);
+    return (struct dii_sub_extra *)body->extra;
+}
+
+dii_status dii_sub_set_unit_name(struct dii_submissions *subs, struct dii_submission *sub,
+                                 const char *s, size_t n)
+{
+    struct dii_sub_extra *x = dii_sub_extra_of(subs, sub);
+    if (x == NULL || (x->unit_name = dii_strpool_store(&subs->texts, s, n)) == NULL)
+        return DII_ERR_NO_MEMORY;
+    return DII_OK;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Building and freeing                                                      */
@@ -16,20 +99,19 @@ char dii_unit_id_absent[1];
 
 void dii_value_entry_clear(dii_value_entry *e)
 {
-    dii_mem_free(e->text);
+    if (e->kind == DII_VALUE_INVALID)
+        dii_mem_free(e->text);
     dii_mem_free(e->source);
 }
 
 static void submission_clear(struct dii_submission *sub)
 {
-    dii_mem_free(sub->file);
-    dii_mem_free(sub->framework);
-    dii_mem_free(sub->unit_name);
+    const struct dii_sub_body *body = sub->body;
     /* values is NULL while a long-table reader still holds them */
-    for (size_t i = 0; sub->values != NULL && i < sub->value_count; i++)
-        dii_value_entry_clear(&sub->values[i]);
-    if (sub->value_cap > 0)
-        dii_mem_free(sub->values);
+    for (size_t i = 0; body->values != NULL && i < body->value_count; i++)
+        dii_value_entry_clear(&body->values[i]);
+    if (body->values_owned)
+        dii_mem_free(body->values);
 }
 
 void dii_submissions_destroy(struct dii_submissions *subs)
@@ -44,6 +126,7 @@ void dii_submissions_destroy(struct dii_submissions *subs)
     dii_strpool_free(&subs->ids);
     dii_strpool_free(&subs->texts);
     dii_mem_free(subs->value_block);
+    arena_free(subs->arena);
     dii_mem_free(subs);
 }
 
@@ -60,22 +143,8 @@ struct dii_submission *dii_submissions_append(struct dii_submissions *subs)
     if (dii_mem_grow((void **)&subs->items, &subs->cap, subs->count + 1, sizeof *subs->items))
         return NULL;
     struct dii_submission *sub = &subs->items[subs->count++];
-    memset(sub, 0, sizeof *sub);
+    *sub = (struct dii_submission){&dii_sub_bare, 0, 0};
     return sub;
-}
-
-dii_value_entry *dii_submission_append_value(struct dii_submission *sub)
-{
-    size_t cap = sub->value_cap;
-    if (sub->value_count == UINT32_MAX
-        || dii_mem_grow((void **)&sub->values, &cap, sub->value_count + 1, sizeof *sub->values))
-        return NULL;
-    if (cap > UINT32_MAX) /* the array holds at most UINT32_MAX; its cap says so */
-        cap = UINT32_MAX;
-    sub->value_cap = (uint32_t)cap;
-    dii_value_entry *e = &sub->values[sub->value_count++];
-    memset(e, 0, sizeof *e);
-    return e;
 }
 
 dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry *e,
@@ -89,16 +158,17 @@ dii_status dii_value_set_indicator(struct dii_submissions *subs, dii_value_entry
     return DII_OK;
 }
 
-char *dii_submission_pointer(const struct dii_submission *sub, int *failed)
+char *dii_submission_pointer(const struct dii_submission *sub, size_t index, int *failed)
 {
     *failed = 0;
     char *out;
-    switch (sub->place) {
+    switch (sub->body->place) {
     case DII_SUB_ROOT:
         out = dii_mem_strdup("");
         break;
-    case DII_SUB_IN_BATCH:
-        out = dii_pointer_join_index("/submissions", sub->batch_index);
+    case DII_SUB_IN_BATCH: /* a bare submission is at its own index */
+        out = dii_pointer_join_index("/submissions",
+                                     sub->body == &dii_sub_bare ? index : sub->body->batch_index);
         break;
     default:
         return NULL;
@@ -107,10 +177,10 @@ char *dii_submission_pointer(const struct dii_submission *sub, int *failed)
     return out;
 }
 
-char *dii_submission_member_pointer(const struct dii_submission *sub, const char *member,
-                                    int *failed)
+char *dii_submission_member_pointer(const struct dii_submission *sub, size_t index,
+                                    const char *member, int *failed)
 {
-    char *base = dii_submission_pointer(sub, failed);
+    char *base = dii_submission_pointer(sub, index, failed);
     if (base == NULL)
         return NULL;
     char *out = dii_pointer_join(base, member);
@@ -119,9 +189,10 @@ char *dii_submission_member_pointer(const struct dii_submission *sub, const char
     return out;
 }
 
-char *dii_value_pointer(const struct dii_submission *sub, const dii_value_entry *e, int *failed)
+char *dii_value_pointer(const struct dii_submission *sub, size_t index, const dii_value_entry *e,
+                        int *failed)
 {
-    char *values = dii_submission_member_pointer(sub, "values", failed);
+    char *values = dii_submission_member_pointer(sub, index, "values", failed);
     if (values == NULL)
         return NULL;
     char *out = dii_pointer_join(values, e->indicator ? e->indicator : "");
@@ -169,22 +240,22 @@ DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, s
 
 DII_API const char *dii_submission_framework(const dii_submission *sub)
 {
-    return sub ? sub->framework : NULL;
+    return sub ? dii_sub_framework(sub) : NULL;
 }
 
 DII_API const char *dii_submission_unit_id(const dii_submission *sub)
 {
-    return sub ? sub->unit_id : NULL;
+    return sub ? sub->body->unit_id : NULL;
 }
 
 DII_API const char *dii_submission_unit_name(const dii_submission *sub)
 {
-    return sub ? sub->unit_name : NULL;
+    return sub ? dii_sub_unit_name(sub) : NULL;
 }
 
 DII_API int dii_submission_year(const dii_submission *sub)
 {
-    return sub && sub->year_valid ? sub->year : 0;
+    return sub && sub->body->year_valid ? sub->body->year : 0;
 }
 
 DII_API unsigned long dii_submission_line(const dii_submission *sub)
@@ -194,12 +265,12 @@ DII_API unsigned long dii_submission_line(const dii_submission *sub)
 
 static const dii_value_entry *value_at(const dii_submission *sub, size_t i)
 {
-    return sub && i < sub->value_count ? &sub->values[i] : NULL;
+    return sub && i < sub->body->value_count ? &sub->body->values[i] : NULL;
 }
 
 DII_API size_t dii_submission_value_count(const dii_submission *sub)
 {
-    return sub ? sub->value_count : 0;
+    return sub ? sub->body->value_count : 0;
 }
 
 DII_API const char *dii_submission_value_indicator(const dii_submission *sub, size_t i)
@@ -217,7 +288,7 @@ DII_API dii_value_kind dii_submission_value_kind(const dii_submission *sub, size
 DII_API double dii_submission_value_number(const dii_submission *sub, size_t i)
 {
     const dii_value_entry *e = value_at(sub, i);
-    return e && (e->kind == DII_VALUE_NUMBER || e->kind == DII_VALUE_BOOLEAN) ? e->number : 0;
+    return e ? dii_value_number(e) : 0;
 }
 
 DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i)

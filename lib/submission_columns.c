@@ -103,11 +103,11 @@ static dii_status take_name(column_reader *r, struct dii_submission *sub, size_t
 {
     const char *name = optional_text(r->cols->unit_name, row);
     if (name == NULL || name[0] == '\0'
-        || (sub->unit_name != NULL && strcmp(sub->unit_name, name) == 0))
+        || (dii_sub_unit_name(sub) != NULL && strcmp(dii_sub_unit_name(sub), name) == 0))
         return DII_OK;
     dii_status st = check_utf8(r, row, DII_COLUMN_UNIT_NAME, name);
-    if (st == DII_OK && sub->unit_name == NULL && (sub->unit_name = dii_mem_strdup(name)) == NULL)
-        st = DII_ERR_NO_MEMORY;
+    if (st == DII_OK && dii_sub_unit_name(sub) == NULL)
+        st = dii_sub_set_unit_name(r->subs, sub, name, strlen(name));
     return st;
 }
 
@@ -120,9 +120,10 @@ static dii_status add_row(column_reader *r, size_t row)
                                    &created);
     struct dii_submission *sub = st == DII_OK ? &r->subs->items[index] : NULL;
     if (created) {
-        sub->line = sub->year_line = (unsigned long)row + 1;
+        struct dii_sub_body *body = dii_sub_body_of(r->subs, sub); /* a group's: never bare */
+        sub->line = body->year_line = (uint32_t)(row + 1);
         sub->column = DII_COLUMN_UNIT_ID;
-        sub->year_column = DII_COLUMN_YEAR;
+        body->year_column = DII_COLUMN_YEAR;
         st = check_utf8(r, row, DII_COLUMN_UNIT_ID, c->unit_id[row]);
     }
     if (st == DII_OK)

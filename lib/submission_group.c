@@ -16,13 +16,13 @@ static size_t group_hash(const char *unit, int year)
 static int group_grow(dii_group_table *t, const struct dii_submissions *subs)
 {
     size_t cap = t->cap ? t->cap * 2 : 64;
-    size_t *slots = dii_mem_calloc(cap, sizeof *slots);
+    uint32_t *slots = dii_mem_calloc(cap, sizeof *slots);
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < t->cap; i++) {
         if (t->slots[i] == 0)
             continue;
-        const struct dii_submission *s = &subs->items[t->slots[i] - 1];
+        const struct dii_sub_body *s = subs->items[t->slots[i] - 1].body;
         size_t at = group_hash(s->unit_id, s->year) & (cap - 1);
         while (slots[at] != 0)
             at = (at + 1) & (cap - 1);
@@ -40,7 +40,7 @@ static size_t group_slot(const dii_group_table *t, const struct dii_submissions 
 {
     size_t at = group_hash(unit, year) & (t->cap - 1);
     while (t->slots[at] != 0) {
-        const struct dii_submission *s = &subs->items[t->slots[at] - 1];
+        const struct dii_sub_body *s = subs->items[t->slots[at] - 1].body;
         if (s->year == year && strcmp(s->unit_id, unit) == 0)
             break;
         at = (at + 1) & (t->cap - 1);
@@ -51,15 +51,20 @@ static size_t group_slot(const dii_group_table *t, const struct dii_submissions 
 static dii_status new_submission(dii_group_table *t, struct dii_submissions *subs,
                                  const char *unit, int year, size_t slot)
 {
-    struct dii_submission *sub = dii_submissions_append(subs);
-    if (sub == NULL)
+    /* 1 + the index fits the uint32_t slots: see dii_group_table */
+    if (subs->count >= UINT32_MAX - 1)
         return DII_ERR_NO_MEMORY;
-    t->slots[slot] = subs->count;
+    struct dii_submission *sub = dii_submissions_append(subs);
+    struct dii_sub_body *body = sub ? dii_sub_body_of(subs, sub) : NULL;
+    if (body == NULL)
+        return DII_ERR_NO_MEMORY;
+    t->slots[slot] = (uint32_t)subs->count;
     t->used++;
-    sub->unit_id = dii_strpool_store(&subs->texts, unit, strlen(unit));
-    sub->year = year;
-    sub->year_valid = 1;
-    return sub->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
+    body->place = DII_SUB_NO_POINTER;
+    body->unit_id = dii_strpool_store(&subs->texts, unit, strlen(unit));
+    body->year = year;
+    body->year_valid = 1;
+    return body->unit_id ? DII_OK : DII_ERR_NO_MEMORY;
 }
 
 /* Whether the previous row's submission is (unit, year): long tables list a
@@ -69,7 +74,7 @@ static int same_as_last(const dii_group_table *t, const struct dii_submissions *
 {
     if (t->last == 0)
         return 0;
-    const struct dii_submission *s = &subs->items[t->last - 1];
+    const struct dii_sub_body *s = subs->items[t->last - 1].body;
     return s->year == year && strcmp(s->unit_id, unit) == 0;
 }
 
@@ -105,7 +110,7 @@ dii_status dii_group_reserve(dii_group_table *t, size_t n)
     if (rows == NULL)
         return DII_ERR_NO_MEMORY;
     t->rows = rows;
-    size_t *row_sub = dii_mem_realloc(t->row_sub, n * sizeof *row_sub);
+    uint32_t *row_sub = dii_mem_realloc(t->row_sub, n * sizeof *row_sub);
     if (row_sub == NULL)
         return DII_ERR_NO_MEMORY;
     t->row_sub = row_sub;
@@ -124,8 +129,8 @@ dii_value_entry *dii_group_add_value(dii_group_table *t, struct dii_submissions 
      * exactly when their submission numbers never go down */
     if (t->row_count > 0 && sub < t->row_sub[t->row_count - 1])
         t->interleaved = 1;
-    t->row_sub[t->row_count] = sub;
-    subs->items[sub].value_count++;
+    t->row_sub[t->row_count] = (uint32_t)sub; /* < subs->count: see dii_group_table */
+    dii_sub_body_of(subs, &subs->items[sub])->value_count++; /* a group's: never bare */
     dii_value_entry *e = &t->rows[t->row_count++];
     memset(e, 0, sizeof *e);
     return e;
@@ -146,7 +151,7 @@ static dii_status regroup(dii_group_table *t, const struct dii_submissions *subs
     }
     for (size_t i = 0, at = 0; i < subs->count; i++) {
         next[i] = at;
-        at += subs->items[i].value_count;
+        at += subs->items[i].body->value_count;
     }
     for (size_t r = 0; r < t->row_count; r++)
         grouped[next[t->row_sub[r]]++] = t->rows[r];
@@ -168,9 +173,8 @@ dii_status dii_group_finish(dii_group_table *t, struct dii_submissions *subs)
         return DII_ERR_NO_MEMORY;
     size_t at = 0;
     for (size_t i = 0; i < subs->count; i++) {
-        struct dii_submission *sub = &subs->items[i];
-        sub->values = sub->value_count > 0 ? t->rows + at : NULL;
-        sub->value_cap = 0; /* not its own: the set's block */
+        struct dii_sub_body *sub = dii_sub_body_of(subs, &subs->items[i]); /* never bare */
+        sub->values = sub->value_count > 0 ? t->rows + at : NULL; /* not its own: the set's */
         at += sub->value_count;
     }
     dii_mem_free(subs->value_block);

@@ -5,19 +5,27 @@
 #define DII_SUBMISSION_GROUP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dii/dii.h"
 #include "model.h"
 
 /* (unit_id, year) -> submission index, open addressing, and the values of
- * every row in row order. Zero-initialise. */
+ * every row in row order. Zero-initialise.
+ *
+ * Submission indices are kept as uint32_t (slots, row_sub: 4 bytes a
+ * submission and a row, not 8): a submission takes at least one row of
+ * some bytes of input, and inputs are below 4 GiB (max_input_bytes), so
+ * the count stays far below UINT32_MAX - 1; dii_group_find still refuses
+ * (DII_ERR_NO_MEMORY) rather than wrap, for a caller with huge limits
+ * (dii_submissions_from_columns). */
 typedef struct dii_group_table {
-    size_t *slots; /* 1 + index into subs->items; 0 = empty */
+    uint32_t *slots; /* 1 + index into subs->items; 0 = empty */
     size_t cap;
     size_t used;
     size_t last; /* 1 + index of the last row's submission; 0 = none */
     dii_value_entry *rows; /* one per row, until dii_group_finish hands them over */
-    size_t *row_sub;       /* the submission of each */
+    uint32_t *row_sub;     /* the submission of each */
     size_t row_count;
     size_t row_cap;
     int interleaved;       /* a row went back to an earlier submission */

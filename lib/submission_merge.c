@@ -8,8 +8,19 @@
 #include "error.h"
 #include "model.h"
 
-/* Copies a string that may be NULL; *failed is set when a copy fails. */
-static char *copy_opt(const char *s, int *failed)
+/* A copy of a string that may be NULL in out's texts; *failed is set when
+ * a copy fails. */
+static const char *copy_opt(struct dii_submissions *out, const char *s, int *failed)
+{
+    if (!s)
+        return NULL;
+    const char *c = dii_strpool_store(&out->texts, s, strlen(s));
+    if (!c)
+        *failed = 1;
+    return c;
+}
+
+static char *copy_text(const char *s, int *failed)
 {
     if (!s)
         return NULL;
@@ -19,41 +30,76 @@ static char *copy_opt(const char *s, int *failed)
     return c;
 }
 
-static int copy_values(struct dii_submissions *out, struct dii_submission *dst,
-                       const struct dii_submission *src)
+/* The values of src, copied into one array of d's own. */
+static int copy_values(struct dii_submissions *out, struct dii_sub_body *d,
+                       const struct dii_sub_body *src)
 {
+    if (src->value_count == 0)
+        return 0;
+    d->values = dii_mem_calloc(src->value_count, sizeof *d->values);
+    if (!d->values)
+        return -1;
+    d->values_owned = 1;
     int failed = 0;
     for (size_t i = 0; i < src->value_count && !failed; i++) {
         const dii_value_entry *s = &src->values[i];
-        dii_value_entry *d = dii_submission_append_value(dst);
-        if (!d)
-            return -1;
-        *d = *s;
-        failed = dii_value_set_indicator(out, d, s->indicator, strlen(s->indicator)) != DII_OK;
-        d->text = copy_opt(s->text, &failed);
-        d->source = copy_opt(s->source, &failed);
+        dii_value_entry *e = &d->values[d->value_count++];
+        *e = *s;
+        e->source = NULL;
+        if (s->kind == DII_VALUE_INVALID)
+            e->text = copy_text(s->text, &failed);
+        failed |= dii_value_set_indicator(out, e, s->indicator, strlen(s->indicator)) != DII_OK;
+        e->source = copy_text(s->source, &failed);
     }
     return failed ? -1 : 0;
 }
 
+/* file: the part's name, already in out's texts (NULL: none). */
+static int copy_extra(struct dii_submissions *out, struct dii_submission *d,
+                      const struct dii_submission *src, const char *file)
+{
+    if (!file && !src->body->extra)
+        return 0;
+    struct dii_sub_extra *x = dii_sub_extra_of(out, d);
+    if (!x)
+        return -1;
+    if (src->body->extra)
+        *x = *src->body->extra;
+    int failed = 0;
+    x->file = x->file ? copy_opt(out, x->file, &failed) : file; /* src's own, or the part's */
+    x->framework = copy_opt(out, dii_sub_framework(src), &failed);
+    x->unit_name = copy_opt(out, dii_sub_unit_name(src), &failed);
+    return failed ? -1 : 0;
+}
+
+/* A copy of submission `index` of its part, src, at the end of out. A
+ * bare one stays bare when it keeps its index and has no file to name. */
 static int copy_submission(struct dii_submissions *out, const struct dii_submission *src,
-                           const char *file)
+                           size_t index, const char *file)
 {
     struct dii_submission *d = dii_submissions_append(out);
     if (!d)
         return -1;
-    *d = *src;
-    d->values = NULL;
-    d->value_count = d->value_cap = 0;
-    int failed = 0;
-    d->file = copy_opt(src->file ? src->file : file, &failed);
-    d->framework = copy_opt(src->framework, &failed);
-    d->unit_id = src->unit_id == dii_unit_id_absent
-                     ? dii_unit_id_absent
-                     : dii_strpool_store(&out->texts, src->unit_id, strlen(src->unit_id));
-    failed |= d->unit_id == NULL;
-    d->unit_name = copy_opt(src->unit_name, &failed);
-    return failed ? -1 : copy_values(out, d, src);
+    d->line = src->line;
+    d->column = src->column;
+    if (src->body == &dii_sub_bare && index == out->count - 1 && !file)
+        return 0;
+    struct dii_sub_body *body = dii_sub_body_of(out, d);
+    if (!body)
+        return -1;
+    *body = *src->body;
+    if (src->body == &dii_sub_bare)
+        body->batch_index = (uint32_t)index;
+    body->extra = NULL;
+    body->values = NULL;
+    body->value_count = 0;
+    body->values_owned = 0;
+    if (body->unit_id != dii_unit_id_absent)
+        body->unit_id = dii_strpool_store(&out->texts, src->body->unit_id,
+                                          strlen(src->body->unit_id));
+    if (!body->unit_id || copy_extra(out, d, src, file) != 0)
+        return -1;
+    return copy_values(out, body, src->body);
 }
 
 /* Appends part's submissions and load diagnostics to out. Load diagnostics
@@ -61,9 +107,12 @@ static int copy_submission(struct dii_submissions *out, const struct dii_submiss
 static int append_part(struct dii_submissions *out, const struct dii_submissions *part)
 {
     size_t offset = out->count, first = out->load_diags->count;
-    for (size_t i = 0; i < part->count; i++)
-        if (copy_submission(out, &part->items[i], part->name) != 0)
-            return -1;
+    int failed = 0;
+    const char *file = copy_opt(out, part->name, &failed); /* one copy for all */
+    for (size_t i = 0; i < part->count && !failed; i++)
+        failed = copy_submission(out, &part->items[i], i, file) != 0;
+    if (failed)
+        return -1;
     if (part->is_csv)
         out->is_csv = 1;
     if (part->indicator_codes) /* the plan table's codes stay resolvable */

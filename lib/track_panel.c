@@ -16,9 +16,9 @@
 static const crosswalk_row *mapping_of(const struct dii_crosswalk *cw,
                                        const struct dii_submission *sub)
 {
-    if (!cw || sub->year >= cw->effective_year)
+    if (!cw || sub->body->year >= cw->effective_year)
         return NULL;
-    return dii_crosswalk_find(cw, sub->unit_id);
+    return dii_crosswalk_find(cw, sub->body->unit_id);
 }
 
 typedef struct sub_key {
@@ -46,17 +46,18 @@ static int key_submissions(track_panel *pn, const struct dii_submissions *subs,
     for (size_t s = 0; s < subs->count; s++) {
         const struct dii_submission *sub = &subs->items[s];
         const crosswalk_row *row = mapping_of(cw, sub);
-        const char *unit = row ? row->to_unit : sub->unit_id;
+        const char *unit = row ? row->to_unit : sub->body->unit_id;
         size_t u = dii_strpool_index(&pn->units, unit, strlen(unit));
         if (u == (size_t)-1 || dii_mem_grow((void **)&pn->unit_names, &pn->name_cap,
                                             pn->units.count, sizeof *pn->unit_names))
             return -1;
         while (pn->name_count < pn->units.count)
             pn->unit_names[pn->name_count++] = NULL; /* a new unit, no name yet */
-        if (!pn->unit_names[u] && sub->unit_name && strcmp(sub->unit_id, unit) == 0)
-            pn->unit_names[u] = sub->unit_name;
+        const char *name = dii_sub_unit_name(sub);
+        if (!pn->unit_names[u] && name && strcmp(sub->body->unit_id, unit) == 0)
+            pn->unit_names[u] = name;
         keys[s].unit = u;
-        keys[s].year = sub->year;
+        keys[s].year = sub->body->year;
         keys[s].sub = s;
     }
     qsort(keys, subs->count, sizeof *keys, by_unit_year);
@@ -73,10 +74,10 @@ static const dii_value_entry **index_values(const struct dii_framework *fw,
     const dii_indicator **ind_of_id = dii_resolve_indicator_ids(fw, subs);
     for (size_t s = 0; cells && ind_of_id && s < subs->count; s++) {
         const struct dii_submission *sub = &subs->items[s];
-        for (size_t v = 0; v < sub->value_count; v++) {
-            const dii_indicator *ind = ind_of_id[sub->values[v].id];
-            if (ind && sub->values[v].kind != DII_VALUE_MISSING)
-                cells[s * kc + ind->index] = &sub->values[v];
+        for (size_t v = 0; v < sub->body->value_count; v++) {
+            const dii_indicator *ind = ind_of_id[sub->body->values[v].id];
+            if (ind && sub->body->values[v].kind != DII_VALUE_MISSING)
+                cells[s * kc + ind->index] = &sub->body->values[v];
         }
     }
     if (!ind_of_id) {
@@ -89,7 +90,7 @@ static const dii_value_entry **index_values(const struct dii_framework *fw,
 
 static int is_own(const struct dii_submission *sub, const char *unit)
 {
-    return strcmp(sub->unit_id, unit) == 0;
+    return strcmp(sub->body->unit_id, unit) == 0;
 }
 
 /* Appends one merged value and its contributors to the tracking's blocks. */
@@ -116,9 +117,9 @@ static int record_merged(track_merge_ctx *m, size_t k, double value, const sub_k
                          sizeof *tr->source_block))
             return -1;
         track_source *src = &tr->source_block[tr->source_total];
-        src->unit = dii_tracking_intern(tr, sub->unit_id);
+        src->unit = dii_tracking_intern(tr, sub->body->unit_id);
         src->weight = m->weights[i];
-        src->value = e->number;
+        src->value = dii_value_number(e);
         if (!src->unit)
             return -1;
         tr->source_total++;
@@ -143,9 +144,9 @@ static int merge_value(const track_merge_ctx *m, size_t k, const sub_key *group,
         if (!e)
             continue;
         given = 1;
-        sum += m->weights[i] * e->number;
+        sum += m->weights[i] * dii_value_number(e);
         weights += m->weights[i];
-        all_true &= e->number != 0;
+        all_true &= dii_value_number(e) != 0;
     }
     if (!given)
         return 0;
@@ -273,21 +274,23 @@ dii_status track_check_crosswalk(const struct dii_submissions *subs,
 {
     for (size_t s = 0; cw && s < subs->count; s++) {
         const struct dii_submission *sub = &subs->items[s];
-        if (sub->year >= cw->effective_year || dii_crosswalk_find(cw, sub->unit_id) ||
-            !dii_crosswalk_is_target(cw, sub->unit_id))
+        const char *unit = sub->body->unit_id;
+        int year = sub->body->year;
+        if (year >= cw->effective_year || dii_crosswalk_find(cw, unit) ||
+            !dii_crosswalk_is_target(cw, unit))
             continue;
         int failed;
-        char *pointer = dii_submission_pointer(sub, &failed);
+        char *pointer = dii_submission_pointer(sub, s, &failed);
         if (failed)
             return DII_ERR_NO_MEMORY;
         dii_loc loc = {sub->line, sub->column, pointer};
         size_t before = dii_diagnostics_count(diags);
         dii_status st = dii_diag_add(
-            diags, DII_SEVERITY_ERROR, "crosswalk-conflict", sub->file ? sub->file : subs->name,
+            diags, DII_SEVERITY_ERROR, "crosswalk-conflict", dii_sub_file(subs, sub),
             &loc, "list the unit as one of its own former units (a row 'U,U') to keep its data",
             "unit '%s' year %d: the crosswalk merges other units into '%s' before %d, and this "
             "submission of '%s' itself is not one of them",
-            sub->unit_id, sub->year, sub->unit_id, cw->effective_year, sub->unit_id);
+            unit, year, unit, cw->effective_year, unit);
         dii_mem_free(pointer);
         if (st != DII_OK)
             return st;

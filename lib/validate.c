@@ -22,8 +22,6 @@
 #include "strbuf.h"
 #include "suggest.h"
 
-#define NONE SIZE_MAX
-
 /* ------------------------------------------------------------------------ */
 /* The range rule                                                            */
 /* ------------------------------------------------------------------------ */
@@ -71,16 +69,6 @@ int dii_unit_accepts(dii_unit unit, double value, const char **range_text)
  * this because dii_diag_add formats only the message. */
 
 
-/* The members of a JSON submission that diagnostics point into; CSV
- * submissions (pointer NULL) have none, so *out stays NULL. */
-static dii_status child_pointer(const struct dii_submission *sub, const char *member,
-                                char **out)
-{
-    int failed;
-    *out = dii_submission_member_pointer(sub, member, &failed);
-    return failed ? DII_ERR_NO_MEMORY : DII_OK;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Same unit and year twice: sort a view of the submissions once             */
 /* ------------------------------------------------------------------------ */
@@ -89,11 +77,11 @@ static int compare_unit_year(const void *pa, const void *pb)
 {
     const struct dii_submission *a = *(const struct dii_submission *const *)pa;
     const struct dii_submission *b = *(const struct dii_submission *const *)pb;
-    int c = strcmp(a->unit_id, b->unit_id);
+    int c = strcmp(a->body->unit_id, b->body->unit_id);
     if (c != 0)
         return c;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
+    if (a->body->year != b->body->year)
+        return a->body->year < b->body->year ? -1 : 1;
     /* Items live in one array, so address order is input order: the first of
      * a run of equals is the earliest submission. */
     return (a > b) - (a < b);
@@ -101,41 +89,67 @@ static int compare_unit_year(const void *pa, const void *pb)
 
 static int same_unit_and_year(const struct dii_submission *a, const struct dii_submission *b)
 {
-    return a->year == b->year && strcmp(a->unit_id, b->unit_id) == 0;
+    return a->body->year == b->body->year && strcmp(a->body->unit_id, b->body->unit_id) == 0;
 }
 
 /* A submission takes part when its unit and year are known; the parser has
  * already reported the others. */
 static int has_unit_and_year(const struct dii_submission *sub)
 {
-    return sub->year_valid && sub->unit_id != NULL && sub->unit_id[0] != '\0';
+    return sub->body->year_valid && sub->body->unit_id[0] != '\0';
 }
 
-/* Fills first_of[i] with the index of the earliest submission with the same
- * unit and year as submission i, when that is an earlier one; else NONE. */
-static dii_status find_repeated_submissions(const struct dii_submissions *subs,
-                                            size_t *first_of)
+/* A submission whose unit and year an earlier one has: indices in the set
+ * (< max_submissions, which fits 32 bits: see input_limits.h). */
+typedef struct repeat {
+    uint32_t index;
+    uint32_t first; /* the earliest submission with its unit and year */
+} repeat;
+
+static int compare_repeats(const void *pa, const void *pb)
 {
+    const repeat *a = pa, *b = pb;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The repeats, in input order, in *out (*count of them). Only submissions
+ * with a unit and a year are sorted, and only repeats are kept: a batch of
+ * `{}` costs nothing here. */
+static dii_status find_repeated_submissions(const struct dii_submissions *subs, repeat **out,
+                                            size_t *count)
+{
+    size_t n = 0, found = 0, cap = 0;
     for (size_t i = 0; i < subs->count; i++)
-        first_of[i] = NONE;
-    const struct dii_submission **view = dii_mem_calloc(subs->count, sizeof *view);
-    if (view == NULL && subs->count > 0)
+        n += has_unit_and_year(&subs->items[i]);
+    *out = NULL;
+    *count = 0;
+    if (n < 2)
+        return DII_OK;
+    const struct dii_submission **view = dii_mem_calloc(n, sizeof *view);
+    if (view == NULL)
         return DII_ERR_NO_MEMORY;
-    size_t n = 0;
-    for (size_t i = 0; i < subs->count; i++)
+    for (size_t i = 0, k = 0; i < subs->count; i++)
         if (has_unit_and_year(&subs->items[i]))
-            view[n++] = &subs->items[i];
-    if (n > 1)
-        qsort(view, n, sizeof *view, compare_unit_year);
-    size_t run_start = 0;
-    for (size_t r = 1; r < n; r++) {
-        if (same_unit_and_year(view[run_start], view[r]))
-            first_of[view[r] - subs->items] = (size_t)(view[run_start] - subs->items);
-        else
+            view[k++] = &subs->items[i];
+    qsort(view, n, sizeof *view, compare_unit_year);
+    dii_status st = DII_OK;
+    for (size_t r = 1, run_start = 0; r < n && st == DII_OK; r++) {
+        if (!same_unit_and_year(view[run_start], view[r])) {
             run_start = r;
+            continue;
+        }
+        if (dii_mem_grow((void **)out, &cap, found + 1, sizeof **out) != 0) {
+            st = DII_ERR_NO_MEMORY;
+            break;
+        }
+        (*out)[found++] = (repeat){(uint32_t)(view[r] - subs->items),
+                                   (uint32_t)(view[run_start] - subs->items)};
     }
     dii_mem_free(view);
-    return DII_OK;
+    if (st == DII_OK && found > 1)
+        qsort(*out, found, sizeof **out, compare_repeats);
+    *count = found;
+    return st;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -153,9 +167,11 @@ typedef struct validator {
      * submission avoids clearing the arrays between submissions. */
     size_t *given_in;
     size_t *given_at;
-    /* Per submission: see find_repeated_submissions. */
-    size_t *first_of;
-    const struct dii_submission *sub; /* the one being checked */
+    repeat *repeats; /* see find_repeated_submissions */
+    size_t repeat_count;
+    size_t next_repeat; /* the first one not yet reported */
+    const struct dii_submission *sub; /* the one being checked, */
+    size_t sub_index;                 /* at this index in the set */
     char *entry_pointer; /* the last value pointer built, for a diagnostic */
 } validator;
 
@@ -164,7 +180,7 @@ static void validator_release(validator *v)
     dii_mem_free((void *)v->indicator_of_id);
     dii_mem_free(v->given_in);
     dii_mem_free(v->given_at);
-    dii_mem_free(v->first_of);
+    dii_mem_free(v->repeats);
     dii_mem_free(v->entry_pointer);
 }
 
@@ -179,12 +195,20 @@ static dii_status validator_init(validator *v, const struct dii_framework *fw,
     /* +1: calloc of 0 elements may legitimately return NULL. */
     v->given_in = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_in);
     v->given_at = dii_mem_calloc(fw->indicator_count + 1, sizeof *v->given_at);
-    v->first_of = dii_mem_calloc(subs->count + 1, sizeof *v->first_of);
     v->indicator_of_id = dii_resolve_indicator_ids(fw, subs);
-    if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL || v->first_of == NULL
+    if (v->diags == NULL || v->given_in == NULL || v->given_at == NULL
         || v->indicator_of_id == NULL)
         return DII_ERR_NO_MEMORY;
-    return find_repeated_submissions(subs, v->first_of);
+    return find_repeated_submissions(subs, &v->repeats, &v->repeat_count);
+}
+
+/* The members of the checked submission that diagnostics point into; CSV
+ * submissions (pointer NULL) have none, so *out stays NULL. */
+static dii_status child_pointer(const validator *v, const char *member, char **out)
+{
+    int failed;
+    *out = dii_submission_member_pointer(v->sub, v->sub_index, member, &failed);
+    return failed ? DII_ERR_NO_MEMORY : DII_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -199,7 +223,7 @@ static dii_status entry_loc_at(validator *v, const dii_value_entry *entry, unsig
 {
     dii_mem_free(v->entry_pointer);
     int failed;
-    v->entry_pointer = dii_value_pointer(v->sub, entry, &failed);
+    v->entry_pointer = dii_value_pointer(v->sub, v->sub_index, entry, &failed);
     *loc = (dii_loc){line, column, v->entry_pointer};
     return failed ? DII_ERR_NO_MEMORY : DII_OK;
 }
@@ -277,9 +301,9 @@ static dii_status check_duplicate_value(validator *v, size_t sub_index,
         v->given_at[k] = e;
         return DII_OK;
     }
-    const dii_value_entry *first = &sub->values[v->given_at[k]];
+    const dii_value_entry *first = &sub->body->values[v->given_at[k]];
     dii_loc loc;
-    if (entry_key_loc(v, &sub->values[e], &loc) != DII_OK)
+    if (entry_key_loc(v, &sub->body->values[e], &loc) != DII_OK)
         return DII_ERR_NO_MEMORY;
     return dii_diag_add(v->diags, DII_SEVERITY_ERROR, "duplicate-value", v->file, &loc,
                         "give each indicator once",
@@ -435,7 +459,7 @@ static dii_status check_value(validator *v, const struct dii_indicator *ind,
 static dii_status check_entry(validator *v, size_t sub_index, const struct dii_submission *sub,
                               size_t e)
 {
-    const dii_value_entry *entry = &sub->values[e];
+    const dii_value_entry *entry = &sub->body->values[e];
     const dii_indicator *ind = v->indicator_of_id[entry->id];
     if (ind == NULL)
         return report_unknown_indicator(v, entry);
@@ -452,19 +476,20 @@ static dii_status check_entry(validator *v, size_t sub_index, const struct dii_s
 
 static dii_status check_framework_id(validator *v, const struct dii_submission *sub)
 {
-    if (sub->framework == NULL || strcmp(sub->framework, v->fw->id) == 0)
+    const struct dii_sub_extra *x = sub->body->extra;
+    if (x == NULL || x->framework == NULL || strcmp(x->framework, v->fw->id) == 0)
         return DII_OK;
     char *pointer = NULL;
-    if (child_pointer(sub, "framework", &pointer) != DII_OK)
+    if (child_pointer(v, "framework", &pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
     char *hint = dii_mem_printf("validate with --framework %s, or change \"framework\" to \"%s\"",
-                             sub->framework, v->fw->id);
+                             x->framework, v->fw->id);
     dii_status st = DII_ERR_NO_MEMORY;
     if (hint != NULL) {
-        dii_loc loc = {sub->framework_line, sub->framework_column, pointer};
+        dii_loc loc = {x->framework_line, x->framework_column, pointer};
         st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "framework-mismatch", v->file, &loc,
                           hint, "submission names framework '%s' but is validated against '%s'",
-                          sub->framework, v->fw->id);
+                          x->framework, v->fw->id);
     }
     dii_mem_free(hint);
     dii_mem_free(pointer);
@@ -474,11 +499,11 @@ static dii_status check_framework_id(validator *v, const struct dii_submission *
 static dii_status check_repeated_submission(validator *v, size_t sub_index,
                                             const struct dii_submission *sub)
 {
-    size_t earlier = v->first_of[sub_index];
-    if (earlier == NONE)
+    if (v->next_repeat == v->repeat_count || v->repeats[v->next_repeat].index != sub_index)
         return DII_OK;
+    size_t earlier = v->repeats[v->next_repeat++].first;
     int failed;
-    char *pointer = dii_submission_pointer(sub, &failed);
+    char *pointer = dii_submission_pointer(sub, sub_index, &failed);
     if (failed)
         return DII_ERR_NO_MEMORY;
     dii_loc loc = {sub->line, sub->column, pointer};
@@ -486,7 +511,7 @@ static dii_status check_repeated_submission(validator *v, size_t sub_index,
                                  &loc, "keep one submission per unit and year",
                                  "unit '%s' year %d is submitted again; the first submission "
                                  "starts at line %lu",
-                                 sub->unit_id, sub->year,
+                                 sub->body->unit_id, sub->body->year,
                                  (unsigned long)v->subs->items[earlier].line);
     dii_mem_free(pointer);
     return st;
@@ -496,11 +521,11 @@ static dii_status check_repeated_submission(validator *v, size_t sub_index,
 static dii_status check_year_possible(validator *v, const struct dii_submission *sub)
 {
     char *pointer = NULL;
-    if (child_pointer(sub, "year", &pointer) != DII_OK)
+    if (child_pointer(v, "year", &pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = {sub->year_line, sub->year_column, pointer};
+    dii_loc loc = {sub->body->year_line, sub->body->year_column, pointer};
     dii_status st = dii_diag_add(v->diags, DII_SEVERITY_ERROR, "out-of-range", v->file, &loc,
-                                 NULL, "year %d is outside %d to %d", sub->year, DII_YEAR_MIN,
+                                 NULL, "year %d is outside %d to %d", sub->body->year, DII_YEAR_MIN,
                                  DII_YEAR_MAX);
     dii_mem_free(pointer);
     return st;
@@ -508,21 +533,21 @@ static dii_status check_year_possible(validator *v, const struct dii_submission 
 
 static dii_status check_year_range(validator *v, const struct dii_submission *sub)
 {
-    int first = v->fw->first_year, last = v->fw->last_year;
-    if (sub->year_valid && (sub->year < DII_YEAR_MIN || sub->year > DII_YEAR_MAX))
+    int first = v->fw->first_year, last = v->fw->last_year, year = sub->body->year;
+    if (sub->body->year_valid && (year < DII_YEAR_MIN || year > DII_YEAR_MAX))
         return check_year_possible(v, sub);
-    if (!sub->year_valid || first == 0 || last == 0)
+    if (!sub->body->year_valid || first == 0 || last == 0)
         return DII_OK;
-    if (sub->year >= first && sub->year <= last)
+    if (year >= first && year <= last)
         return DII_OK;
     char *pointer = NULL;
-    if (child_pointer(sub, "year", &pointer) != DII_OK)
+    if (child_pointer(v, "year", &pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
-    dii_loc loc = {sub->year_line, sub->year_column, pointer};
+    dii_loc loc = {sub->body->year_line, sub->body->year_column, pointer};
     dii_status st = dii_diag_add(
         v->diags, DII_SEVERITY_WARNING, "year-out-of-range", v->file, &loc,
         "check the year; outside the framework's years the nearest milestone's targets apply",
-        "year %d is outside the years of framework '%s' (%d to %d)", sub->year, v->fw->id,
+        "year %d is outside the years of framework '%s' (%d to %d)", year, v->fw->id,
         first, last);
     dii_mem_free(pointer);
     return st;
@@ -561,12 +586,13 @@ static dii_status check_all_indicators_given(validator *v, size_t sub_index,
     if (v->fw->indicator_count == 0)
         return DII_OK;
     char *values_pointer = NULL;
-    if (child_pointer(sub, "values", &values_pointer) != DII_OK)
+    if (child_pointer(v, "values", &values_pointer) != DII_OK)
         return DII_ERR_NO_MEMORY;
     dii_status st = DII_OK;
-    if (sub->value_count == 0)
+    size_t given = sub->body->value_count;
+    if (given == 0)
         st = report_no_values(v, sub, values_pointer);
-    for (size_t k = 0; k < v->fw->indicator_count && st == DII_OK && sub->value_count > 0; k++)
+    for (size_t k = 0; k < v->fw->indicator_count && st == DII_OK && given > 0; k++)
         if (v->given_in[k] != sub_index + 1)
             st = report_not_given(v, sub, &v->fw->indicators[k], values_pointer);
     dii_mem_free(values_pointer);
@@ -578,13 +604,14 @@ static dii_status check_submission(validator *v, size_t sub_index)
     const struct dii_submission *sub = &v->subs->items[sub_index];
     size_t first_diag = v->diags->count;
     v->sub = sub;
-    v->file = sub->file ? sub->file : v->subs->name;
+    v->sub_index = sub_index;
+    v->file = dii_sub_file(v->subs, sub);
     dii_status st = check_repeated_submission(v, sub_index, sub);
     if (st == DII_OK)
         st = check_framework_id(v, sub);
     if (st == DII_OK)
         st = check_year_range(v, sub);
-    for (size_t e = 0; e < sub->value_count && st == DII_OK; e++)
+    for (size_t e = 0; e < sub->body->value_count && st == DII_OK; e++)
         st = check_entry(v, sub_index, sub, e);
     if (st == DII_OK)
         st = check_all_indicators_given(v, sub_index, sub);
@@ -621,14 +648,21 @@ static dii_status check_validate_options(const dii_validate_options *opts)
  * find a problem of a later input first (a duplicate submission). */
 static dii_status sort_in_merge_order(dii_diagnostics *d, const struct dii_submissions *subs)
 {
-    const char **files = dii_mem_calloc(subs->count ? subs->count : 1, sizeof *files);
+    size_t runs = 0; /* runs of one input: counted first, one entry each */
+    const char *last = NULL;
+    for (size_t i = 0; i < subs->count; i++) {
+        const char *file = dii_sub_file(subs, &subs->items[i]);
+        runs += runs == 0 || file != last;
+        last = file;
+    }
+    const char **files = dii_mem_calloc(runs ? runs : 1, sizeof *files);
     if (files == NULL)
         return DII_ERR_NO_MEMORY;
     size_t n = 0;
     for (size_t i = 0; i < subs->count; i++) {
-        const char *file = subs->items[i].file ? subs->items[i].file : subs->name;
+        const char *file = dii_sub_file(subs, &subs->items[i]);
         if (n == 0 || files[n - 1] != file)
-            files[n++] = file; /* one entry per run of one input */
+            files[n++] = file;
     }
     dii_status st = dii_diag_sort_in_file_order(d, files, n);
     dii_mem_free(files);

@@ -66,11 +66,11 @@ static void expect_value(const dii_submission *s, size_t i, const char *indicato
     ck_assert_str_eq(dii_submission_value_indicator(s, i), indicator);
     ck_assert_int_eq(dii_submission_value_kind(s, i), kind);
     ck_assert_double_eq(dii_submission_value_number(s, i), number);
-    ck_assert_msg(s->values[i].line == line && s->values[i].column == column,
-                  "value %zu at %lu:%lu, expected %lu:%lu", i, (unsigned long)s->values[i].line,
-                  (unsigned long)s->values[i].column, line, column);
+    ck_assert_msg(s->body->values[i].line == line && s->body->values[i].column == column,
+                  "value %zu at %lu:%lu, expected %lu:%lu", i, (unsigned long)s->body->values[i].line,
+                  (unsigned long)s->body->values[i].column, line, column);
     int failed;
-    ck_assert_ptr_null(dii_value_pointer(s, &s->values[i], &failed)); /* CSV: none */
+    ck_assert_ptr_null(dii_value_pointer(s, 0, &s->body->values[i], &failed)); /* CSV: none */
     ck_assert_int_eq(failed, 0);
 }
 
@@ -104,11 +104,11 @@ START_TEST(rows_group_into_submissions)
     ck_assert_int_eq(dii_submission_year(a), 2022);
     ck_assert_ptr_null(dii_submission_framework(a));
     int failed;
-    ck_assert_ptr_null(dii_submission_pointer(a, &failed)); /* CSV: no JSON pointer */
+    ck_assert_ptr_null(dii_submission_pointer(a, 0, &failed)); /* CSV: no JSON pointer */
     ck_assert_int_eq(failed, 0);
     ck_assert_uint_eq(dii_submission_line(a), 2);
-    ck_assert_uint_eq(a->year_line, 2);
-    ck_assert_uint_eq(a->year_column, 5);
+    ck_assert_uint_eq(a->body->year_line, 2);
+    ck_assert_uint_eq(a->body->year_column, 5);
     ck_assert_uint_eq(dii_submission_value_count(a), 2);
     expect_value(a, 0, "a", DII_VALUE_NUMBER, 67.4, 2, 12);
     ck_assert_str_eq(dii_submission_value_source(a, 0), "VNPT");
@@ -119,15 +119,15 @@ START_TEST(rows_group_into_submissions)
     ck_assert_str_eq(dii_submission_unit_id(b), "12");
     ck_assert_str_eq(dii_submission_unit_name(b), "Lai Ch\xC3\xA2u");
     ck_assert_uint_eq(dii_submission_line(b), 4);
-    ck_assert_uint_eq(b->year_column, 14);
+    ck_assert_uint_eq(b->body->year_column, 14);
     expect_value(b, 0, "a", DII_VALUE_MISSING, 0, 4, 21);
     expect_value(b, 1, "b", DII_VALUE_INVALID, 0, 6, 12);
-    ck_assert_str_eq(b->values[1].text, "abc");
+    ck_assert_str_eq(b->body->values[1].text, "abc");
 
     const dii_submission *c = dii_submissions_get(subs, 2);
     ck_assert_int_eq(dii_submission_year(c), 2023);
     ck_assert_uint_eq(dii_submission_line(c), 5);
-    ck_assert_uint_eq(c->year_column, 18);
+    ck_assert_uint_eq(c->body->year_column, 18);
     expect_value(c, 0, "a", DII_VALUE_NUMBER, 70, 5, 25);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
@@ -303,12 +303,12 @@ START_TEST(value_words_and_numbers)
     ck_assert(isnan(dii_submission_value_number(s, 12)));
     ck_assert(isinf(dii_submission_value_number(s, 13)) && dii_submission_value_number(s, 13) < 0);
     ck_assert_int_eq(dii_submission_value_kind(s, 14), DII_VALUE_INVALID);
-    ck_assert_str_eq(s->values[14].text, "c\xC3\xB3 th\xE1\xBB\x83");
+    ck_assert_str_eq(s->body->values[14].text, "c\xC3\xB3 th\xE1\xBB\x83");
     ck_assert_double_eq(dii_submission_value_number(s, 15), 42);
     ck_assert_double_eq(dii_submission_value_number(s, 16), 1000);
     ck_assert_int_eq(dii_submission_value_kind(s, 17), DII_VALUE_INVALID);
     ck_assert_int_eq(dii_submission_value_kind(s, 18), DII_VALUE_INVALID); /* '.' is the mark */
-    ck_assert_str_eq(s->values[18].text, "67,4");
+    ck_assert_str_eq(s->body->values[18].text, "67,4");
     ck_assert_double_eq(dii_submission_value_number(s, 19), 0.5);
     ck_assert_double_eq(dii_submission_value_number(s, 20), -5);
     ck_assert_int_eq(dii_submission_value_kind(s, 21), DII_VALUE_INVALID);
@@ -376,7 +376,7 @@ START_TEST(row_problems_all_reported)
                                                raw, d),
                      DII_ERR_PARSE);
     ck_assert_uint_eq(raw->count, 1);
-    ck_assert_uint_eq(raw->items[0].value_count, 3);
+    ck_assert_uint_eq(raw->items[0].body->value_count, 3);
     expect_value(&raw->items[0], 0, "c", DII_VALUE_NUMBER, 2, 8, 11);
     expect_value(&raw->items[0], 1, "c", DII_VALUE_NUMBER, 3, 9, 11);
     expect_value(&raw->items[0], 2, "e", DII_VALUE_NUMBER, 1, 11, 11);
@@ -500,20 +500,20 @@ START_TEST(plain_and_quoted_rows_mix)
         ck_assert_uint_eq(raw->count, 2);
         const struct dii_submission *s = &raw->items[0];
         ck_assert_uint_eq(s->line, 2);
-        ck_assert_uint_eq(s->value_count, 3);
+        ck_assert_uint_eq(s->body->value_count, 3);
         char indicator[8];
         snprintf(indicator, sizeof indicator, "a%sb", e);
         expect_value(s, 0, indicator, DII_VALUE_NUMBER, 1, 3, 4);
-        ck_assert_uint_eq(s->values[0].key_line, 2);
-        ck_assert_uint_eq(s->values[0].key_column, 9);
+        ck_assert_uint_eq(s->body->values[0].key_line, 2);
+        ck_assert_uint_eq(s->body->values[0].key_column, 9);
         expect_value(s, 1, "c", DII_VALUE_NUMBER, 2, 4, 11);
         expect_value(s, 2, "e", DII_VALUE_NUMBER, 3, 6, 12);
         s = &raw->items[1];
-        ck_assert_str_eq(s->unit_id, "12");
+        ck_assert_str_eq(s->body->unit_id, "12");
         ck_assert_uint_eq(s->line, 9);
         ck_assert_uint_eq(s->column, 2);
-        ck_assert_uint_eq(s->year_column, 6);
-        ck_assert_uint_eq(s->value_count, 2);
+        ck_assert_uint_eq(s->body->year_column, 6);
+        ck_assert_uint_eq(s->body->value_count, 2);
         expect_value(s, 0, "f", DII_VALUE_NUMBER, 4, 9, 13);
         expect_value(s, 1, "g", DII_VALUE_MISSING, 0, 10, 11);
         dii_diagnostics_free(d);

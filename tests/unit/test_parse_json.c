@@ -63,26 +63,27 @@ static const dii_value_entry *entry(const dii_submissions *subs, size_t s, size_
     const dii_submission *sub = dii_submissions_get(subs, s);
     ck_assert_ptr_nonnull(sub);
     ck_assert_uint_lt(v, dii_submission_value_count(sub));
-    return &sub->values[v];
+    return &sub->body->values[v];
 }
 
 /* Entries keep no pointer: the one validation would quote is built from
  * the submission's. */
-static void expect_value_pointer(const struct dii_submission *sub, const dii_value_entry *e,
-                                 const char *pointer)
+static void expect_value_pointer(const struct dii_submission *sub, size_t index,
+                                 const dii_value_entry *e, const char *pointer)
 {
     int failed;
-    char *built = dii_value_pointer(sub, e, &failed);
+    char *built = dii_value_pointer(sub, index, e, &failed);
     ck_assert_int_eq(failed, 0);
     ck_assert_str_eq(built, pointer);
     dii_mem_free(built);
 }
 
 /* A submission's JSON pointer is built from its place, not stored. */
-static void expect_sub_pointer(const struct dii_submission *sub, const char *pointer)
+static void expect_sub_pointer(const struct dii_submission *sub, size_t index,
+                               const char *pointer)
 {
     int failed;
-    char *built = dii_submission_pointer(sub, &failed);
+    char *built = dii_submission_pointer(sub, index, &failed);
     ck_assert_int_eq(failed, 0);
     ck_assert_str_eq(built, pointer);
     dii_mem_free(built);
@@ -92,7 +93,7 @@ static void expect_entry_at(const dii_submissions *subs, size_t s, size_t v, con
                             unsigned long line, unsigned long column)
 {
     const dii_value_entry *e = entry(subs, s, v);
-    expect_value_pointer(dii_submissions_get(subs, s), e, pointer);
+    expect_value_pointer(dii_submissions_get(subs, s), s, e, pointer);
     ck_assert_uint_eq(e->line, line);
     ck_assert_uint_eq(e->column, column);
 }
@@ -116,11 +117,11 @@ static void check_single(const dii_submissions *subs)
     ck_assert_str_eq(dii_submission_unit_name(s), "\xC4\x90i\xE1\xBB\x87n Bi\xC3\xAAn");
     ck_assert_int_eq(dii_submission_year(s), 2022);
     ck_assert_uint_eq(dii_submission_line(s), 1);
-    expect_sub_pointer(s, "");
-    ck_assert_uint_eq(s->framework_line, 3);
-    ck_assert_uint_eq(s->framework_column, 16);
-    ck_assert_uint_eq(s->year_line, 5);
-    ck_assert_uint_eq(s->year_column, 11);
+    expect_sub_pointer(s, 0, "");
+    ck_assert_uint_eq(s->body->extra->framework_line, 3);
+    ck_assert_uint_eq(s->body->extra->framework_column, 16);
+    ck_assert_uint_eq(s->body->year_line, 5);
+    ck_assert_uint_eq(s->body->year_column, 11);
     ck_assert_uint_eq(dii_submission_value_count(s), 3);
     ck_assert_str_eq(dii_submission_value_indicator(s, 0), "mobile_broadband_subscriptions_per_100");
     ck_assert_int_eq(dii_submission_value_kind(s, 0), DII_VALUE_NUMBER);
@@ -186,12 +187,12 @@ START_TEST(batch_from_file)
     ck_assert_ptr_null(dii_submission_unit_name(a));
     ck_assert_ptr_null(dii_submission_framework(a));
     ck_assert_int_eq(dii_submission_year(b), 2023);
-    expect_sub_pointer(a, "/submissions/0");
-    expect_sub_pointer(b, "/submissions/1");
+    expect_sub_pointer(a, 0, "/submissions/0");
+    expect_sub_pointer(b, 1, "/submissions/1");
     ck_assert_uint_eq(a->line, 3);
     ck_assert_uint_eq(a->column, 3);
-    ck_assert_uint_eq(a->year_line, 3);
-    ck_assert_uint_eq(a->year_column, 34);
+    ck_assert_uint_eq(a->body->year_line, 3);
+    ck_assert_uint_eq(a->body->year_column, 34);
     ck_assert_uint_eq(b->line, 5);
     expect_entry_at(subs, 0, 0, "/submissions/0/values/a", 4, 20);
     expect_entry_at(subs, 1, 0, "/submissions/1/values/a", 6, 20);
@@ -235,13 +236,13 @@ START_TEST(jsonl_bad_line_and_good_line)
     st = dii_parse_submissions_jsonl(text, strlen(text), "x.jsonl", &DEFAULT_LIMITS, raw, d);
     ck_assert_int_eq(st, DII_ERR_PARSE);
     ck_assert_uint_eq(raw->count, 2);
-    ck_assert_str_eq(raw->items[0].unit_id, "11");
-    ck_assert_str_eq(raw->items[1].unit_id, "13");
+    ck_assert_str_eq(raw->items[0].body->unit_id, "11");
+    ck_assert_str_eq(raw->items[1].body->unit_id, "13");
     ck_assert_uint_eq(raw->items[1].line, 4);
-    expect_sub_pointer(&raw->items[1], "");
-    expect_value_pointer(&raw->items[1], &raw->items[1].values[0], "/values/a");
-    ck_assert_uint_eq(raw->items[1].values[0].line, 4);
-    ck_assert_uint_eq(raw->items[1].values[0].column, 54);
+    expect_sub_pointer(&raw->items[1], 1, "");
+    expect_value_pointer(&raw->items[1], 1, &raw->items[1].body->values[0], "/values/a");
+    ck_assert_uint_eq(raw->items[1].body->values[0].line, 4);
+    ck_assert_uint_eq(raw->items[1].body->values[0].column, 54);
     ck_assert_uint_eq(dii_diagnostics_count(d), 1);
     dii_diagnostics_free(d);
     dii_submissions_destroy(raw);
@@ -315,21 +316,21 @@ START_TEST(value_kinds_and_escaped_keys)
     ck_assert_uint_eq(dii_diagnostics_count(d), 0);
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_uint_eq(dii_submission_value_count(s), 8);
-    ck_assert_int_eq(s->values[0].kind, DII_VALUE_INVALID);
-    ck_assert_str_eq(s->values[0].text, "string \"67.4\"");
-    ck_assert_str_eq(s->values[1].text, "array");
-    ck_assert_str_eq(s->values[2].text, "object");
+    ck_assert_int_eq(s->body->values[0].kind, DII_VALUE_INVALID);
+    ck_assert_str_eq(s->body->values[0].text, "string \"67.4\"");
+    ck_assert_str_eq(s->body->values[1].text, "array");
+    ck_assert_str_eq(s->body->values[2].text, "object");
     ck_assert_double_eq(dii_submission_value_number(s, 0), 0);
     ck_assert_double_eq(dii_submission_value_number(s, 3), -25);
     ck_assert_double_eq(dii_submission_value_number(s, 4), 7);
     ck_assert_str_eq(dii_submission_value_indicator(s, 5), "a/b");
-    expect_value_pointer(s, &s->values[5], "/values/a~1b");
+    expect_value_pointer(s, 0, &s->body->values[5], "/values/a~1b");
     ck_assert_str_eq(dii_submission_value_source(s, 5), "r");
     ck_assert_ptr_null(dii_submission_value_source(s, 4));
-    expect_value_pointer(s, &s->values[6], "/values/m~0n");
+    expect_value_pointer(s, 0, &s->body->values[6], "/values/m~0n");
     ck_assert_str_eq(dii_submission_value_indicator(s, 7), "\xC3\xA9");
-    expect_value_pointer(s, &s->values[7], "/values/\xC3\xA9");
-    ck_assert_uint_ne(s->values[7].column, 0);
+    expect_value_pointer(s, 0, &s->body->values[7], "/values/\xC3\xA9");
+    ck_assert_uint_ne(s->body->values[7].column, 0);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -493,7 +494,7 @@ START_TEST(missing_fields)
     expect_pointer(expect_diag_at(d, "missing-field", 1, 1), "");
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_str_eq(dii_submission_unit_id(s), "");
-    ck_assert_int_eq(s->year_valid, 0);
+    ck_assert_int_eq(s->body->year_valid, 0);
     ck_assert_int_eq(dii_submission_year(s), 0);
     ck_assert_uint_eq(dii_submission_value_count(s), 0);
     dii_diagnostics_free(d);
@@ -543,8 +544,8 @@ START_TEST(wrong_types)
     expect_pointer(expect_diag_at(d, "wrong-type", 5, 13), "/sources");
     /* the submission is still there, with what could be read */
     ck_assert_uint_eq(dii_submissions_count(subs), 1);
-    ck_assert_int_eq(subs->items[0].year_valid, 0);
-    ck_assert_uint_eq(subs->items[0].year_line, 3);
+    ck_assert_int_eq(subs->items[0].body->year_valid, 0);
+    ck_assert_uint_eq(subs->items[0].body->year_line, 3);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 
@@ -581,7 +582,7 @@ START_TEST(wrong_types)
     expect_pointer(expect_diag_at(d, "wrong-type", 1, 49), "/submissions/0");
     expect_pointer(expect_diag_at(d, "wrong-type", 1, 82), "/submissions/1/year");
     ck_assert_uint_eq(dii_submissions_count(subs), 1);
-    expect_sub_pointer(&subs->items[0], "/submissions/1");
+    expect_sub_pointer(&subs->items[0], 0, "/submissions/1");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     subs = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": {}}", "w.json", &d);
@@ -646,7 +647,7 @@ START_TEST(duplicate_keys)
     /* jansson keeps the last of each; so do the positions */
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_int_eq(dii_submission_year(s), 2023);
-    ck_assert_uint_eq(s->year_line, 2);
+    ck_assert_uint_eq(s->body->year_line, 2);
     ck_assert_uint_eq(dii_submission_value_count(s), 1);
     ck_assert_double_eq(dii_submission_value_number(s, 0), 2);
     expect_entry_at(subs, 0, 0, "/values/a", 4, 8);
@@ -817,6 +818,123 @@ START_TEST(allocation_failures)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* The model's size: bare submissions share one body                         */
+/* ------------------------------------------------------------------------ */
+
+START_TEST(model_sizes)
+{
+    ck_assert_uint_eq(sizeof(struct dii_submission), 16);
+    ck_assert_uint_le(sizeof(struct dii_sub_body), 48);
+    ck_assert_uint_le(sizeof(dii_value_entry), 48);
+}
+END_TEST
+
+/* The "missing-value" diagnostics of validating subs against the built-in
+ * framework, in list order: file and pointer of each. */
+static void expect_no_values_at(const dii_submissions *subs, size_t n, const char *const *files,
+                                const char *const *pointers)
+{
+    dii_framework *fw = NULL;
+    ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
+    dii_diagnostics *d = NULL;
+    dii_validate(fw, subs, &d);
+    size_t found = 0;
+    for (size_t i = 0; i < dii_diagnostics_count(d); i++) {
+        const dii_diagnostic *g = dii_diagnostics_get(d, i);
+        if (strcmp(dii_diagnostic_code(g), "missing-value") != 0)
+            continue;
+        ck_assert_uint_lt(found, n);
+        ck_assert_str_eq(dii_diagnostic_file(g), files[found]);
+        ck_assert_str_eq(dii_diagnostic_pointer(g), pointers[found]);
+        found++;
+    }
+    ck_assert_uint_eq(found, n);
+    dii_diagnostics_free(d);
+    dii_framework_free(fw);
+}
+
+/* `{}` at its own index shares the bare body; after a skipped scalar its
+ * batch index (2) is not its index in the set (1): it gets its own body,
+ * and diagnostics point at /submissions/2 as before. */
+START_TEST(bare_submissions_keep_their_pointers)
+{
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs =
+        load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [{}, 1, {}]}", "b.json", &d);
+    ck_assert_uint_eq(subs->count, 2);
+    ck_assert_ptr_eq(subs->items[0].body, &dii_sub_bare);
+    ck_assert_ptr_ne(subs->items[1].body, &dii_sub_bare);
+    expect_sub_pointer(&subs->items[0], 0, "/submissions/0");
+    expect_sub_pointer(&subs->items[1], 1, "/submissions/2");
+    ck_assert_str_eq(dii_submission_unit_id(&subs->items[1]), "");
+    ck_assert_int_eq(dii_submission_year(&subs->items[1]), 0);
+    ck_assert_ptr_null(dii_submission_unit_name(&subs->items[1]));
+    const char *files[] = {"b.json", "b.json"};
+    const char *pointers[] = {"/submissions/0/values", "/submissions/2/values"};
+    expect_no_values_at(subs, 2, files, pointers);
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* Merged, a bare submission keeps its pointer and names its file; it stays
+ * bare only when it keeps its index and there is no file to name. */
+START_TEST(merged_bare_submissions)
+{
+    dii_diagnostics *da = NULL, *db = NULL, *dn = NULL;
+    dii_submissions *a = load_ok("{\"format\": \"dii-submissions/1\", \"submissions\": [\n{}]}",
+                                 "a.json", &da);
+    dii_submissions *b = load_ok(
+        "{\"format\": \"dii-submissions/1\", \"submissions\": [\n{},\n1,\n{}]}", "b.json", &db);
+    const dii_submissions *parts[] = {a, b};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge(parts, 2, &all), DII_OK);
+    ck_assert_uint_eq(all->count, 3);
+    expect_sub_pointer(&all->items[0], 0, "/submissions/0");
+    expect_sub_pointer(&all->items[1], 1, "/submissions/0");
+    expect_sub_pointer(&all->items[2], 2, "/submissions/2");
+    const char *files[] = {"a.json", "b.json", "b.json"};
+    const char *pointers[] = {"/submissions/0/values", "/submissions/0/values",
+                              "/submissions/2/values"};
+    expect_no_values_at(all, 3, files, pointers);
+    dii_submissions_free(all);
+    /* no name: nothing to record, the first part's `{}` stays bare */
+    dii_submissions *unnamed = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory("{\"format\": \"dii-submissions/1\", "
+                                                 "\"submissions\": [{}]}",
+                                                 52, NULL, NULL, &unnamed, &dn),
+                     DII_OK);
+    const dii_submissions *parts2[] = {unnamed, b};
+    ck_assert_int_eq(dii_submissions_merge(parts2, 2, &all), DII_OK);
+    ck_assert_ptr_eq(all->items[0].body, &dii_sub_bare);
+    ck_assert_ptr_ne(all->items[1].body, &dii_sub_bare);
+    ck_assert_ptr_null(dii_sub_file(all, &all->items[0]));
+    ck_assert_str_eq(dii_sub_file(all, &all->items[1]), "b.json");
+    expect_sub_pointer(&all->items[2], 2, "/submissions/2");
+    dii_submissions_free(all);
+    dii_submissions_free(unnamed);
+    dii_submissions_free(a);
+    dii_submissions_free(b);
+    dii_diagnostics_free(da);
+    dii_diagnostics_free(db);
+    dii_diagnostics_free(dn);
+}
+END_TEST
+
+/* Every allocation of a batch mixing bare and non-bare submissions (the
+ * arena's blocks, bodies, extras, pooled texts) fails in turn. */
+START_TEST(bare_and_full_submissions_under_failures)
+{
+    const char batch[] =
+        "{\"format\": \"dii-submissions/1\", \"submissions\": [{}, {}, 1, {},\n"
+        " {\"framework\": \"f\", \"unit\": {\"id\": \"1\", \"name\": \"N\"}, \"year\": 2022,\n"
+        "  \"values\": {\"a\": 1, \"b\": \"s\"}, \"sources\": {\"a\": \"r\"}},\n"
+        " {\"year\": \"x\"}, {\"unit\": {\"id\": \"2\"}}, {}]}";
+    check_load_under_failures(batch, "m.json", NULL, DII_OK);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* The JSON reader (json_dom.c): strings, numbers, syntax, nesting, keys     */
 /* ------------------------------------------------------------------------ */
 
@@ -852,7 +970,7 @@ START_TEST(string_escapes_decoded)
     ck_assert_str_eq(dii_submission_unit_name(s), "q\"b\\s/f\bf\fn\nr\rt\tA\xC3\xA9\xE1\xBB\x87"
                                                   "\xF0\x9F\x98\x80");
     ck_assert_str_eq(dii_submission_value_indicator(s, 0), "a/b");
-    expect_value_pointer(s, &s->values[0], "/values/a~1b");
+    expect_value_pointer(s, 0, &s->body->values[0], "/values/a~1b");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -971,7 +1089,7 @@ START_TEST(huge_integers_and_years)
                                     "y.json", &d);
     const dii_diagnostic *g = expect_diag_at(d, "wrong-type", 1, 31);
     ck_assert_str_eq(dii_diagnostic_message(g), "year 99999999999999999999 is not a usable year");
-    ck_assert_int_eq(subs->items[0].year_valid, 0);
+    ck_assert_int_eq(subs->items[0].body->year_valid, 0);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     subs = load_ok("{\"unit\": {\"id\": \"1\"}, \"year\": 2e3, \"values\": {}}", "y.json", &d);
@@ -1063,7 +1181,7 @@ START_TEST(nesting_depth_limit)
     ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "deep.json", &deep, &subs,
                                                  &d),
                      DII_OK);
-    ck_assert_int_eq(subs->items[0].values[0].kind, DII_VALUE_INVALID);
+    ck_assert_int_eq(subs->items[0].body->values[0].kind, DII_VALUE_INVALID);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     /* one level less allowed: the last '[' (level 200003) is the error */
@@ -1100,11 +1218,11 @@ START_TEST(bom_crlf_and_cr_positions)
     dii_submissions *subs = load_ok("\xEF\xBB\xBF{\"unit\": {\"id\": \"1\"},\r\n\"year\": 2022,\r\n"
                                     "\"values\": {\"a\": 5}}\r\n",
                                     "c.json", &d);
-    ck_assert_uint_eq(subs->items[0].year_line, 2);
-    ck_assert_uint_eq(subs->items[0].year_column, 9);
+    ck_assert_uint_eq(subs->items[0].body->year_line, 2);
+    ck_assert_uint_eq(subs->items[0].body->year_column, 9);
     expect_entry_at(subs, 0, 0, "/values/a", 3, 17);
-    ck_assert_uint_eq(subs->items[0].values[0].key_line, 3);
-    ck_assert_uint_eq(subs->items[0].values[0].key_column, 12);
+    ck_assert_uint_eq(subs->items[0].body->values[0].key_line, 3);
+    ck_assert_uint_eq(subs->items[0].body->values[0].key_column, 12);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
 }
@@ -1159,12 +1277,12 @@ START_TEST(duplicate_keys_at_every_level)
     const dii_submission *s = dii_submissions_get(subs, 0);
     ck_assert_str_eq(dii_submission_unit_id(s), "2");
     ck_assert_int_eq(dii_submission_year(s), 2023);
-    ck_assert_uint_eq(s->year_line, 5);
+    ck_assert_uint_eq(s->body->year_line, 5);
     ck_assert_uint_eq(dii_submission_value_count(s), 2);
     ck_assert_str_eq(dii_submission_value_indicator(s, 0), "a");
     ck_assert_double_eq(dii_submission_value_number(s, 0), 4);
     expect_entry_at(subs, 0, 0, "/values/a", 3, 57);
-    ck_assert_uint_eq(s->values[0].key_column, 52);
+    ck_assert_uint_eq(s->body->values[0].key_column, 52);
     ck_assert_str_eq(dii_submission_value_source(s, 1), "t");
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
@@ -2033,6 +2151,10 @@ Suite *make_suite(void)
     tcase_add_test(reader, filter_skips_contents);
     tcase_add_test(reader, skipped_values_still_checked);
     tcase_add_test(reader, batch_stops_at_the_submission_too_many);
+    tcase_add_test(reader, model_sizes);
+    tcase_add_test(reader, bare_submissions_keep_their_pointers);
+    tcase_add_test(reader, merged_bare_submissions);
+    tcase_add_test(reader, bare_and_full_submissions_under_failures);
     suite_add_tcase(s, reader);
     suite_add_tcase(s, scale);
     return s;

@@ -89,9 +89,9 @@ static void expect_value_at(const dii_submission *s, size_t i, const char *indic
     ck_assert_int_eq(dii_submission_value_kind(s, i), kind);
     if (kind == DII_VALUE_NUMBER || kind == DII_VALUE_BOOLEAN)
         ck_assert_double_eq(dii_submission_value_number(s, i), number);
-    ck_assert_msg(s->values[i].line == at.line && s->values[i].column == at.column,
-                  "value %zu at %lu:%lu, expected %lu:%lu", i, (unsigned long)s->values[i].line,
-                  (unsigned long)s->values[i].column, at.line, at.column);
+    ck_assert_msg(s->body->values[i].line == at.line && s->body->values[i].column == at.column,
+                  "value %zu at %lu:%lu, expected %lu:%lu", i, (unsigned long)s->body->values[i].line,
+                  (unsigned long)s->body->values[i].column, at.line, at.column);
 }
 
 static const dii_diagnostic *expect_at(const dii_diagnostics *d, const char *code, pos at)
@@ -133,25 +133,25 @@ START_TEST(one_unit_from_options)
     ck_assert_str_eq(dii_submission_unit_id(a), "11");
     ck_assert_str_eq(dii_submission_unit_name(a), "\xC4\x90i\xE1\xBB\x87n Bi\xC3\xAAn");
     ck_assert_int_eq(dii_submission_year(a), 2022);
-    ck_assert_uint_eq(a->year_line, m[0].line);
-    ck_assert_uint_eq(a->year_column, m[0].column);
+    ck_assert_uint_eq(a->body->year_line, m[0].line);
+    ck_assert_uint_eq(a->body->year_column, m[0].column);
     ck_assert_uint_eq(dii_submission_value_count(a), 4);
     expect_value_at(a, 0, "1", DII_VALUE_NUMBER, 67.4, m[2]);
     expect_value_at(a, 1, "adult_smartphone_ownership", DII_VALUE_NUMBER, 63, m[4]);
     expect_value_at(a, 2, "21", DII_VALUE_BOOLEAN, 1, m[6]);
     expect_value_at(a, 3, "4", DII_VALUE_INVALID, 0, m[8]);
-    ck_assert_str_eq(a->values[3].text, "abc");
+    ck_assert_str_eq(a->body->values[3].text, "abc");
 
     const dii_submission *b = dii_submissions_get(subs, 1);
     ck_assert_int_eq(dii_submission_year(b), 2024);
-    ck_assert_uint_eq(b->year_column, m[1].column);
+    ck_assert_uint_eq(b->body->year_column, m[1].column);
     expect_value_at(b, 0, "1", DII_VALUE_NUMBER, 74.5, m[3]);
     expect_value_at(b, 1, "adult_smartphone_ownership", DII_VALUE_MISSING, 0, m[5]);
     expect_value_at(b, 2, "21", DII_VALUE_BOOLEAN, 0, m[7]);
     expect_value_at(b, 3, "4", DII_VALUE_NUMBER, 10, m[9]);
     /* the indicator id's place is its row's indicator cell */
-    ck_assert_uint_eq(b->values[1].key_line, 3);
-    ck_assert_uint_eq(b->values[1].key_column, 1);
+    ck_assert_uint_eq(b->body->values[1].key_line, 3);
+    ck_assert_uint_eq(b->body->values[1].key_column, 1);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
     free(text);
