@@ -142,12 +142,13 @@ struct dii_sub_body {
     unsigned char values_owned;
 };
 
-/* A submission: its position and its body (16 bytes). A batch of `{}` or
- * a CSV of one row per unit holds one per 3 or 16 input bytes, so a
- * submission that has nothing but its position -- `{}` in a batch, at its
- * own index in the set -- shares one constant body, dii_sub_bare, and
- * costs 16 bytes; any other gets its own body (dii_sub_body_of) from the
- * set's arena. body is never NULL. */
+/* A submission: its position and its body (16 bytes). A batch of `{}`,
+ * JSON Lines of `{}` or a CSV of one row per unit holds one per 3 or 16
+ * input bytes, so a submission that has nothing but its position -- `{}`
+ * in a batch at its own index in the set, or `{}` as a whole document --
+ * shares one constant body, dii_sub_bare or dii_sub_bare_root, and costs
+ * 16 bytes; any other gets its own body (dii_sub_body_of) from the set's
+ * arena. body is never NULL. */
 struct dii_submission {
     const struct dii_sub_body *body;
     uint32_t line; /* where the submission starts */
@@ -157,6 +158,14 @@ struct dii_submission {
 /* The body of a submission with no field: no unit ("" = dii_unit_id_absent),
  * no year, no values; in a batch at its index in its set. */
 extern const struct dii_sub_body dii_sub_bare;
+/* The same for a whole document (a JSON Lines line): its pointer is "". */
+extern const struct dii_sub_body dii_sub_bare_root;
+
+/* Whether body is one of the shared constant bodies (not the set's). */
+static inline int dii_sub_body_is_bare(const struct dii_sub_body *body)
+{
+    return body == &dii_sub_bare || body == &dii_sub_bare_root;
+}
 
 /* The unit id of a submission that names none: one shared "", never freed. */
 extern char dii_unit_id_absent[1];

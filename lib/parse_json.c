@@ -707,14 +707,15 @@ static dii_status parse_submission(json_ctx *c, const jdom_node *obj, const char
         return DII_ERR_NO_MEMORY;
     sub->line = (uint32_t)obj->line;
     sub->column = (uint32_t)obj->column;
-    /* the bare body says "in a batch at its index in the set" */
-    if (batch_index != c->subs->count - 1) {
+    /* the bare bodies say "in a batch at its index in the set" and "the
+     * whole document" */
+    if (batch_index == NO_BATCH_INDEX) {
+        sub->body = &dii_sub_bare_root;
+    } else if (batch_index != c->subs->count - 1) {
         struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
         if (body == NULL)
             return DII_ERR_NO_MEMORY;
-        body->place = (unsigned char)(batch_index == NO_BATCH_INDEX ? DII_SUB_ROOT
-                                                                    : DII_SUB_IN_BATCH);
-        body->batch_index = batch_index == NO_BATCH_INDEX ? 0 : (uint32_t)batch_index;
+        body->batch_index = (uint32_t)batch_index; /* after a skipped element */
     }
     return parse_fields(c, sub, obj, base);
 }

@@ -15,6 +15,8 @@ char dii_unit_id_absent[1];
 
 const struct dii_sub_body dii_sub_bare = {.unit_id = dii_unit_id_absent,
                                           .place = DII_SUB_IN_BATCH};
+const struct dii_sub_body dii_sub_bare_root = {.unit_id = dii_unit_id_absent,
+                                               .place = DII_SUB_ROOT};
 
 /* ------------------------------------------------------------------------ */
 /* The arena: bodies and extras, freed with the set                          */
@@ -63,13 +65,14 @@ static void arena_free(struct dii_arena_block *b)
 
 struct dii_sub_body *dii_sub_body_of(struct dii_submissions *subs, struct dii_submission *sub)
 {
-    if (sub->body != &dii_sub_bare)
+    if (!dii_sub_body_is_bare(sub->body))
         return (struct dii_sub_body *)sub->body; /* the arena's: writable */
     struct dii_sub_body *body = arena_alloc(subs, sizeof *body);
     if (body == NULL)
         return NULL;
-    *body = dii_sub_bare;
-    body->batch_index = (uint32_t)(sub - subs->items); /* < max_submissions */
+    *body = *sub->body;
+    if (body->place == DII_SUB_IN_BATCH)
+        body->batch_index = (uint32_t)(sub - subs->items); /* < max_submissions */
     sub->body = body;
     return body;
 }

@@ -73,7 +73,8 @@ static int copy_extra(struct dii_submissions *out, struct dii_submission *d,
 }
 
 /* A copy of submission `index` of its part, src, at the end of out. A
- * bare one stays bare when it keeps its index and has no file to name. */
+ * bare one stays bare when it has no file to name and, in a batch, keeps
+ * its index. */
 static int copy_submission(struct dii_submissions *out, const struct dii_submission *src,
                            size_t index, const char *file)
 {
@@ -82,8 +83,12 @@ static int copy_submission(struct dii_submissions *out, const struct dii_submiss
         return -1;
     d->line = src->line;
     d->column = src->column;
-    if (src->body == &dii_sub_bare && index == out->count - 1 && !file)
+    int stays = src->body == &dii_sub_bare_root ||
+                (src->body == &dii_sub_bare && index == out->count - 1);
+    if (stays && !file) {
+        d->body = src->body;
         return 0;
+    }
     struct dii_sub_body *body = dii_sub_body_of(out, d);
     if (!body)
         return -1;

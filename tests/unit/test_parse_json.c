@@ -879,6 +879,36 @@ END_TEST
 
 /* Merged, a bare submission keeps its pointer and names its file; it stays
  * bare only when it keeps its index and there is no file to name. */
+/* JSON Lines of `{}`: each line a whole document with nothing in it
+ * shares the constant root body (it had a 48-byte body of its own: 22
+ * bytes a byte), pointer "", in a merge too. */
+START_TEST(jsonl_bare_submissions_share_the_root_body)
+{
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = NULL;
+    const char text[] = "{}\n{}\n{\"year\": 2022}\n";
+    ck_assert_int_eq(dii_submissions_load_memory(text, strlen(text), "l.jsonl", NULL, &subs, &d),
+                     DII_OK);
+    ck_assert_uint_eq(subs->count, 3);
+    ck_assert_ptr_eq(subs->items[0].body, &dii_sub_bare_root);
+    ck_assert_ptr_eq(subs->items[1].body, &dii_sub_bare_root);
+    ck_assert_ptr_ne(subs->items[2].body, &dii_sub_bare_root);
+    ck_assert_int_eq(subs->items[2].body->place, DII_SUB_ROOT);
+    for (size_t i = 0; i < 3; i++)
+        expect_sub_pointer(&subs->items[i], i, "");
+    const dii_submissions *parts[] = {subs, subs};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge(parts, 2, &all), DII_OK);
+    for (size_t i = 0; i < 6; i++)
+        expect_sub_pointer(&all->items[i], i, "");
+    ck_assert_str_eq(dii_sub_file(all, &all->items[4]), "l.jsonl");
+    ck_assert_uint_eq(all->items[4].line, 2);
+    dii_submissions_free(all);
+    dii_submissions_free(subs);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
 START_TEST(merged_bare_submissions)
 {
     dii_diagnostics *da = NULL, *db = NULL, *dn = NULL;
@@ -1669,7 +1699,7 @@ END_TEST
  * against the built-in framework (what `dii validate` does), per input
  * byte. The read buffer is the caller's, so 9 here is the 10x of
  * BENCHMARKS.md's "peak memory per input byte" with the text included. */
-static double load_and_validate_ratio(const char *text)
+static double load_and_validate_ratio_as(const char *text, const char *name)
 {
     size_t len = strlen(text);
     dii_framework *fw = NULL;
@@ -1679,8 +1709,7 @@ static double load_and_validate_ratio(const char *text)
     mem_peak = mem_in_use = 0;
     dii_submissions *subs = NULL;
     dii_diagnostics *d = NULL, *v = NULL;
-    ck_assert_int_eq(dii_submissions_load_memory(text, len, "shape.json", NULL, &subs, &d),
-                     DII_OK);
+    ck_assert_int_eq(dii_submissions_load_memory(text, len, name, NULL, &subs, &d), DII_OK);
     dii_validate(fw, subs, &v);
     ck_assert_ptr_nonnull(v);
     dii_diagnostics_free(v);
@@ -1690,6 +1719,11 @@ static double load_and_validate_ratio(const char *text)
     dii_set_allocator(NULL, NULL, NULL, NULL);
     dii_framework_free(fw);
     return (double)mem_peak / (double)len;
+}
+
+static double load_and_validate_ratio(const char *text)
+{
+    return load_and_validate_ratio_as(text, "shape.json");
 }
 
 /* head, then item(i) for i = 0, 1, ... separated by commas, then tail:
@@ -1868,6 +1902,26 @@ START_TEST(streamed_list_reread_when_root_changes)
     ck_assert_uint_eq(count_diag(d, "missing-field"), 0);
     dii_diagnostics_free(d);
     dii_submissions_free(subs);
+}
+END_TEST
+
+/* JSON Lines of `{}` cost what a batch of `{}` costs (each line had a body
+ * of its own: 64 bytes a 3-byte line). */
+START_TEST(jsonl_of_empty_objects_costs_as_a_batch)
+{
+    char *batch = shape_text(SHAPE_BYTES, BATCH_HEAD, "{}", "]}");
+    double batch_ratio = load_and_validate_ratio(batch);
+    free(batch);
+    size_t n = SHAPE_BYTES / 3;
+    char *lines = malloc(3 * n + 1);
+    ck_assert_ptr_nonnull(lines);
+    for (size_t i = 0; i < n; i++)
+        memcpy(lines + 3 * i, "{}\n", 3);
+    lines[3 * n] = '\0';
+    double ratio = load_and_validate_ratio_as(lines, "shape.jsonl");
+    ck_assert_msg(ratio <= batch_ratio + 1.0, "%.1f bytes a byte, %.1f for a batch", ratio,
+                  batch_ratio);
+    free(lines);
 }
 END_TEST
 
@@ -2094,6 +2148,7 @@ Suite *make_suite(void)
     tcase_add_test(scale, repeated_keys_cost_bounded_memory);
     tcase_add_test(scale, batch_of_scalars_costs_bounded_memory);
     tcase_add_test(scale, every_batch_layout_streams_its_list);
+    tcase_add_test(scale, jsonl_of_empty_objects_costs_as_a_batch);
     tcase_add_test(scale, small_submissions_cost_bounded_memory);
     tcase_add_test(scale, unknown_members_cost_bounded_memory);
     tcase_add_test(scale, csv_many_units_cost_bounded_memory);
@@ -2154,6 +2209,7 @@ Suite *make_suite(void)
     tcase_add_test(reader, model_sizes);
     tcase_add_test(reader, bare_submissions_keep_their_pointers);
     tcase_add_test(reader, merged_bare_submissions);
+    tcase_add_test(reader, jsonl_bare_submissions_share_the_root_body);
     tcase_add_test(reader, bare_and_full_submissions_under_failures);
     suite_add_tcase(s, reader);
     suite_add_tcase(s, scale);
