@@ -1,5 +1,7 @@
 /* Diagnostic lists: building them (private) and reading them (public). */
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +26,71 @@ static void hide_control_chars(char *s)
             *s = '?';
 }
 
+/* The strings of an item, in one block: message, file, pointer, hint and a
+ * caller's code, each NUL-terminated, after a count of the items that use
+ * it. A copy of an item in another list (the validator's copy of the
+ * loader's findings, concat, select) shares the block instead of copying
+ * it: two full lists of 10,000 items cost one set of strings. The count is
+ * atomic because lists sharing a block may be freed by different threads
+ * (dii.h: lists are independent objects). */
+typedef struct diag_text {
+    atomic_uint users;
+    char text[];
+} diag_text;
+
+static diag_text *text_of(const struct dii_diagnostic *item)
+{
+    return (diag_text *)(void *)(item->message - offsetof(diag_text, text));
+}
+
 static void clear_item(struct dii_diagnostic *item)
 {
-    dii_mem_free(item->owned_code);
-    dii_mem_free(item->message);
-    dii_mem_free(item->file);
-    dii_mem_free(item->pointer);
-    dii_mem_free(item->hint);
+    if (item->message == NULL)
+        return;
+    diag_text *t = text_of(item);
+    if (atomic_fetch_sub(&t->users, 1) == 1)
+        dii_mem_free(t);
+    item->message = NULL;
+}
+
+/* Appends s and its NUL at *at (when s is not NULL); returns where it went. */
+static char *put_text(char **at, const char *s, size_t n)
+{
+    if (s == NULL)
+        return NULL;
+    char *start = *at;
+    memcpy(start, s, n + 1);
+    *at += n + 1;
+    return start;
+}
+
+/* Sets item's strings to copies of these in one new block; its message is
+ * message (owned, freed here). 0, or -1 when an allocation failed. */
+static int give_text(struct dii_diagnostic *item, char *message, const char *file,
+                     const char *pointer, const char *hint, const char *owned_code)
+{
+    const char *parts[] = {message, file, pointer, hint, owned_code};
+    size_t len[5], total = 0;
+    for (size_t i = 0; i < 5; i++) {
+        len[i] = parts[i] ? strlen(parts[i]) : 0;
+        total += parts[i] ? len[i] + 1 : 0;
+    }
+    diag_text *t = message ? dii_mem_alloc(sizeof *t + total) : NULL;
+    if (t == NULL) {
+        dii_mem_free(message);
+        return -1;
+    }
+    atomic_init(&t->users, 1);
+    char *at = t->text;
+    item->message = put_text(&at, message, len[0]);
+    item->file = put_text(&at, file, len[1]);
+    item->pointer = put_text(&at, pointer, len[2]);
+    item->hint = put_text(&at, hint, len[3]);
+    item->owned_code = put_text(&at, owned_code, len[4]);
+    if (item->owned_code != NULL)
+        item->code = item->owned_code;
+    dii_mem_free(message);
+    return 0;
 }
 
 /* The reason a load is refused is one item and the one thing the user must
@@ -82,31 +142,36 @@ void dii_diag_set_limit(dii_diagnostics *d, size_t limit)
     d->limit = limit;
 }
 
-/* Copies the strings of an item into a new slot; all or nothing. The cap
- * is the callers' business: the summary item goes beyond it. */
-static dii_status store_item(dii_diagnostics *d, dii_severity severity, const char *code,
-                             char *message, const char *file, const char *pointer,
-                             const char *hint, unsigned long line, unsigned long column)
+/* Appends item (its strings already in their block, which the list now
+ * holds); on failure releases them. The cap is the callers' business: the
+ * summary item goes beyond it. */
+static dii_status append_item(dii_diagnostics *d, struct dii_diagnostic *item)
 {
-    hide_control_chars(message);
-    struct dii_diagnostic item = {severity, code, NULL, message, NULL, NULL, NULL,
-                                  line, column, -1};
-    item.file = file ? dii_mem_strdup(file) : NULL;
-    item.pointer = pointer ? dii_mem_strdup(pointer) : NULL;
-    item.hint = hint ? dii_mem_strdup(hint) : NULL;
-    int failed = !message || (file && !item.file) || (pointer && !item.pointer) ||
-                 (hint && !item.hint) ||
-                 dii_mem_grow((void **)&d->items, &d->cap, d->count + 1, sizeof item);
-    if (failed) {
-        clear_item(&item);
+    if (dii_mem_grow((void **)&d->items, &d->cap, d->count + 1, sizeof *item) != 0) {
+        clear_item(item);
         return dii_fail_nomem();
     }
-    d->items[d->count++] = item;
-    if (severity == DII_SEVERITY_ERROR)
+    d->items[d->count++] = *item;
+    if (item->severity == DII_SEVERITY_ERROR)
         d->errors++;
     else
         d->warnings++;
     return DII_OK;
+}
+
+/* Stores a new item with copies of the strings (message is owned and
+ * freed here; owned_code, a caller's code, may be NULL); all or nothing. */
+static dii_status store_item(dii_diagnostics *d, dii_severity severity, const char *code,
+                             char *message, const char *file, const char *pointer,
+                             const char *hint, const char *owned_code, unsigned long line,
+                             unsigned long column)
+{
+    hide_control_chars(message);
+    struct dii_diagnostic item = {severity, code, NULL, NULL, NULL, NULL, NULL,
+                                  line, column, -1};
+    if (give_text(&item, message, file, pointer, hint, owned_code) != 0)
+        return dii_fail_nomem();
+    return append_item(d, &item);
 }
 
 dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *code,
@@ -119,8 +184,8 @@ dii_status dii_diag_addv(dii_diagnostics *d, dii_severity severity, const char *
         return DII_OK;
     }
     char *message = dii_mem_vprintf(fmt, ap);
-    return store_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint,
-                     loc ? loc->line : 0, loc ? loc->column : 0);
+    return store_item(d, severity, code, message, file, loc ? loc->pointer : NULL, hint, NULL,
+                      loc ? loc->line : 0, loc ? loc->column : 0);
 }
 
 dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *code,
@@ -134,34 +199,13 @@ dii_status dii_diag_add(dii_diagnostics *d, dii_severity severity, const char *c
     return st;
 }
 
-/* Gives the item stored last its own copy of a caller's code. */
-static dii_status own_code(dii_diagnostics *d, const char *code)
-{
-    struct dii_diagnostic *item = &d->items[d->count - 1];
-    item->owned_code = dii_mem_strdup(code);
-    if (item->owned_code == NULL) {
-        d->count--;
-        if (item->severity == DII_SEVERITY_ERROR)
-            d->errors--;
-        else
-            d->warnings--;
-        clear_item(item);
-        return dii_fail_nomem();
-    }
-    item->code = item->owned_code;
-    return DII_OK;
-}
-
-/* Appends a copy of item s (beyond any cap: callers check it). */
+/* Appends a copy of item s, sharing its strings (beyond any cap: callers
+ * check it). */
 static dii_status copy_item(dii_diagnostics *dst, const struct dii_diagnostic *s)
 {
-    dii_status st = store_item(dst, s->severity, s->code, dii_mem_strdup(s->message), s->file,
-                               s->pointer, s->hint, s->line, s->column);
-    if (st == DII_OK && s->owned_code != NULL)
-        st = own_code(dst, s->owned_code);
-    if (st == DII_OK)
-        dst->items[dst->count - 1].submission = s->submission;
-    return st;
+    struct dii_diagnostic item = *s;
+    atomic_fetch_add(&text_of(s)->users, 1);
+    return append_item(dst, &item);
 }
 
 dii_status dii_diag_append_all(dii_diagnostics *dst, const dii_diagnostics *src)
@@ -196,7 +240,7 @@ dii_status dii_diag_report_suppressed(dii_diagnostics *d, const char *file)
     dii_status st = store_item(d, severity, "too-many-diagnostics", message, file, NULL,
                                "the list keeps the first max_diagnostics found; fix those "
                                "first (often one mistake repeated), or raise max_diagnostics",
-                               0, 0);
+                               NULL, 0, 0);
     if (st == DII_OK) {
         d->summarised = 1;
         d->summary_severity = severity;
@@ -571,8 +615,7 @@ DII_API dii_status dii_diagnostics_new_error(const char *code, const char *messa
                                                   "non-empty UTF-8");
     dii_diagnostics *d = dii_diag_new();
     if (!d || store_item(d, DII_SEVERITY_ERROR, code, dii_mem_strdup(message), file, NULL, NULL,
-                         0, 0) != DII_OK ||
-        own_code(d, code) != DII_OK) {
+                         code, 0, 0) != DII_OK) {
         dii_diagnostics_free(d);
         return dii_fail_nomem();
     }

@@ -16,11 +16,14 @@ typedef struct dii_loc {
 struct dii_diagnostic {
     dii_severity severity;
     const char *code; /* a static string, or owned_code */
-    char *owned_code; /* a caller's code (dii_diagnostics_new_error), else NULL */
-    char *message;
-    char *file;
-    char *pointer;
-    char *hint;
+    /* The strings below live in one block that copies of the item in
+     * other lists share (diag.c, diag_text): read-only once stored;
+     * message is never NULL and marks the block. */
+    const char *owned_code; /* a caller's code (dii_diagnostics_new_error), else NULL */
+    const char *message;
+    const char *file;
+    const char *pointer;
+    const char *hint;
     unsigned long line;
     unsigned long column;
     long submission; /* index of the submission concerned, -1 = the input as a whole */

@@ -373,12 +373,67 @@ START_TEST(test_eight_threads_share_two_frameworks)
 }
 END_TEST
 
+/* Copies of a diagnostics list share its strings through an atomic count
+ * (lib/diag.c): 8 threads copy one shared list over and over, serialise
+ * their copy and free it, while the count of every item goes up and down
+ * from all of them at once. Each text must equal the list's own. */
+static const dii_diagnostics *shared_list;
+static char *shared_list_json;
+
+static void *copy_worker(void *arg)
+{
+    int *bad = arg;
+    for (int i = 0; i < iterations * 10; i++) {
+        dii_diagnostics *copy = NULL;
+        char *json = NULL;
+        if (dii_diagnostics_concat(&shared_list, 1, &copy) != DII_OK ||
+            dii_diagnostics_to_json(copy, &json, NULL) != DII_OK ||
+            strcmp(json, shared_list_json) != 0)
+            (*bad)++;
+        dii_free(json);
+        dii_diagnostics_free(copy);
+    }
+    return NULL;
+}
+
+START_TEST(test_eight_threads_copy_one_diagnostics_list)
+{
+    size_t len;
+    char *db = read_file(DII_EXAMPLES_DIR "/data/dien-bien-2022.json", &len);
+    char *text = misspelt(db, &len);
+    dii_submissions *subs = NULL;
+    dii_framework *fw = NULL;
+    dii_diagnostics *list = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory(text, len, "misspelt.json", NULL, &subs, NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
+    ck_assert_int_eq(dii_validate(fw, subs, &list), DII_ERR_VALIDATION);
+    ck_assert_int_eq(dii_diagnostics_to_json(list, &shared_list_json, NULL), DII_OK);
+    shared_list = list;
+    pthread_t threads[N_THREADS];
+    int bad[N_THREADS] = {0};
+    for (int t = 0; t < N_THREADS; t++)
+        ck_assert_int_eq(pthread_create(&threads[t], NULL, copy_worker, &bad[t]), 0);
+    for (int t = 0; t < N_THREADS; t++) {
+        ck_assert_int_eq(pthread_join(threads[t], NULL), 0);
+        ck_assert_msg(bad[t] == 0, "thread %d: %d copies went wrong", t, bad[t]);
+    }
+    dii_free(shared_list_json);
+    dii_diagnostics_free(list);
+    dii_framework_free(fw);
+    dii_submissions_free(subs);
+    free(text);
+    free(db);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("shared framework");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_eight_threads_share_two_frameworks);
+    tcase_add_test(tc, test_eight_threads_copy_one_diagnostics_list);
     suite_add_tcase(s, tc);
     return s;
 }
