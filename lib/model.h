@@ -78,12 +78,14 @@ void dii_framework_destroy(struct dii_framework *fw);
  * framework is complete, with unique ids. DII_ERR_NO_MEMORY on failure. */
 dii_status dii_framework_index_ids(struct dii_framework *fw);
 
-/* One value of a submission as written in the input. Kept small (48
+/* One value of a submission as written in the input. Kept small (40
  * bytes, checked in submission.c): a dense submission holds one per 9 or
- * so input bytes. Positions fit 32 bits (inputs are at most
- * max_input_bytes, below 4 GiB); the JSON pointer is not stored but built
- * from the submission's when a diagnostic needs it
- * (<submission>/values/<indicator>). */
+ * so input bytes, a CSV of one row per unit one per 16. Positions fit 32
+ * bits (inputs are at most max_input_bytes, below 4 GiB); the JSON pointer
+ * is not stored but built from the submission's when a diagnostic needs it
+ * (<submission>/values/<indicator>). A value's source text, which few
+ * values have, is not here either but in its submission's extra part
+ * (dii_value_source). */
 typedef struct dii_value_entry {
     const char *indicator; /* in the set's pool of ids (dii_submissions.ids) */
     union {                /* by kind: a value is never both */
@@ -92,7 +94,6 @@ typedef struct dii_value_entry {
         char *text;        /* DII_VALUE_INVALID only: the offending text or JSON
                             * type name, owned */
     };
-    char *source;        /* may be NULL */
     uint32_t id;         /* its index there: see dii_value_set_indicator */
     uint32_t line;       /* of the value itself */
     uint32_t column;
@@ -122,6 +123,8 @@ struct dii_sub_extra {
     const char *unit_name; /* may be NULL */
     const char *framework; /* may be NULL */
     const char *file;      /* input it came from after a merge; NULL = the set's name */
+    const char **sources;  /* NULL when no value has a source, else one per value
+                            * (NULL: none), in the set's arena: see dii_value_source */
     uint32_t framework_line, framework_column; /* read only when framework is set */
 };
 
@@ -197,9 +200,10 @@ struct dii_submissions {
     dii_diagnostics *load_diags; /* shape problems found while parsing */
     dii_strpool ids;            /* the values' indicator ids, each stored once */
     dii_strpool texts;          /* the submissions' unit ids, names, frameworks and
-                                 * files, packed (dii_strpool_store) */
+                                 * files and the values' sources, packed
+                                 * (dii_strpool_store) */
     dii_value_entry *value_block; /* the long-table readers' values, all submissions' */
-    struct dii_arena_block *arena; /* the submissions' bodies and extras */
+    struct dii_arena_block *arena; /* the submissions' bodies, extras and sources */
     int indicator_codes;        /* a plan table's: an id may be a framework code
                                  * (dii_resolve_indicator_ids) */
 };
@@ -233,6 +237,25 @@ struct dii_sub_extra *dii_sub_extra_of(struct dii_submissions *subs,
  * DII_ERR_NO_MEMORY on failure. */
 dii_status dii_sub_set_unit_name(struct dii_submissions *subs, struct dii_submission *sub,
                                  const char *s, size_t n);
+/* The source text of value i (< its value count) of sub, NULL when it has
+ * none. Kept beside the values, not in them: a source is rare, a value is
+ * not (8 bytes more in every dii_value_entry). */
+static inline const char *dii_value_source(const struct dii_submission *sub, size_t i)
+{
+    const struct dii_sub_extra *x = sub->body->extra;
+    return x && x->sources ? x->sources[i] : NULL;
+}
+
+/* sub's sources, for writing: on first call an array of one NULL per value
+ * in the set's arena, so call it once sub holds all its values. NULL on
+ * allocation failure. */
+const char **dii_value_sources_of(struct dii_submissions *subs, struct dii_submission *sub);
+/* Sets the source of value i of sub to the n bytes at text, stored in
+ * subs' texts (every writer of a source goes through here, or through
+ * dii_value_sources_of with texts stored there). DII_ERR_NO_MEMORY on
+ * failure. */
+dii_status dii_value_set_source(struct dii_submissions *subs, struct dii_submission *sub,
+                                size_t i, const char *text, size_t n);
 /* Frees what a value entry owns (not the entry). */
 void dii_value_entry_clear(dii_value_entry *e);
 /* The JSON pointer of value e of sub (submission `index` of its set),

@@ -438,11 +438,9 @@ static dii_status add_row_value(csv_reader *r, size_t index)
     e->column = (uint32_t)value->column;
     e->key_line = (uint32_t)cell_of(r, ROLE_INDICATOR)->line;
     e->key_column = (uint32_t)cell_of(r, ROLE_INDICATOR)->column;
-    if (source != NULL && source->text[0] != '\0') {
-        e->source = dii_mem_strdup(source->text);
-        if (e->source == NULL)
-            return DII_ERR_NO_MEMORY;
-    }
+    if (source != NULL && source->text[0] != '\0'
+        && dii_group_set_source(&r->groups, r->subs, source->text, strlen(source->text)) != DII_OK)
+        return DII_ERR_NO_MEMORY;
     return dii_csv_set_cell_value(r, e, value->text);
 }
 

@@ -260,12 +260,6 @@ static dii_status check_format(json_ctx *c, const jdom_node *obj, const char *ba
 /* The fields of one submission                                              */
 /* ------------------------------------------------------------------------ */
 
-static dii_status copy_string(const jdom_node *s, char **out)
-{
-    *out = dii_mem_strndup(s->u.string.text, s->u.string.len);
-    return *out ? DII_OK : DII_ERR_NO_MEMORY;
-}
-
 static dii_status parse_framework(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                   const char *base)
 {
@@ -632,14 +626,14 @@ static dii_status check_source_types(json_ctx *c, const jdom_node *sources,
     return DII_OK;
 }
 
-static dii_status attach_sources(struct dii_submission *sub, const jdom_node *sources)
+static dii_status attach_sources(json_ctx *c, struct dii_submission *sub,
+                                 const jdom_node *sources)
 {
-    const struct dii_sub_body *body = sub->body; /* values are its own: writable */
-    for (size_t i = 0; i < body->value_count; i++) {
-        const jdom_node *s = jdom_get(sources, body->values[i].indicator);
+    for (size_t i = 0; i < sub->body->value_count; i++) {
+        const jdom_node *s = jdom_get(sources, sub->body->values[i].indicator);
         if (s == NULL || s->kind != JDOM_STRING)
             continue;
-        if (copy_string(s, &body->values[i].source) != DII_OK)
+        if (dii_value_set_source(c->subs, sub, i, s->u.string.text, s->u.string.len) != DII_OK)
             return DII_ERR_NO_MEMORY;
     }
     return DII_OK;
@@ -661,7 +655,7 @@ static dii_status parse_sources(json_ctx *c, struct dii_submission *sub, const j
         return DII_ERR_NO_MEMORY;
     dii_status st = check_source_types(c, sources, sources_pointer);
     dii_mem_free(sources_pointer);
-    return st == DII_OK ? attach_sources(sub, sources) : st;
+    return st == DII_OK ? attach_sources(c, sub, sources) : st;
 }
 
 static dii_status parse_fields(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,

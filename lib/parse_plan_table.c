@@ -403,7 +403,6 @@ static dii_status make_submission(csv_reader *r, size_t from, size_t to)
         *e = p->values[i].e;
         if (e->kind == DII_VALUE_INVALID)
             p->values[i].e.text = NULL; /* owned by the set now */
-        p->values[i].e.source = NULL;
     }
     return st;
 }

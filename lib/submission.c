@@ -9,7 +9,7 @@
 
 _Static_assert(sizeof(struct dii_submission) == 16, "struct dii_submission is not 16 bytes");
 _Static_assert(sizeof(struct dii_sub_body) <= 48, "struct dii_sub_body grew past 48 bytes");
-_Static_assert(sizeof(dii_value_entry) <= 48, "dii_value_entry grew past 48 bytes");
+_Static_assert(sizeof(dii_value_entry) <= 40, "dii_value_entry grew past 40 bytes");
 
 char dii_unit_id_absent[1];
 
@@ -31,23 +31,44 @@ struct dii_arena_block {
 #define ARENA_FIRST_BYTES ((size_t)1 << 10)
 #define ARENA_MAX_BYTES ((size_t)1 << 20)
 
+/* A new block with room for n bytes, put in subs' arena: the next size
+ * (blocks grow from 1 KiB to 1 MiB: a small set stays small, a large one
+ * costs one heap chunk per MiB), or exactly n bytes for a request larger
+ * than that (a sources array), which goes behind the current block, still
+ * in use. NULL on allocation failure. */
+static struct dii_arena_block *arena_block(struct dii_submissions *subs, size_t n)
+{
+    struct dii_arena_block *current = subs->arena;
+    size_t size = current == NULL                      ? ARENA_FIRST_BYTES
+                  : current->size >= ARENA_MAX_BYTES / 2 ? ARENA_MAX_BYTES
+                                                         : current->size * 2;
+    int own = n > size;
+    if (own)
+        size = n;
+    if (size > SIZE_MAX - sizeof *current)
+        return NULL;
+    struct dii_arena_block *b = dii_mem_alloc(sizeof *b + size);
+    if (b == NULL)
+        return NULL;
+    b->size = size;
+    b->used = 0;
+    if (own && current != NULL) {
+        b->next = current->next;
+        current->next = b;
+    } else {
+        b->next = current;
+        subs->arena = b;
+    }
+    return b;
+}
+
 /* n bytes (a multiple of 8) from subs' arena, zeroed; NULL on allocation
- * failure. Blocks grow from 1 KiB to 1 MiB: a small set stays small, a
- * large one costs one heap chunk per MiB. */
+ * failure. */
 static void *arena_alloc(struct dii_submissions *subs, size_t n)
 {
     struct dii_arena_block *b = subs->arena;
-    if (b == NULL || b->size - b->used < n) {
-        size_t size = b == NULL ? ARENA_FIRST_BYTES
-                      : b->size >= ARENA_MAX_BYTES / 2 ? ARENA_MAX_BYTES : b->size * 2;
-        b = dii_mem_alloc(sizeof *b + size);
-        if (b == NULL)
-            return NULL;
-        b->size = size;
-        b->used = 0;
-        b->next = subs->arena;
-        subs->arena = b;
-    }
+    if ((b == NULL || b->size - b->used < n) && (b = arena_block(subs, n)) == NULL)
+        return NULL;
     void *p = b->data + b->used;
     b->used += n;
     memset(p, 0, n);
@@ -96,6 +117,25 @@ dii_status dii_sub_set_unit_name(struct dii_submissions *subs, struct dii_submis
     return DII_OK;
 }
 
+const char **dii_value_sources_of(struct dii_submissions *subs, struct dii_submission *sub)
+{
+    struct dii_sub_extra *x = dii_sub_extra_of(subs, sub);
+    if (x == NULL)
+        return NULL;
+    if (x->sources == NULL)
+        x->sources = arena_alloc(subs, sub->body->value_count * sizeof *x->sources);
+    return x->sources;
+}
+
+dii_status dii_value_set_source(struct dii_submissions *subs, struct dii_submission *sub,
+                                size_t i, const char *text, size_t n)
+{
+    const char **sources = dii_value_sources_of(subs, sub);
+    if (sources == NULL || (sources[i] = dii_strpool_store(&subs->texts, text, n)) == NULL)
+        return DII_ERR_NO_MEMORY;
+    return DII_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Building and freeing                                                      */
 /* ------------------------------------------------------------------------ */
@@ -104,7 +144,6 @@ void dii_value_entry_clear(dii_value_entry *e)
 {
     if (e->kind == DII_VALUE_INVALID)
         dii_mem_free(e->text);
-    dii_mem_free(e->source);
 }
 
 static void submission_clear(struct dii_submission *sub)
@@ -296,6 +335,5 @@ DII_API double dii_submission_value_number(const dii_submission *sub, size_t i)
 
 DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i)
 {
-    const dii_value_entry *e = value_at(sub, i);
-    return e ? e->source : NULL;
+    return value_at(sub, i) ? dii_value_source(sub, i) : NULL;
 }

@@ -91,7 +91,7 @@ static dii_status set_value(column_reader *r, dii_value_entry *e, size_t row)
     const char *source = optional_text(c->source, row);
     if (source != NULL && source[0] != '\0') {
         if (check_utf8(r, row, DII_COLUMN_SOURCE, source) != DII_OK
-            || (e->source = dii_mem_strdup(source)) == NULL)
+            || dii_group_set_source(&r->groups, r->subs, source, strlen(source)) != DII_OK)
             return DII_ERR_NO_MEMORY;
     }
     return set_indicator(r, e, row);

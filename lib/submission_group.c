@@ -114,7 +114,13 @@ dii_status dii_group_reserve(dii_group_table *t, size_t n)
     if (row_sub == NULL)
         return DII_ERR_NO_MEMORY;
     t->row_sub = row_sub;
-    t->row_cap = n; /* both arrays have n now */
+    if (t->row_source != NULL) {
+        const char **row_source = dii_mem_realloc(t->row_source, n * sizeof *row_source);
+        if (row_source == NULL)
+            return DII_ERR_NO_MEMORY;
+        t->row_source = row_source;
+    }
+    t->row_cap = n; /* every array has n now */
     return DII_OK;
 }
 
@@ -130,36 +136,83 @@ dii_value_entry *dii_group_add_value(dii_group_table *t, struct dii_submissions 
     if (t->row_count > 0 && sub < t->row_sub[t->row_count - 1])
         t->interleaved = 1;
     t->row_sub[t->row_count] = (uint32_t)sub; /* < subs->count: see dii_group_table */
+    if (t->row_source != NULL)
+        t->row_source[t->row_count] = NULL;
     dii_sub_body_of(subs, &subs->items[sub])->value_count++; /* a group's: never bare */
     dii_value_entry *e = &t->rows[t->row_count++];
     memset(e, 0, sizeof *e);
     return e;
 }
 
+dii_status dii_group_set_source(dii_group_table *t, struct dii_submissions *subs,
+                                const char *text, size_t n)
+{
+    if (t->row_source == NULL) {
+        /* the rows so far have none; row_cap >= row_count > 0 here */
+        t->row_source = dii_mem_calloc(t->row_cap, sizeof *t->row_source);
+        if (t->row_source == NULL)
+            return DII_ERR_NO_MEMORY;
+    }
+    const char *copy = dii_strpool_store(&subs->texts, text, n);
+    if (copy == NULL)
+        return DII_ERR_NO_MEMORY;
+    t->row_source[t->row_count - 1] = copy;
+    return DII_OK;
+}
+
 /* Rows that came back to earlier submissions, put together by submission
- * (a stable counting sort): rare in long tables, which list a unit's rows
- * together. */
+ * (a stable counting sort), their sources with them: rare in long tables,
+ * which list a unit's rows together. */
 static dii_status regroup(dii_group_table *t, const struct dii_submissions *subs)
 {
     /* +1: an allocation of 0 bytes may legitimately return NULL. */
     size_t *next = dii_mem_calloc(subs->count + 1, sizeof *next);
     dii_value_entry *grouped = dii_mem_calloc(t->row_count + 1, sizeof *grouped);
-    if (next == NULL || grouped == NULL) {
+    const char **sources = t->row_source != NULL
+                               ? dii_mem_calloc(t->row_count + 1, sizeof *sources) : NULL;
+    if (next == NULL || grouped == NULL || (t->row_source != NULL && sources == NULL)) {
         dii_mem_free(next);
         dii_mem_free(grouped);
+        dii_mem_free(sources);
         return DII_ERR_NO_MEMORY;
     }
     for (size_t i = 0, at = 0; i < subs->count; i++) {
         next[i] = at;
         at += subs->items[i].body->value_count;
     }
-    for (size_t r = 0; r < t->row_count; r++)
-        grouped[next[t->row_sub[r]]++] = t->rows[r];
+    for (size_t r = 0; r < t->row_count; r++) {
+        size_t at = next[t->row_sub[r]]++;
+        grouped[at] = t->rows[r];
+        if (sources != NULL)
+            sources[at] = t->row_source[r];
+    }
     dii_mem_free(next);
     dii_mem_free(t->rows);
+    dii_mem_free(t->row_source);
     t->rows = grouped;
+    t->row_source = sources;
     t->row_cap = t->row_count + 1;
     t->interleaved = 0;
+    return DII_OK;
+}
+
+/* Gives each submission that has a source among its rows (grouped: see
+ * regroup) its sources array. */
+static dii_status attach_sources(const dii_group_table *t, struct dii_submissions *subs)
+{
+    for (size_t i = 0, at = 0; t->row_source != NULL && i < subs->count; i++) {
+        size_t count = subs->items[i].body->value_count, first = at;
+        at += count;
+        size_t k = 0;
+        while (k < count && t->row_source[first + k] == NULL)
+            k++;
+        if (k == count)
+            continue;
+        const char **sources = dii_value_sources_of(subs, &subs->items[i]);
+        if (sources == NULL)
+            return DII_ERR_NO_MEMORY;
+        memcpy(sources, t->row_source + first, count * sizeof *sources);
+    }
     return DII_OK;
 }
 
@@ -169,7 +222,7 @@ static dii_status regroup(dii_group_table *t, const struct dii_submissions *subs
  * a page: CSV validation ran a third slower with them). */
 dii_status dii_group_finish(dii_group_table *t, struct dii_submissions *subs)
 {
-    if (t->interleaved && regroup(t, subs) != DII_OK)
+    if ((t->interleaved && regroup(t, subs) != DII_OK) || attach_sources(t, subs) != DII_OK)
         return DII_ERR_NO_MEMORY;
     size_t at = 0;
     for (size_t i = 0; i < subs->count; i++) {
@@ -180,6 +233,8 @@ dii_status dii_group_finish(dii_group_table *t, struct dii_submissions *subs)
     dii_mem_free(subs->value_block);
     subs->value_block = t->rows;
     t->rows = NULL;
+    dii_mem_free(t->row_source);
+    t->row_source = NULL;
     t->row_count = t->row_cap = 0;
     return DII_OK;
 }
@@ -190,6 +245,7 @@ void dii_group_table_free(dii_group_table *t)
         dii_value_entry_clear(&t->rows[r]);
     dii_mem_free(t->rows);
     dii_mem_free(t->row_sub);
+    dii_mem_free(t->row_source);
     dii_mem_free(t->slots);
     memset(t, 0, sizeof *t);
 }

@@ -26,6 +26,9 @@ typedef struct dii_group_table {
     size_t last; /* 1 + index of the last row's submission; 0 = none */
     dii_value_entry *rows; /* one per row, until dii_group_finish hands them over */
     uint32_t *row_sub;     /* the submission of each */
+    const char **row_source; /* the source of each (in subs->texts; NULL: none), until
+                              * dii_group_finish gives them to their submissions;
+                              * NULL until a row has one (few tables do) */
     size_t row_count;
     size_t row_cap;
     int interleaved;       /* a row went back to an earlier submission */
@@ -47,8 +50,14 @@ dii_status dii_group_reserve(dii_group_table *t, size_t n);
 dii_value_entry *dii_group_add_value(dii_group_table *t, struct dii_submissions *subs,
                                      size_t sub);
 
+/* Sets the source of the last row's value to the n bytes at text, stored
+ * in subs' texts. DII_ERR_NO_MEMORY on allocation failure. */
+dii_status dii_group_set_source(dii_group_table *t, struct dii_submissions *subs,
+                                const char *text, size_t n);
+
 /* Hands every value to subs as one block (subs->value_block), each
- * submission's values together in row order. Call once, when the rows are
+ * submission's values together in row order, and the rows' sources to
+ * their submissions (dii_value_source). Call once, when the rows are
  * read; DII_ERR_NO_MEMORY leaves the values with the table. */
 dii_status dii_group_finish(dii_group_table *t, struct dii_submissions *subs);
 

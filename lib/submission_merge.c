@@ -30,28 +30,39 @@ static char *copy_text(const char *s, int *failed)
     return c;
 }
 
-/* The values of src, copied into one array of d's own. */
-static int copy_values(struct dii_submissions *out, struct dii_sub_body *d,
+/* The values of src, copied into one array of d's own (body, already
+ * d's own). */
+static int copy_values(struct dii_submissions *out, struct dii_sub_body *body,
                        const struct dii_sub_body *src)
 {
     if (src->value_count == 0)
         return 0;
-    d->values = dii_mem_calloc(src->value_count, sizeof *d->values);
-    if (!d->values)
+    body->values = dii_mem_calloc(src->value_count, sizeof *body->values);
+    if (!body->values)
         return -1;
-    d->values_owned = 1;
+    body->values_owned = 1;
     int failed = 0;
     for (size_t i = 0; i < src->value_count && !failed; i++) {
         const dii_value_entry *s = &src->values[i];
-        dii_value_entry *e = &d->values[d->value_count++];
+        dii_value_entry *e = &body->values[body->value_count++];
         *e = *s;
-        e->source = NULL;
         if (s->kind == DII_VALUE_INVALID)
             e->text = copy_text(s->text, &failed);
         failed |= dii_value_set_indicator(out, e, s->indicator, strlen(s->indicator)) != DII_OK;
-        e->source = copy_text(s->source, &failed);
     }
     return failed ? -1 : 0;
+}
+
+/* The sources of src's values, once d holds copies of them all. */
+static int copy_sources(struct dii_submissions *out, struct dii_submission *d,
+                        const struct dii_submission *src)
+{
+    for (size_t i = 0; i < src->body->value_count; i++) {
+        const char *s = dii_value_source(src, i);
+        if (s && dii_value_set_source(out, d, i, s, strlen(s)) != DII_OK)
+            return -1;
+    }
+    return 0;
 }
 
 /* file: the part's name, already in out's texts (NULL: none). */
@@ -65,6 +76,7 @@ static int copy_extra(struct dii_submissions *out, struct dii_submission *d,
         return -1;
     if (src->body->extra)
         *x = *src->body->extra;
+    x->sources = NULL; /* src's: copied with the values (copy_sources) */
     int failed = 0;
     x->file = x->file ? copy_opt(out, x->file, &failed) : file; /* src's own, or the part's */
     x->framework = copy_opt(out, dii_sub_framework(src), &failed);
@@ -102,9 +114,9 @@ static int copy_submission(struct dii_submissions *out, const struct dii_submiss
     if (body->unit_id != dii_unit_id_absent)
         body->unit_id = dii_strpool_store(&out->texts, src->body->unit_id,
                                           strlen(src->body->unit_id));
-    if (!body->unit_id || copy_extra(out, d, src, file) != 0)
+    if (!body->unit_id || copy_extra(out, d, src, file) != 0 || copy_values(out, body, src->body) != 0)
         return -1;
-    return copy_values(out, body, src->body);
+    return copy_sources(out, d, src);
 }
 
 /* Appends part's submissions and load diagnostics to out. Load diagnostics

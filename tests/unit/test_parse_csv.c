@@ -598,9 +598,100 @@ START_TEST(submissions_of_different_sizes)
 }
 END_TEST
 
+/* Rows of two units alternate, each with its own source but one: the
+ * values are regrouped by submission at the end of the table, and each
+ * source must stay with its value. Sources are kept beside the values
+ * (the submission's extra part), made only for a submission with one. */
+static const char INTERLEAVED[] = "unit_id,year,indicator,value,source\n"
+                                  "u1,2022,a,1,s1a\n"
+                                  "u2,2022,a,2,s2a\n"
+                                  "u1,2022,b,3,s1b\n"
+                                  "u2,2022,b,4,\n"
+                                  "u3,2022,a,5,\n"
+                                  "u1,2022,c,6,s1c\n"
+                                  "u2,2022,c,7,s2c\n";
+
+START_TEST(sources_follow_interleaved_rows)
+{
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(INTERLEAVED, "i.csv", NULL, &d);
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    ck_assert_uint_eq(dii_submissions_count(subs), 3);
+    const dii_submission *u1 = dii_submissions_get(subs, 0), *u2 = dii_submissions_get(subs, 1);
+    const char *ids[] = {"a", "b", "c"};
+    const char *s1[] = {"s1a", "s1b", "s1c"}, *s2[] = {"s2a", NULL, "s2c"};
+    const double n1[] = {1, 3, 6}, n2[] = {2, 4, 7};
+    const unsigned long line1[] = {2, 4, 7}, line2[] = {3, 5, 8}; /* value column 11 */
+    for (size_t i = 0; i < 3; i++) {
+        expect_value(u1, i, ids[i], DII_VALUE_NUMBER, n1[i], line1[i], 11);
+        expect_value(u2, i, ids[i], DII_VALUE_NUMBER, n2[i], line2[i], 11);
+        ck_assert_str_eq(dii_submission_value_source(u1, i), s1[i]);
+        if (s2[i] == NULL)
+            ck_assert_ptr_null(dii_submission_value_source(u2, i));
+        else
+            ck_assert_str_eq(dii_submission_value_source(u2, i), s2[i]);
+    }
+    ck_assert_ptr_null(dii_submission_value_source(u1, 3)); /* out of range */
+    const dii_submission *u3 = dii_submissions_get(subs, 2);
+    ck_assert_ptr_null(dii_submission_value_source(u3, 0));
+    ck_assert_ptr_null(u3->body->extra); /* no source, no name: no extra part */
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* Two sets with sources, merged: each copy keeps its own sources. */
+START_TEST(sources_survive_a_merge)
+{
+    dii_diagnostics *da = NULL, *db = NULL;
+    dii_submissions *a = load_ok(INTERLEAVED, "i.csv", NULL, &da);
+    dii_submissions *b = load_ok("unit_id,year,indicator,value,source\nu9,2023,z,9,s9\n",
+                                 "b.csv", NULL, &db);
+    const dii_submissions *parts[] = {a, b};
+    dii_submissions *all = NULL;
+    ck_assert_int_eq(dii_submissions_merge(parts, 2, &all), DII_OK);
+    dii_submissions_free(a); /* the merge holds copies */
+    ck_assert_uint_eq(dii_submissions_count(all), 4);
+    const dii_submission *u2 = dii_submissions_get(all, 1), *u9 = dii_submissions_get(all, 3);
+    ck_assert_str_eq(dii_submission_value_source(dii_submissions_get(all, 0), 2), "s1c");
+    ck_assert_str_eq(dii_submission_value_source(u2, 0), "s2a");
+    ck_assert_ptr_null(dii_submission_value_source(u2, 1));
+    ck_assert_str_eq(dii_submission_value_source(u2, 2), "s2c");
+    ck_assert_ptr_null(dii_submission_value_source(dii_submissions_get(all, 2), 0));
+    ck_assert_ptr_null(dii_submissions_get(all, 2)->body->extra->sources);
+    ck_assert_str_eq(dii_submission_value_source(u9, 0), "s9");
+    ck_assert_str_eq(dii_sub_file(all, u9), "b.csv");
+    dii_submissions_free(all);
+    dii_submissions_free(b);
+    dii_diagnostics_free(da);
+    dii_diagnostics_free(db);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* Allocation failures                                                       */
 /* ------------------------------------------------------------------------ */
+
+/* A merge of the interleaved table with itself, as a loader for the
+ * allocation-failure walk. */
+static dii_status merge_interleaved(const void *input, dii_submissions **out,
+                                    dii_diagnostics **diags)
+{
+    dii_submissions *part = NULL;
+    *out = NULL;
+    dii_status st = dii_submissions_load_memory(input, strlen(input), "i.csv", NULL, &part,
+                                                diags);
+    if (st != DII_OK)
+        return st;
+    const dii_submissions *parts[] = {part, part};
+    st = dii_submissions_merge(parts, 2, out);
+    dii_submissions_free(part);
+    if (st != DII_OK) {
+        dii_diagnostics_free(*diags);
+        *diags = NULL;
+    }
+    return st;
+}
 
 START_TEST(allocation_failures)
 {
@@ -612,6 +703,8 @@ START_TEST(allocation_failures)
     check_load_under_failures(good, "g.csv", NULL, DII_OK);
     check_load_under_failures(PROBLEMS, "p.csv", NULL, DII_ERR_PARSE);
     check_load_under_failures("unit_id;year\n", "h.csv", NULL, DII_ERR_PARSE);
+    check_load_under_failures(INTERLEAVED, "i.csv", NULL, DII_OK); /* sources regrouped */
+    check_loader_under_failures(merge_interleaved, INTERLEAVED, DII_OK);
 }
 END_TEST
 
@@ -670,6 +763,8 @@ Suite *make_suite(void)
     tcase_add_test(good, many_units_and_rows);
     tcase_add_test(good, numbers_read_exactly);
     tcase_add_test(good, submissions_of_different_sizes);
+    tcase_add_test(good, sources_follow_interleaved_rows);
+    tcase_add_test(good, sources_survive_a_merge);
     suite_add_tcase(s, good);
     TCase *bad = tcase_create("problems");
     tcase_add_test(bad, row_problems_all_reported);

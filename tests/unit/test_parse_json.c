@@ -303,6 +303,38 @@ START_TEST(formats_are_sniffed)
 }
 END_TEST
 
+/* Only some values have a source (kept beside the values, in the
+ * submission's extra part): the others read NULL, a source naming no value
+ * is dropped, and a submission without any source gets no sources array. */
+START_TEST(sources_of_some_values)
+{
+    const char text[] = "{\"format\": \"dii-submissions/1\", \"submissions\": [\n"
+                        " {\"unit\": {\"id\": \"1\"}, \"year\": 2022,"
+                        " \"values\": {\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4},"
+                        " \"sources\": {\"d\": \"sd\", \"zz\": \"none\", \"b\": \"s\","
+                        " \"a\": null}},\n"
+                        " {\"unit\": {\"id\": \"2\", \"name\": \"N\"}, \"year\": 2022,"
+                        " \"values\": {\"a\": 1}, \"sources\": {}}]}";
+    dii_diagnostics *d = NULL;
+    dii_submissions *subs = load_ok(text, "s.json", &d);
+    const dii_submission *s = dii_submissions_get(subs, 0);
+    const char *expected[] = {NULL, "s", NULL, "sd", NULL}; /* the last: out of range */
+    for (size_t i = 0; i < 5; i++) {
+        const char *got = dii_submission_value_source(s, i);
+        ck_assert_msg(expected[i] ? got && strcmp(got, expected[i]) == 0 : got == NULL,
+                      "value %zu: source '%s'", i, got ? got : "(null)");
+    }
+    ck_assert_uint_eq(dii_diagnostics_count(d), 0);
+    ck_assert_uint_eq(dii_submission_value_count(s), 4);
+    const dii_submission *t = dii_submissions_get(subs, 1);
+    ck_assert_ptr_nonnull(t->body->extra); /* its name */
+    ck_assert_ptr_null(t->body->extra->sources);
+    ck_assert_ptr_null(dii_submission_value_source(t, 0));
+    dii_diagnostics_free(d);
+    dii_submissions_free(subs);
+}
+END_TEST
+
 START_TEST(value_kinds_and_escaped_keys)
 {
     /* "values": strings, arrays and objects are kept as invalid values with
@@ -2187,6 +2219,7 @@ Suite *make_suite(void)
     tcase_add_test(good, jsonl_crlf_and_non_objects);
     tcase_add_test(good, formats_are_sniffed);
     tcase_add_test(good, value_kinds_and_escaped_keys);
+    tcase_add_test(good, sources_of_some_values);
     suite_add_tcase(s, good);
     TCase *codes = tcase_create("codes");
     tcase_add_test(codes, syntax_error_located);
