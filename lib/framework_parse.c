@@ -20,6 +20,7 @@
 #include "error.h"
 #include "hash.h"
 #include "json_dom.h"
+#include "json_members.h"
 #include "model.h"
 #include "parse.h"
 #include "strbuf.h"
@@ -30,29 +31,32 @@
 #define POINTS_MAX 1e6
 #define YEAR_SPAN (DII_YEAR_MAX - DII_YEAR_MIN + 1)
 
+/* The framework format's wording (the submissions' is parse_json.c's). */
+static const jm_wording fw_wording = {'\'', " field", "a number"};
+
 typedef struct fw_ctx {
-    const char *file;
-    dii_diagnostics *diags;
+    jm_reader r; /* file, diagnostics, wording */
     int out_of_memory;
     int unit_known; /* the current indicator's unit was understood */
 } fw_ctx;
 
 /* ---- reporting --------------------------------------------------------- */
 
+/* A report's status: the context remembers a failure to allocate, so that
+ * parsing can unwind normally. */
+static void note(fw_ctx *c, dii_status st)
+{
+    if (st != DII_OK)
+        c->out_of_memory = 1;
+}
+
 /* at: the node the problem is about (its value, or its key when at_key and
  * it has one: unknown fields); pointer: its JSON Pointer. */
 static void vreport(fw_ctx *c, const char *code, const jdom_node *at, int at_key,
                     const char *pointer, const char *hint, const char *fmt, va_list ap)
 {
-    dii_loc loc = {0, 0, pointer};
-    if (at) {
-        int key = at_key && at->key_line != 0;
-        loc.line = key ? at->key_line : at->line;
-        loc.column = key ? at->key_column : at->column;
-    }
-    if (dii_diag_addv(c->diags, DII_SEVERITY_ERROR, code, c->file, &loc, hint, fmt, ap) !=
-        DII_OK)
-        c->out_of_memory = 1;
+    dii_loc loc = at ? jm_loc(at, at_key, pointer) : (dii_loc){0, 0, pointer};
+    note(c, dii_diag_addv(c->r.diags, DII_SEVERITY_ERROR, code, c->r.file, &loc, hint, fmt, ap));
 }
 
 static void report(fw_ctx *c, const char *code, const jdom_node *at, const char *pointer,
@@ -124,11 +128,6 @@ static char *copy(fw_ctx *c, const char *s)
 
 /* ---- typed member readers ---------------------------------------------- */
 
-static int is_integer(const jdom_node *v)
-{
-    return v->kind == JDOM_NUMBER && (v->flags & JDOM_INTEGER);
-}
-
 static int is_boolean(const jdom_node *v)
 {
     return v->kind == JDOM_TRUE || v->kind == JDOM_FALSE;
@@ -144,42 +143,25 @@ static const jdom_node *child_at(const jdom_node *v, size_t i)
     return &v->u.children.items[i];
 }
 
-static const char *type_name(const jdom_node *v)
+static const char *type_name(fw_ctx *c, const jdom_node *v)
 {
-    switch ((jdom_kind)v->kind) {
-    case JDOM_OBJECT: return "an object";
-    case JDOM_ARRAY: return "an array";
-    case JDOM_STRING: return "a string";
-    case JDOM_NUMBER: return is_integer(v) ? "an integer" : "a number";
-    case JDOM_TRUE:
-    case JDOM_FALSE: return "a boolean";
-    case JDOM_NULL: return "null";
-    }
-    return "a value";
+    return jm_type_name(&c->r, v);
 }
 
-static int is_allowed(const char *key, const char *const *allowed)
-{
-    for (size_t i = 0; allowed[i]; i++)
-        if (strcmp(allowed[i], key) == 0)
-            return 1;
-    return 0;
-}
-
-/* Reports unknown members of obj; allowed is NULL-terminated. */
+/* Reports unknown members of obj: those not among the n allowed. */
 static void check_members(fw_ctx *c, const jdom_node *obj, const char *ptr,
-                          const char *const *allowed, const char *what)
+                          const char *const *allowed, size_t n, const char *what)
 {
     for (size_t m = 0; m < child_count(obj) && !c->out_of_memory; m++) {
         const jdom_node *member = child_at(obj, m);
-        if (is_allowed(member->key, allowed))
+        if (jm_is_allowed(member->key, allowed, n))
             continue;
         char *p = child(c, ptr, member->key);
         if (!p)
             return;
         char hint[256];
         size_t used = (size_t)snprintf(hint, sizeof hint, "allowed fields of %s:", what);
-        for (size_t i = 0; allowed[i] && used < sizeof hint; i++)
+        for (size_t i = 0; i < n && used < sizeof hint; i++)
             used += (size_t)snprintf(hint + used, sizeof hint - used, " %s", allowed[i]);
         report_hint(c, "unknown-field", member, 1, p, hint, "unknown field '%s' in %s",
                     member->key, what);
@@ -194,15 +176,26 @@ static const jdom_node *member(fw_ctx *c, const jdom_node *obj, const char *ptr,
 {
     const jdom_node *v = jdom_get(obj, key);
     if (!v && required)
-        report(c, "missing-field", obj, ptr, "%s has no '%s' field", what, key);
+        note(c, jm_report_missing(&c->r, obj, ptr, what, key, NULL));
+    return v;
+}
+
+/* Member key when it is one of kinds (JM_*): NULL when absent (reported
+ * when required) or of another kind (reported: "must be <wanted>"). */
+static const jdom_node *typed(fw_ctx *c, const jdom_node *obj, const char *ptr,
+                              const char *key, int required, const char *what, unsigned kinds,
+                              const char *wanted)
+{
+    jm_rule rule = {kinds, wanted, NULL, required ? what : NULL, NULL, 0};
+    const jdom_node *v;
+    note(c, jm_get(&c->r, obj, ptr, key, &rule, &v));
     return v;
 }
 
 static void report_type(fw_ctx *c, const jdom_node *v, const char *ptr, const char *key,
                         const char *expected)
 {
-    report_member(c, "wrong-type", v, ptr, key, NULL, "'%s' must be %s, not %s", key,
-                  expected, type_name(v));
+    note(c, jm_report_wrong_type(&c->r, ptr, key, v, expected, NULL));
 }
 
 /* Every number of a framework is within ±DII_FRAMEWORK_NUMBER_MAX, so that
@@ -224,13 +217,9 @@ static int number_in_bound(fw_ctx *c, const jdom_node *v, const char *ptr, const
 static int read_string(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                        int required, const char *what, char **out)
 {
-    const jdom_node *v = member(c, obj, ptr, key, required, what);
+    const jdom_node *v = typed(c, obj, ptr, key, required, what, JM_STRING, "a string");
     if (!v)
         return 0;
-    if (v->kind != JDOM_STRING) {
-        report_type(c, v, ptr, key, "a string");
-        return 0;
-    }
     *out = copy(c, v->u.string.text);
     return *out != NULL;
 }
@@ -238,14 +227,8 @@ static int read_string(fw_ctx *c, const jdom_node *obj, const char *ptr, const c
 static int read_number(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                        int required, const char *what, double *out)
 {
-    const jdom_node *v = member(c, obj, ptr, key, required, what);
-    if (!v)
-        return 0;
-    if (v->kind != JDOM_NUMBER) {
-        report_type(c, v, ptr, key, "a number");
-        return 0;
-    }
-    if (!number_in_bound(c, v, ptr, key))
+    const jdom_node *v = typed(c, obj, ptr, key, required, what, JM_NUMBER, "a number");
+    if (!v || !number_in_bound(c, v, ptr, key))
         return 0;
     *out = v->u.number.value;
     return 1;
@@ -254,25 +237,18 @@ static int read_number(fw_ctx *c, const jdom_node *obj, const char *ptr, const c
 static int read_int(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                     int required, const char *what, int lo, int hi, int *out)
 {
-    const jdom_node *v = member(c, obj, ptr, key, required, what);
+    const jdom_node *v = typed(c, obj, ptr, key, required, what, JM_INTEGER, "an integer");
     if (!v)
         return 0;
-    if (!is_integer(v)) {
-        report_type(c, v, ptr, key, "an integer");
-        return 0;
-    }
-    /* beyond int64_t: out of any range, quoted as written */
-    int exact = (v->flags & JDOM_INT64) != 0;
-    if (!exact || v->u.number.integer < lo || v->u.number.integer > hi) {
-        char text[32] = "";
-        if (exact)
-            snprintf(text, sizeof text, "%lld", (long long)v->u.number.integer);
+    long long x;
+    if (!jm_integer_in(v, lo, hi, &x)) {
+        char text[JM_INTEGER_TEXT_MAX];
         report_member(c, "invalid-value", v, ptr, key, NULL,
                       "'%s' must be between %d and %d, not %s", key, lo, hi,
-                      exact ? text : v->u.number.text);
+                      jm_integer_text(v, text));
         return 0;
     }
-    *out = (int)v->u.number.integer;
+    *out = (int)x;
     return 1;
 }
 
@@ -281,7 +257,8 @@ static int read_int(fw_ctx *c, const jdom_node *obj, const char *ptr, const char
 static int read_scalar(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                        const char *what, double *out, int *is_bool, const jdom_node **at)
 {
-    const jdom_node *v = member(c, obj, ptr, key, 1, what);
+    const jdom_node *v = typed(c, obj, ptr, key, 1, what, JM_NUMBER | JM_BOOLEAN,
+                               "a number or a boolean");
     *at = v;
     if (!v)
         return 0;
@@ -289,10 +266,6 @@ static int read_scalar(fw_ctx *c, const jdom_node *obj, const char *ptr, const c
         *out = v->kind == JDOM_TRUE ? 1.0 : 0.0;
         *is_bool = 1;
         return 1;
-    }
-    if (v->kind != JDOM_NUMBER) {
-        report_type(c, v, ptr, key, "a number or a boolean");
-        return 0;
     }
     if (!number_in_bound(c, v, ptr, key))
         return 0;
@@ -304,13 +277,9 @@ static int read_scalar(fw_ctx *c, const jdom_node *obj, const char *ptr, const c
 static int read_bool(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                      const char *what, int *out)
 {
-    const jdom_node *v = member(c, obj, ptr, key, 0, what);
+    const jdom_node *v = typed(c, obj, ptr, key, 0, what, JM_BOOLEAN, "true or false");
     if (!v)
         return 0;
-    if (!is_boolean(v)) {
-        report_type(c, v, ptr, key, "true or false");
-        return 0;
-    }
     *out = v->kind == JDOM_TRUE;
     return 1;
 }
@@ -319,18 +288,15 @@ static int read_bool(fw_ctx *c, const jdom_node *obj, const char *ptr, const cha
 static void read_names(fw_ctx *c, const jdom_node *obj, const char *ptr, const char *key,
                        int required, const char *what, char **vi, char **en)
 {
-    static const char *const langs[] = {"vi", "en", NULL};
-    const jdom_node *v = member(c, obj, ptr, key, required, what);
+    static const char *const langs[] = {"vi", "en"};
+    const jdom_node *v = typed(c, obj, ptr, key, required, what, JM_OBJECT,
+                               "an object {\"vi\": ..., \"en\": ...}");
     if (!v)
         return;
-    if (v->kind != JDOM_OBJECT) {
-        report_type(c, v, ptr, key, "an object {\"vi\": ..., \"en\": ...}");
-        return;
-    }
     char *p = child(c, ptr, key);
     if (!p)
         return;
-    check_members(c, v, p, langs, key);
+    check_members(c, v, p, langs, COUNT_OF(langs), key);
     read_string(c, v, p, "vi", 0, key, vi);
     read_string(c, v, p, "en", 0, key, en);
     if (!jdom_get(v, "vi") && !jdom_get(v, "en"))
@@ -361,7 +327,7 @@ static int read_enum(fw_ctx *c, const jdom_node *obj, const char *ptr, const cha
 static void read_bands(fw_ctx *c, const jdom_node *bands, const char *ptr,
                        struct dii_indicator *ind)
 {
-    static const char *const allowed[] = {"from", "score", NULL};
+    static const char *const allowed[] = {"from", "score"};
     if (bands->kind != JDOM_ARRAY || child_count(bands) == 0) {
         report(c, "wrong-type", bands, ptr,
                "'bands' must be a non-empty array of {\"from\", \"score\"}");
@@ -378,10 +344,10 @@ static void read_bands(fw_ctx *c, const jdom_node *bands, const char *ptr,
         if (!p)
             return;
         if (b->kind != JDOM_OBJECT) {
-            report(c, "wrong-type", b, p, "a band must be an object, not %s", type_name(b));
+            report(c, "wrong-type", b, p, "a band must be an object, not %s", type_name(c, b));
         } else {
             dii_band *band = &ind->bands[ind->band_count++];
-            check_members(c, b, p, allowed, "a band");
+            check_members(c, b, p, allowed, COUNT_OF(allowed), "a band");
             read_number(c, b, p, "from", 1, "a band", &band->from);
             if (read_number(c, b, p, "score", 1, "a band", &band->score) &&
                 !(band->score >= 0 && band->score <= 1))
@@ -431,17 +397,14 @@ static void check_band_order(fw_ctx *c, const jdom_node *bands, const char *ptr,
 static void read_scoring(fw_ctx *c, const jdom_node *ind_obj, const char *ind_ptr,
                          struct dii_indicator *ind, int *method_ok)
 {
-    static const char *const base[] = {"method", NULL};
-    static const char *const linear[] = {"method", "min", "max", NULL};
-    static const char *const bands[] = {"method", "bands", NULL};
-    static const char *const any[] = {"method", "min", "max", "bands", NULL};
-    const jdom_node *s = member(c, ind_obj, ind_ptr, "scoring", 1, "an indicator");
+    static const char *const base[] = {"method"};
+    static const char *const linear[] = {"method", "min", "max"};
+    static const char *const bands[] = {"method", "bands"};
+    static const char *const any[] = {"method", "min", "max", "bands"};
+    const jdom_node *s = typed(c, ind_obj, ind_ptr, "scoring", 1, "an indicator", JM_OBJECT,
+                               "an object {\"method\": ...}");
     if (!s)
         return;
-    if (s->kind != JDOM_OBJECT) {
-        report_type(c, s, ind_ptr, "scoring", "an object {\"method\": ...}");
-        return;
-    }
     char *p = child(c, ind_ptr, "scoring");
     if (!p)
         return;
@@ -452,7 +415,7 @@ static void read_scoring(fw_ctx *c, const jdom_node *ind_obj, const char *ind_pt
                            "min_max_cohort", &m);
     ind->method = (dii_method)m;
     if (*method_ok && ind->method == DII_METHOD_LINEAR) {
-        check_members(c, s, p, linear, "'scoring'");
+        check_members(c, s, p, linear, COUNT_OF(linear), "'scoring'");
         int have = read_number(c, s, p, "min", 1, "linear scoring", &ind->linear_min);
         have &= read_number(c, s, p, "max", 1, "linear scoring", &ind->linear_max);
         char both[DII_DOUBLE_TEXT_MAX];
@@ -461,7 +424,7 @@ static void read_scoring(fw_ctx *c, const jdom_node *ind_obj, const char *ind_pt
             report(c, "linear-range", s, p, "linear scoring needs min != max (both are %s)",
                    both);
     } else if (*method_ok && ind->method == DII_METHOD_BANDS) {
-        check_members(c, s, p, bands, "'scoring'");
+        check_members(c, s, p, bands, COUNT_OF(bands), "'scoring'");
         const jdom_node *b = member(c, s, p, "bands", 1, "bands scoring");
         char *bp = b ? child(c, p, "bands") : NULL;
         if (bp) {
@@ -471,9 +434,9 @@ static void read_scoring(fw_ctx *c, const jdom_node *ind_obj, const char *ind_pt
         }
         dii_mem_free(bp);
     } else if (*method_ok) {
-        check_members(c, s, p, base, "'scoring'");
+        check_members(c, s, p, base, COUNT_OF(base), "'scoring'");
     } else {
-        check_members(c, s, p, any, "'scoring'");
+        check_members(c, s, p, any, COUNT_OF(any), "'scoring'");
     }
     dii_mem_free(p);
 }
@@ -510,18 +473,15 @@ static int check_value(fw_ctx *c, const jdom_node *v, const char *ptr,
 static void read_baseline(fw_ctx *c, const jdom_node *obj, const char *ptr,
                           struct dii_indicator *ind)
 {
-    static const char *const allowed[] = {"year", "value", NULL};
-    const jdom_node *b = member(c, obj, ptr, "baseline", 0, "an indicator");
+    static const char *const allowed[] = {"year", "value"};
+    const jdom_node *b = typed(c, obj, ptr, "baseline", 0, "an indicator", JM_OBJECT,
+                               "an object {\"year\", \"value\"}");
     if (!b)
         return;
-    if (b->kind != JDOM_OBJECT) {
-        report_type(c, b, ptr, "baseline", "an object {\"year\", \"value\"}");
-        return;
-    }
     char *p = child(c, ptr, "baseline");
     if (!p)
         return;
-    check_members(c, b, p, allowed, "'baseline'");
+    check_members(c, b, p, allowed, COUNT_OF(allowed), "'baseline'");
     int is_bool = 0;
     const jdom_node *v;
     int ok = read_int(c, b, p, "year", 1, "'baseline'", DII_YEAR_MIN, DII_YEAR_MAX,
@@ -536,12 +496,12 @@ static void read_baseline(fw_ctx *c, const jdom_node *obj, const char *ptr,
 static void read_target(fw_ctx *c, const jdom_node *t, const char *p,
                         struct dii_indicator *ind, unsigned char *seen)
 {
-    static const char *const allowed[] = {"year", "op", "value", NULL};
+    static const char *const allowed[] = {"year", "op", "value"};
     if (t->kind != JDOM_OBJECT) {
-        report(c, "wrong-type", t, p, "a target must be an object, not %s", type_name(t));
+        report(c, "wrong-type", t, p, "a target must be an object, not %s", type_name(c, t));
         return;
     }
-    check_members(c, t, p, allowed, "a target");
+    check_members(c, t, p, allowed, COUNT_OF(allowed), "a target");
     dii_target_def def = {0, DII_OP_GE, 0};
     int op = DII_OP_GE, is_bool = 0;
     const jdom_node *v;
@@ -573,13 +533,9 @@ static int compare_target_year(const void *a, const void *b)
 static void read_targets(fw_ctx *c, const jdom_node *obj, const char *ptr,
                          struct dii_indicator *ind)
 {
-    const jdom_node *ts = member(c, obj, ptr, "targets", 0, "an indicator");
+    const jdom_node *ts = typed(c, obj, ptr, "targets", 0, "an indicator", JM_ARRAY, "an array");
     if (!ts)
         return;
-    if (ts->kind != JDOM_ARRAY) {
-        report_type(c, ts, ptr, "targets", "an array");
-        return;
-    }
     char *p = child(c, ptr, "targets");
     if (!p)
         return;
@@ -634,9 +590,9 @@ static void read_indicator(fw_ctx *c, const jdom_node *obj, const char *ptr,
 {
     static const char *const allowed[] = {"id", "code", "group", "name", "unit", "direction",
                                           "points", "scoring", "baseline", "targets",
-                                          "provisional", "notes", NULL};
+                                          "provisional", "notes"};
     const char *what = "an indicator";
-    check_members(c, obj, ptr, allowed, what);
+    check_members(c, obj, ptr, allowed, COUNT_OF(allowed), what);
     if (read_string(c, obj, ptr, "id", 1, what, &ind->id) && !valid_indicator_id(ind->id))
         report_member(c, "invalid-value", jdom_get(obj, "id"), ptr, "id",
                       "use lower-case letters, digits and '_'",
@@ -680,8 +636,8 @@ static void read_indicator(fw_ctx *c, const jdom_node *obj, const char *ptr,
 static void read_group(fw_ctx *c, const jdom_node *obj, const char *ptr, struct dii_group *g,
                        double *declared_max, int *has_max)
 {
-    static const char *const allowed[] = {"id", "name", "max_points", NULL};
-    check_members(c, obj, ptr, allowed, "a group");
+    static const char *const allowed[] = {"id", "name", "max_points"};
+    check_members(c, obj, ptr, allowed, COUNT_OF(allowed), "a group");
     read_string(c, obj, ptr, "id", 1, "a group", &g->id);
     read_names(c, obj, ptr, "name", 1, "a group", &g->name_vi, &g->name_en);
     *has_max = read_number(c, obj, ptr, "max_points", 0, "a group", declared_max);
@@ -921,7 +877,7 @@ static const jdom_node *read_groups(fw_ctx *c, const jdom_node *root,
         if (p && g->kind == JDOM_OBJECT)
             read_group(c, g, p, &fw->groups[i], &(*declared)[i], &(*has_declared)[i]);
         else if (p)
-            report(c, "wrong-type", g, p, "a group must be an object, not %s", type_name(g));
+            report(c, "wrong-type", g, p, "a group must be an object, not %s", type_name(c, g));
         dii_mem_free(p);
     }
     repeat_kind ids = {"duplicate-id", gs, "/groups", "id", "group id"};
@@ -950,7 +906,7 @@ static const jdom_node *read_indicators(fw_ctx *c, const jdom_node *root,
             read_indicator(c, ind, p, &fw->indicators[i]);
         else if (p)
             report(c, "wrong-type", ind, p, "an indicator must be an object, not %s",
-                   type_name(ind));
+                   type_name(c, ind));
         dii_mem_free(p);
     }
     repeat_kind ids = {"duplicate-id", is, "/indicators", "id", "indicator id"};
@@ -968,9 +924,9 @@ static void read_header(fw_ctx *c, const jdom_node *root, struct dii_framework *
 {
     static const char *const allowed[] = {"format", "id", "version", "title", "source",
                                           "status", "missing", "rank_decimals", "groups",
-                                          "indicators", NULL};
+                                          "indicators"};
     const char *what = "the framework";
-    check_members(c, root, "", allowed, what);
+    check_members(c, root, "", allowed, COUNT_OF(allowed), what);
     char *format = NULL;
     if (read_string(c, root, "", "format", 1, what, &format) &&
         strcmp(format, FRAMEWORK_FORMAT) != 0)
@@ -1017,7 +973,7 @@ static void report_duplicate_keys(fw_ctx *c, const jdom_parser *p)
     for (size_t i = 0; i < jdom_duplicate_count(p) && !c->out_of_memory; i++) {
         const jdom_duplicate *d = jdom_duplicate_at(p, i);
         dii_loc loc = {d->line, d->column, d->pointer};
-        if (dii_diag_add(c->diags, DII_SEVERITY_ERROR, "duplicate-field", c->file, &loc, NULL,
+        if (dii_diag_add(c->r.diags, DII_SEVERITY_ERROR, "duplicate-field", c->r.file, &loc, NULL,
                          "'%s' is given twice; only one value is allowed", d->pointer) != DII_OK)
             c->out_of_memory = 1;
     }
@@ -1061,7 +1017,7 @@ static struct dii_framework *build(fw_ctx *c, const jdom_parser *p, const jdom_n
         read_document(c, root, fw);
     else
         report(c, "wrong-type", root, "", "a framework must be a JSON object, not %s",
-               type_name(root));
+               type_name(c, root));
     report_duplicate_keys(c, p);
     return fw;
 }
@@ -1089,7 +1045,7 @@ dii_status dii_parse_framework(const char *data, size_t len, const char *file,
         jdom_parser_free(p);
         return st;
     }
-    fw_ctx c = {file, diags, 0, 0};
+    fw_ctx c = {{file, diags, &fw_wording}, 0, 0};
     struct dii_framework *fw = build(&c, p, root);
     jdom_parser_free(p);
     if (c.out_of_memory) {

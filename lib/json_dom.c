@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "hash.h"
 #include "json_dom.h"
 #include "textpos.h"
 #include "utf8.h"
@@ -870,24 +871,6 @@ static int in_object(const jdom_parser *p)
 /* Objects: key index and repeated keys                                      */
 /* ------------------------------------------------------------------------ */
 
-/* Eight bytes at a time: indicator ids, the most common keys, run to
- * 40 bytes and more. */
-static uint32_t key_hash(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 29;
-    return (uint32_t)h;
-}
-
 /* Slots of an object's index: a power of two, at most half full. */
 static size_t table_cap(size_t count)
 {
@@ -914,7 +897,7 @@ static size_t find_member(const jdom_node *items, size_t n, const char *key, siz
     }
     const uint32_t *table = (const uint32_t *)(items + n);
     size_t mask = table_cap(n) - 1;
-    for (size_t slot = key_hash(key, len) & mask; table[slot] != 0; slot = (slot + 1) & mask)
+    for (size_t slot = dii_hash_bytes(key, len) & mask; table[slot] != 0; slot = (slot + 1) & mask)
         if (same_key(&items[table[slot] - 1], key, len))
             return table[slot] - 1;
     return n;
@@ -926,7 +909,7 @@ static size_t index_member(jdom_node *items, size_t n, size_t j)
 {
     uint32_t *table = (uint32_t *)(items + n);
     size_t mask = table_cap(n) - 1;
-    size_t slot = key_hash(items[j].key, items[j].key_len) & mask;
+    size_t slot = dii_hash_bytes(items[j].key, items[j].key_len) & mask;
     for (; table[slot] != 0; slot = (slot + 1) & mask)
         if (same_key(&items[table[slot] - 1], items[j].key, items[j].key_len))
             return table[slot] - 1;

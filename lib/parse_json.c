@@ -9,7 +9,7 @@
  *
  * JSON Pointers are built only where they are kept: in a diagnostic, and
  * in each submission (validation builds its values' pointers from it). */
-#include <inttypes.h>
+#include <stdint.h>
 #include <limits.h>
 #include <string.h>
 
@@ -17,13 +17,13 @@
 #include "diag.h"
 #include "error.h"
 #include "json_dom.h"
+#include "json_members.h"
 #include "parse.h"
 #include "strbuf.h"
 #include "suggest.h"
 
 #define FORMAT_ONE "dii-submission/1"
 #define FORMAT_BATCH "dii-submissions/1"
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const submission_fields[] = {"format", "framework", "unit",
                                                 "year",   "values",    "sources"};
@@ -85,60 +85,72 @@ typedef struct json_ctx {
 /* Locations and reports                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* The submission formats' wording (the framework's is framework_parse.c's). */
+static const jm_wording sub_wording = {'"', "", "a real number"};
+
+/* What each member read by get_member must be, and what is said when it
+ * is not (jm_rule: kinds, wanted, wrong-type hint, required in, missing
+ * hint, null is absent). "year" is read by parse_year: its hint depends on
+ * the value. */
+static const jm_rule schema_rule = {JM_STRING, "a string (the URL of a JSON Schema)", NULL,
+                                    NULL, NULL, 0};
+static const jm_rule format_rule = {JM_STRING, "a string", NULL, NULL, NULL, 0};
+static const jm_rule batch_format_rule = {JM_STRING, "a string", NULL, "a batch of submissions",
+                                          "add \"format\": \"" FORMAT_BATCH "\"", 0};
+static const jm_rule framework_rule = {JM_STRING, "a string (a framework id)", NULL, NULL, NULL,
+                                       0};
+static const jm_rule unit_rule = {JM_OBJECT, "an object with \"id\" and \"name\"", NULL,
+                                  "the submission",
+                                  "add \"unit\": {\"id\": \"...\", \"name\": \"...\"}", 0};
+static const jm_rule unit_id_rule = {JM_STRING, "a string",
+                                     "write the id in quotes, e.g. \"id\": \"11\"", "\"unit\"",
+                                     "add the unit's id, e.g. \"id\": \"11\"", 0};
+static const jm_rule unit_name_rule = {JM_STRING, "a string", NULL, NULL, NULL, 1};
+static const jm_rule values_rule = {JM_OBJECT, "an object of indicator ids and values", NULL,
+                                    "the submission",
+                                    "add \"values\": {\"indicator_id\": number, ...}", 0};
+static const jm_rule sources_rule = {JM_OBJECT, "an object of indicator ids and texts", NULL,
+                                     NULL, NULL, 1};
+
+/* The shared member readers' view of c. */
+static jm_reader reader(const json_ctx *c)
+{
+    return (jm_reader){c->file, c->diags, &sub_wording};
+}
+
 static dii_loc value_loc(const jdom_node *v, const char *pointer)
 {
-    return (dii_loc){v->line, v->column, pointer};
+    return jm_loc(v, 0, pointer);
 }
 
-/* Unknown and repeated members are about the key the user typed. */
-static dii_loc key_loc(const jdom_node *member, const char *pointer)
+static const char *type_name(const json_ctx *c, const jdom_node *v)
 {
-    if (member->key_line == 0)
-        return value_loc(member, pointer);
-    return (dii_loc){member->key_line, member->key_column, pointer};
-}
-
-static int is_integer(const jdom_node *v)
-{
-    return v->kind == JDOM_NUMBER && (v->flags & JDOM_INTEGER);
-}
-
-/* Type names for "must be X, not Y" messages. */
-static const char *type_name(const jdom_node *v)
-{
-    switch ((jdom_kind)v->kind) {
-    case JDOM_OBJECT: return "an object";
-    case JDOM_ARRAY: return "an array";
-    case JDOM_STRING: return "a string";
-    case JDOM_NUMBER: return is_integer(v) ? "an integer" : "a real number";
-    case JDOM_TRUE:
-    case JDOM_FALSE: return "a boolean";
-    case JDOM_NULL: return "null";
-    }
-    return "a value";
+    jm_reader r = reader(c);
+    return jm_type_name(&r, v);
 }
 
 /* "wrong-type" for member `name` of the object at base. */
 static dii_status report_wrong_type(json_ctx *c, const char *base, const char *name,
                                     const jdom_node *value, const char *wanted, const char *hint)
 {
-    char *pointer = dii_pointer_join(base, name);
-    if (pointer == NULL)
-        return DII_ERR_NO_MEMORY;
-    dii_loc loc = value_loc(value, pointer);
-    dii_status st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, hint,
-                                 "\"%s\" must be %s, not %s", name, wanted, type_name(value));
-    dii_mem_free(pointer);
-    return st;
+    jm_reader r = reader(c);
+    return jm_report_wrong_type(&r, base, name, value, wanted, hint);
 }
 
 /* "missing-field" located at the object that lacks the member. */
 static dii_status report_missing(json_ctx *c, const jdom_node *object, const char *object_pointer,
                                  const char *what, const char *name, const char *hint)
 {
-    dii_loc loc = value_loc(object, object_pointer);
-    return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "missing-field", c->file, &loc, hint,
-                        "%s has no \"%s\"", what, name);
+    jm_reader r = reader(c);
+    return jm_report_missing(&r, object, object_pointer, what, name, hint);
+}
+
+/* Member key of obj when it follows rule (jm_get). */
+static dii_status get_member(json_ctx *c, const jdom_node *obj, const char *base,
+                             const char *key, const jm_rule *rule, const jdom_node **out)
+{
+    jm_reader r = reader(c);
+    return jm_get(&r, obj, base, key, rule, out);
 }
 
 /* A hint naming the field probably meant, or else all allowed fields. */
@@ -159,14 +171,6 @@ static char *unknown_field_hint(const char *key, const char *const *allowed, siz
     return sb_take(&sb, NULL);
 }
 
-static int is_allowed(const char *key, const char *const *allowed, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(key, allowed[i]) == 0)
-            return 1;
-    return 0;
-}
-
 static dii_status report_unknown_field(json_ctx *c, const jdom_node *member, const char *base,
                                        const char *const *allowed, size_t n, const char *where)
 {
@@ -174,7 +178,7 @@ static dii_status report_unknown_field(json_ctx *c, const jdom_node *member, con
     char *hint = unknown_field_hint(member->key, allowed, n);
     dii_status st = DII_ERR_NO_MEMORY;
     if (pointer != NULL && hint != NULL) {
-        dii_loc loc = key_loc(member, pointer);
+        dii_loc loc = jm_loc(member, 1, pointer);
         st = dii_diag_add(c->diags, DII_SEVERITY_WARNING, "unknown-field", c->file, &loc, hint,
                           "unknown field '%s' in %s", member->key, where);
     }
@@ -191,7 +195,7 @@ static dii_status check_unknown_fields(json_ctx *c, const jdom_node *obj, const 
 {
     for (size_t i = 0; i < obj->u.children.count; i++) {
         const jdom_node *member = &obj->u.children.items[i];
-        if (is_allowed(member->key, allowed, n) ||
+        if (jm_is_allowed(member->key, allowed, n) ||
             (schema && strcmp(member->key, SCHEMA_MEMBER) == 0))
             continue;
         dii_status st = report_unknown_field(c, member, base, allowed, n, where);
@@ -204,11 +208,8 @@ static dii_status check_unknown_fields(json_ctx *c, const jdom_node *obj, const 
 /* "$schema", when given, must be a string (a URL or path); it is not read. */
 static dii_status check_schema_member(json_ctx *c, const jdom_node *obj, const char *base)
 {
-    const jdom_node *schema = jdom_get(obj, SCHEMA_MEMBER);
-    if (schema == NULL || schema->kind == JDOM_STRING)
-        return DII_OK;
-    return report_wrong_type(c, base, SCHEMA_MEMBER, schema, "a string (the URL of a JSON Schema)",
-                             NULL);
+    const jdom_node *schema;
+    return get_member(c, obj, base, SCHEMA_MEMBER, &schema_rule, &schema);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -242,13 +243,10 @@ static dii_status check_format(json_ctx *c, const jdom_node *obj, const char *ba
                                int *stop)
 {
     *stop = 0;
-    const jdom_node *f = jdom_get(obj, "format");
-    if (f == NULL)
-        return batch ? report_missing(c, obj, base, "a batch of submissions", "format",
-                                      "add \"format\": \"" FORMAT_BATCH "\"")
-                     : DII_OK;
-    if (f->kind != JDOM_STRING)
-        return report_wrong_type(c, base, "format", f, "a string", NULL);
+    const jdom_node *f;
+    dii_status st = get_member(c, obj, base, "format", batch ? &batch_format_rule : &format_rule, &f);
+    if (st != DII_OK || f == NULL)
+        return st;
     const char *text = f->u.string.text;
     if (strcmp(text, batch ? FORMAT_BATCH : FORMAT_ONE) == 0)
         return DII_OK;
@@ -263,11 +261,10 @@ static dii_status check_format(json_ctx *c, const jdom_node *obj, const char *ba
 static dii_status parse_framework(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                   const char *base)
 {
-    const jdom_node *f = jdom_get(obj, "framework");
-    if (f == NULL)
-        return DII_OK;
-    if (f->kind != JDOM_STRING)
-        return report_wrong_type(c, base, "framework", f, "a string (a framework id)", NULL);
+    const jdom_node *f;
+    dii_status st = get_member(c, obj, base, "framework", &framework_rule, &f);
+    if (st != DII_OK || f == NULL)
+        return st;
     struct dii_sub_extra *x = dii_sub_extra_of(c->subs, sub);
     if (x == NULL)
         return DII_ERR_NO_MEMORY;
@@ -292,13 +289,10 @@ static dii_status report_empty_id(json_ctx *c, const jdom_node *id, const char *
 static dii_status parse_unit_id(json_ctx *c, struct dii_submission *sub, const jdom_node *unit,
                                 const char *unit_pointer)
 {
-    const jdom_node *id = jdom_get(unit, "id");
-    if (id == NULL)
-        return report_missing(c, unit, unit_pointer, "\"unit\"", "id",
-                              "add the unit's id, e.g. \"id\": \"11\"");
-    if (id->kind != JDOM_STRING)
-        return report_wrong_type(c, unit_pointer, "id", id, "a string",
-                                 "write the id in quotes, e.g. \"id\": \"11\"");
+    const jdom_node *id;
+    dii_status st = get_member(c, unit, unit_pointer, "id", &unit_id_rule, &id);
+    if (st != DII_OK || id == NULL)
+        return st;
     if (id->u.string.len == 0)
         return report_empty_id(c, id, unit_pointer);
     struct dii_sub_body *body = dii_sub_body_of(c->subs, sub);
@@ -318,53 +312,43 @@ static dii_status parse_unit_fields(json_ctx *c, struct dii_submission *sub,
                                          COUNT_OF(unit_fields), 0, "\"unit\"");
     if (st == DII_OK)
         st = parse_unit_id(c, sub, unit, unit_pointer);
-    const jdom_node *name = jdom_get(unit, "name");
-    if (st != DII_OK || name == NULL || name->kind == JDOM_NULL)
+    const jdom_node *name = NULL;
+    if (st == DII_OK)
+        st = get_member(c, unit, unit_pointer, "name", &unit_name_rule, &name);
+    if (st != DII_OK || name == NULL)
         return st;
-    if (name->kind != JDOM_STRING)
-        return report_wrong_type(c, unit_pointer, "name", name, "a string", NULL);
     return dii_sub_set_unit_name(c->subs, sub, name->u.string.text, name->u.string.len);
 }
 
 static dii_status parse_unit(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                              const char *base)
 {
-    const jdom_node *unit = jdom_get(obj, "unit");
-    if (unit == NULL)
-        return report_missing(c, obj, base, "the submission", "unit",
-                              "add \"unit\": {\"id\": \"...\", \"name\": \"...\"}");
-    if (unit->kind != JDOM_OBJECT)
-        return report_wrong_type(c, base, "unit", unit, "an object with \"id\" and \"name\"",
-                                 NULL);
+    const jdom_node *unit;
+    dii_status st = get_member(c, obj, base, "unit", &unit_rule, &unit);
+    if (st != DII_OK || unit == NULL)
+        return st;
     char *unit_pointer = dii_pointer_join(base, "unit");
     if (unit_pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_status st = parse_unit_fields(c, sub, unit, unit_pointer);
+    st = parse_unit_fields(c, sub, unit, unit_pointer);
     dii_mem_free(unit_pointer);
     return st;
-}
-
-/* An integer year beyond int, quoted as written. */
-static dii_status report_unusable_year(json_ctx *c, const jdom_node *year, const dii_loc *loc)
-{
-    if (year->flags & JDOM_INT64)
-        return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
-                            "year %" PRId64 " is not a usable year", year->u.number.integer);
-    return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
-                        "year %s is not a usable year", year->u.number.text);
 }
 
 static dii_status year_value(json_ctx *c, struct dii_submission *sub, const char *base,
                              const jdom_node *year, const dii_loc *loc)
 {
-    if (!is_integer(year))
+    if (!jm_is_integer(year))
         return report_wrong_type(c, base, "year", year, "an integer",
                                  year->kind == JDOM_STRING || year->kind == JDOM_NUMBER
                                      ? "write the year as a plain number, e.g. 2024"
                                      : NULL);
-    int64_t y = year->u.number.integer;
-    if (!(year->flags & JDOM_INT64) || y < INT_MIN || y > INT_MAX)
-        return report_unusable_year(c, year, loc);
+    long long y;
+    if (!jm_integer_in(year, INT_MIN, INT_MAX, &y)) { /* quoted as written */
+        char text[JM_INTEGER_TEXT_MAX];
+        return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, loc, NULL,
+                            "year %s is not a usable year", jm_integer_text(year, text));
+    }
     struct dii_sub_body *body = dii_sub_body_of(c->subs, sub); /* parse_year made it */
     body->year = (int)y;
     body->year_valid = 1;
@@ -602,13 +586,10 @@ static void undo_list(json_ctx *c)
 static dii_status parse_values(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                const char *base)
 {
-    const jdom_node *values = jdom_get(obj, "values");
-    if (values == NULL)
-        return report_missing(c, obj, base, "the submission", "values",
-                              "add \"values\": {\"indicator_id\": number, ...}");
-    if (values->kind != JDOM_OBJECT)
-        return report_wrong_type(c, base, "values", values,
-                                 "an object of indicator ids and values", NULL);
+    const jdom_node *values;
+    dii_status st = get_member(c, obj, base, "values", &values_rule, &values);
+    if (st != DII_OK || values == NULL)
+        return st;
     return take_values(c, sub, values);
 }
 
@@ -644,16 +625,14 @@ static dii_status attach_sources(json_ctx *c, struct dii_submission *sub,
 static dii_status parse_sources(json_ctx *c, struct dii_submission *sub, const jdom_node *obj,
                                 const char *base)
 {
-    const jdom_node *sources = jdom_get(obj, "sources");
-    if (sources == NULL || sources->kind == JDOM_NULL)
-        return DII_OK;
-    if (sources->kind != JDOM_OBJECT)
-        return report_wrong_type(c, base, "sources", sources,
-                                 "an object of indicator ids and texts", NULL);
+    const jdom_node *sources;
+    dii_status st = get_member(c, obj, base, "sources", &sources_rule, &sources);
+    if (st != DII_OK || sources == NULL)
+        return st;
     char *sources_pointer = dii_pointer_join(base, "sources");
     if (sources_pointer == NULL)
         return DII_ERR_NO_MEMORY;
-    dii_status st = check_source_types(c, sources, sources_pointer);
+    st = check_source_types(c, sources, sources_pointer);
     dii_mem_free(sources_pointer);
     return st == DII_OK ? attach_sources(c, sub, sources) : st;
 }
@@ -729,7 +708,7 @@ static dii_status parse_batch_item(json_ctx *c, const jdom_node *item, size_t i)
     } else {
         dii_loc loc = value_loc(item, pointer);
         st = dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc, NULL,
-                          "submission %zu must be an object, not %s", i, type_name(item));
+                          "submission %zu must be an object, not %s", i, type_name(c, item));
     }
     dii_mem_free(pointer);
     return st;
@@ -809,7 +788,7 @@ static dii_status report_not_object(json_ctx *c, const jdom_node *root, const ch
     return dii_diag_add(c->diags, DII_SEVERITY_ERROR, "wrong-type", c->file, &loc,
                         "write one submission object, or a batch {\"format\": \"" FORMAT_BATCH
                         "\", \"submissions\": [...]}",
-                        "%s must be a JSON object, not %s", what, type_name(root));
+                        "%s must be a JSON object, not %s", what, type_name(c, root));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,11 +7,6 @@
 #include "alloc.h"
 #include "hash.h"
 
-static size_t hash_bytes(const char *s, size_t n)
-{
-    return dii_hash_finish(dii_hash_bytes(s, n), 0);
-}
-
 /* A stored copy ends at the first NUL (dii_mem_strndup), so bytes holding
  * one never match it: they get a copy of their own, which reads the same. */
 static int same(const char *stored, const char *s, size_t n)
@@ -86,7 +81,7 @@ static int rehash(dii_strpool *p)
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < p->count; i++) {
-        size_t at = hash_bytes(p->strings[i], strlen(p->strings[i])) & (count - 1);
+        size_t at = dii_hash_bytes(p->strings[i], strlen(p->strings[i])) & (count - 1);
         while (slots[at] != 0)
             at = (at + 1) & (count - 1);
         slots[at] = (uint32_t)(i + 1);
@@ -115,7 +110,7 @@ size_t dii_strpool_index(dii_strpool *p, const char *s, size_t n)
     if ((p->count + 1) * 2 > p->slot_count && rehash(p) != 0)
         return SIZE_MAX;
     size_t mask = p->slot_count - 1;
-    size_t at = hash_bytes(s, n) & mask;
+    size_t at = dii_hash_bytes(s, n) & mask;
     for (; p->slots[at] != 0; at = (at + 1) & mask) {
         size_t i = p->slots[at] - 1;
         if (same(p->strings[i], s, n))
