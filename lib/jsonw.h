@@ -97,35 +97,19 @@ static inline void jw_opt_num(jsonw *w, int has, double v)
         jw_null(w);
 }
 
-/* Ends the document with a newline and hands the text to the caller:
- * DII_ERR_NO_MEMORY (*json NULL, *len 0) when any append failed. */
+/* Ends the document with a newline and hands the text to the caller
+ * (sb_finish). */
 static inline dii_status jw_finish(strbuf *sb, char **json, size_t *len)
 {
     sb_putc(sb, '\n');
-    char *text = sb_take(sb, len);
-    if (!text)
-        return dii_fail_nomem();
-    *json = text;
-    dii_clear_error();
-    return DII_OK;
+    return sb_finish(sb, json, len);
 }
 
-/* Ends a streamed document (sb_init_sink) with a newline, sends what is
- * left to the sink and frees the buffer: DII_ERR_IO (message naming the
- * public function fn) when the sink refused a piece, DII_ERR_NO_MEMORY
- * when an append failed. */
+/* Ends a streamed document with a newline (sb_finish_stream). */
 static inline dii_status jw_finish_stream(strbuf *sb, const char *fn)
 {
     sb_putc(sb, '\n');
-    int failed = sb_flush(sb) != 0;
-    int refused = sb->refused;
-    sb_free(sb);
-    if (refused)
-        return dii_fail(DII_ERR_IO, "%s: the write function stopped the output", fn);
-    if (failed)
-        return dii_fail_nomem();
-    dii_clear_error();
-    return DII_OK;
+    return sb_finish_stream(sb, fn);
 }
 
 #endif

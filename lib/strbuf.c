@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "error.h"
 
 void sb_init(strbuf *sb)
 {
@@ -307,4 +308,27 @@ void sb_free(strbuf *sb)
 {
     dii_mem_free(sb->data);
     sb_init(sb);
+}
+
+dii_status sb_finish(strbuf *sb, char **text, size_t *len)
+{
+    char *out = sb_take(sb, len);
+    if (!out)
+        return dii_fail_nomem();
+    *text = out;
+    dii_clear_error();
+    return DII_OK;
+}
+
+dii_status sb_finish_stream(strbuf *sb, const char *fn)
+{
+    int failed = sb_flush(sb) != 0;
+    int refused = sb->refused;
+    sb_free(sb);
+    if (refused)
+        return dii_fail(DII_ERR_IO, "%s: the write function stopped the output", fn);
+    if (failed)
+        return dii_fail_nomem();
+    dii_clear_error();
+    return DII_OK;
 }

@@ -10,6 +10,8 @@
 #define DII_STRBUF_H
 #include <stddef.h>
 
+#include "dii/dii.h"
+
 /* Takes each piece of a streamed buffer in order: 0 to go on, nonzero to
  * stop (dii.h's dii_write_fn). */
 typedef int (*sb_sink_fn)(void *ctx, const char *data, size_t len);
@@ -55,5 +57,14 @@ void sb_put_json_string(strbuf *sb, const char *s);
 /* Hands over the NUL-terminated data (NULL if anything failed) and resets. */
 char *sb_take(strbuf *sb, size_t *len);
 void sb_free(strbuf *sb);
+/* Ends an in-memory document: hands its text to the caller (*text, *len;
+ * len may be NULL) and clears the last error, or DII_ERR_NO_MEMORY (*text
+ * NULL, *len 0) when any append failed. The one ending of every to_json /
+ * to_csv. */
+dii_status sb_finish(strbuf *sb, char **text, size_t *len);
+/* Ends a streamed document (sb_init_sink): sends what is left to the sink
+ * and frees the buffer: DII_ERR_IO (message naming the public function fn)
+ * when the sink refused a piece, DII_ERR_NO_MEMORY when an append failed. */
+dii_status sb_finish_stream(strbuf *sb, const char *fn);
 
 #endif

@@ -59,6 +59,7 @@
 %thread dii_framework_for_submissions;
 %thread dii_score;
 %thread dii_results_to_json;
+%thread dii_results_to_csv;
 %thread dii_diagnostics_to_json;
 %thread dii_diagnostics_concat;
 %thread dii_crosswalk_load_file;
@@ -72,11 +73,13 @@
  * before any other call, which a Python import cannot guarantee), the
  * option structs (passed as plain Python values, see the typemaps), the
  * *_free functions (the garbage collector frees; see DII_OWNED_HANDLE),
- * and the streaming writer (a C callback per piece; Python has
- * dii_diagnostics_to_json, and a str is what it wants). */
+ * and the streaming writers (a C callback per piece; Python has
+ * dii_diagnostics_to_json and dii_results_to_csv, and a str is what it
+ * wants). */
 %ignore dii_set_allocator;
 %ignore dii_write_fn;
 %ignore dii_diagnostics_write_json;
+%ignore dii_results_write_csv;
 %ignore dii_parse_options;
 %ignore dii_score_options;
 %ignore dii_validate_options;
@@ -279,6 +282,9 @@ DII_HANDLE_SEQUENCE(dii_diagnostics, lists)
 %typemap(freearg) (char **json, size_t *len) {
     dii_free(json_$argnum);
 }
+
+/* The other text outputs are the same: a str. */
+%apply (char **json, size_t *len) { (char **csv, size_t *len), (char **text, size_t *len) };
 
 /* dii_builtin_framework_json: the length is not needed in Python. */
 %typemap(in, numinputs=0) size_t *len (size_t len_ = 0) {

@@ -176,6 +176,38 @@ DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
 /** A suggestion ("did you mean 'x'?"), or NULL. Thread-safe. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
+/** Flags of dii_diagnostic_format_text (bits; 0 for the plain text). Since libdii 1.2. */
+typedef enum dii_diagnostic_text_flags {
+    /** The first line only, without the hint line. */
+    DII_DIAGNOSTIC_TEXT_NO_HINT = 1u << 0,
+    /** ANSI colour for a terminal: the severity bold red (error) or yellow
+     * (warning), the hint dim. */
+    DII_DIAGNOSTIC_TEXT_COLOR = 1u << 1
+} dii_diagnostic_text_flags;
+
+/**
+ * The diagnostic as text, the form compilers use:
+ *
+ *     file:line:column: severity[code]: message
+ *       hint: hint
+ *
+ * The location keeps the parts that are known, joined by ':' (no column:
+ * `file:line: `; no line: `file: `; no file: `line:column: `), and is left
+ * out, with its ": ", when none is. The hint line (two spaces, "hint: ")
+ * follows after a '\n' when there is a hint and flags lack
+ * DII_DIAGNOSTIC_TEXT_NO_HINT. There is no final newline. Without
+ * DII_DIAGNOSTIC_TEXT_COLOR the text is exactly `dii validate --format
+ * text`'s line(s) for the diagnostic and Python's str(diagnostic).
+ * flags: a combination of dii_diagnostic_text_flags.
+ * *text is a new NUL-terminated buffer (free with dii_free); its length in
+ * *len when len is not NULL. Errors: DII_ERR_INVALID_ARGUMENT when d or
+ * text is NULL or flags has an unknown bit; DII_ERR_NO_MEMORY. On failure
+ * *text is NULL (and *len 0). Clears dii_last_error() on success.
+ * Thread-safe; d may be shared with other threads. Since libdii 1.2.
+ */
+DII_API dii_status dii_diagnostic_format_text(const dii_diagnostic *d, unsigned flags,
+                                              char **text, size_t *len);
+
 /*
  * Lists made by a load or a validation are capped (max_diagnostics in
  * dii_parse_options and dii_validate_options, DII_DEFAULT_MAX_DIAGNOSTICS
@@ -902,6 +934,68 @@ DII_API const char *dii_results_warning(const dii_results *results, size_t i);
  * Thread-safe; results may be shared with other threads.
  */
 DII_API dii_status dii_results_to_json(const dii_results *results, char **json, size_t *len);
+
+/** Flags of dii_results_to_csv and dii_results_write_csv (bits; 0 for the
+ * default document). Since libdii 1.2. */
+typedef enum dii_results_csv_flags {
+    /** Leave out the header row (to append the rows of several sets of
+     * results to one table). */
+    DII_RESULTS_CSV_NO_HEADER = 1u << 0
+} dii_results_csv_flags;
+
+/**
+ * Name of the i-th column of the results CSV (dii_results_to_csv): "unit_id",
+ * "unit_name", "year", "target_year", "group", "code", "indicator", "value",
+ * "target_op", "target_value", "target_basis", "status", "attainment",
+ * "points", "max_points", "gap", "progress", "provisional", "index", "rank";
+ * NULL for i past the last (so a caller counts them by asking until NULL).
+ * The one list: bindings read it from here. Static strings. Thread-safe.
+ * Since libdii 1.2.
+ */
+DII_API const char *dii_results_csv_column(size_t i);
+
+/**
+ * Writes the results as CSV to write(ctx, ...) (see dii_write_fn), in pieces
+ * of about 64 KiB, as it is produced: exactly what `dii score --format csv`
+ * prints. A header row of the dii_results_csv_column names (unless flags
+ * has DII_RESULTS_CSV_NO_HEADER), then one row per result x indicator, in
+ * result then framework order; index and rank repeat the result's (rank 0:
+ * unranked).
+ * RFC 4180: CRLF line ends, ',' between fields, a field quoted when it
+ * holds a comma, a quote, CR or LF, quotes inside doubled. An absent
+ * figure (a missing value, no target, no gap or progress, no code or unit
+ * name) is an empty cell. Values and target values of a yes/no indicator
+ * are true / false, the names of statuses, ops and bases those of the JSON
+ * document. Numbers are written as dii_results_to_json writes them, in the
+ * same characters: the shortest decimal that reads back to the same double,
+ * laid out as JavaScript prints numbers (23, 0.95, 0.000025, 1e-7, 1e+21;
+ * -0 as 0), '.' as decimal mark whatever the locale.
+ * Formula injection: a cell of free text (unit_id, unit_name, group, code,
+ * indicator) that starts with '=', '+', '-', '@', tab or CR, which a
+ * spreadsheet would run as a formula, is written quoted with a ' in front,
+ * so that a spreadsheet shows it as text; numbers and the format's fixed
+ * names are never changed.
+ * Errors: DII_ERR_INVALID_ARGUMENT when results or write is NULL or flags
+ * has an unknown bit (write is not called); DII_ERR_IO when write returned
+ * nonzero (it is not called again); DII_ERR_NO_MEMORY. On failure the sink
+ * may have received part of the document (never a piece twice). Clears
+ * dii_last_error() on success.
+ * Thread-safe; results may be shared with other threads; write is called on
+ * the calling thread only. Since libdii 1.2.
+ */
+DII_API dii_status dii_results_write_csv(const dii_results *results, unsigned flags,
+                                         dii_write_fn write, void *ctx);
+
+/**
+ * The document of dii_results_write_csv in a new NUL-terminated buffer
+ * *csv (free with dii_free), its length in *len when len is not NULL.
+ * Errors: DII_ERR_INVALID_ARGUMENT when results or csv is NULL or flags
+ * has an unknown bit; DII_ERR_NO_MEMORY. On failure *csv is NULL (and *len
+ * 0). Clears dii_last_error() on success.
+ * Thread-safe; results may be shared with other threads. Since libdii 1.2.
+ */
+DII_API dii_status dii_results_to_csv(const dii_results *results, unsigned flags, char **csv,
+                                      size_t *len);
 
 /**
  * Rounds an index the way ranking does: half away from zero to `decimals`

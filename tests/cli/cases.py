@@ -764,4 +764,13 @@ CASES = [
               D + "plan-table-errors.csv"], "exit": 1, "checks": ["input-order"]},
     {"name": "validate-unit-id-missing-value",
      "args": ["validate", PLAN_EXAMPLE, "--unit-id"], "exit": 2},
+    # One number format in every data output (dii.h, dii_results_write_csv):
+    # the example with three values changed (2.5e-05, 1e-7, 1e21),
+    # printed as the JSON prints them: 0.000025, 1e-7,
+    # 1e+21, in the CSV and in the JSON alike.
+    {"name": "score-csv-numbers",
+     "args": ["score", "--format", "csv", D + "score-numbers.json"], "exit": 0},
+    {"name": "score-json-numbers",
+     "args": ["score", "--format", "json", D + "score-numbers.json"], "exit": 0,
+     "checks": ["json:result"]},
 ] + _diagnostic_cases()

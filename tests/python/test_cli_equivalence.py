@@ -64,6 +64,62 @@ def test_same_json_as_cli_for_several_files(cli, tmp_path, fw):
     assert value == tidy["value"].tolist()
 
 
+def cli_csv(cli, *args):
+    out = subprocess.run([cli, "score", "--format", "csv", *map(str, args)],
+                         capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("framework,files,target_year", CASES)
+def test_same_csv_as_cli(cli, framework, files, target_year):
+    args = ["--framework", framework]
+    if target_year is not None:
+        args += ["--target-year", target_year]
+    expected = cli_csv(cli, *args, *files)
+    results = dii.Framework.builtin(framework).score(dii.load_submissions(list(files)),
+                                                     target_year=target_year)
+    assert results.to_csv() == expected  # byte for byte, CRLFs included
+    header, rows = expected.split("\r\n", 1)
+    assert results.to_csv(header=False) == rows
+    assert tuple(header.split(",")) == dii.INDICATOR_COLUMNS
+
+
+def test_csv_and_json_print_numbers_alike(cli, tmp_path, fw):
+    # 2.5e-05 and 1e-7 print as JavaScript prints them (0.000025, 1e-7),
+    # 1e21 as 1e+21, in the JSON and in the CSV, from Python and from the CLI.
+    doc = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    doc["values"]["smartphone_subscription_share"] = 2.5e-05
+    doc["values"]["urban_5g_coverage"] = 1e-7
+    doc["values"]["mobile_broadband_subscriptions_per_100"] = 1e21
+    path = tmp_path / "numbers.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    results = fw.score(path)
+    csv = results.to_csv()
+    assert csv == cli_csv(cli, path)
+    rows = {r.split(",")[6]: r.split(",") for r in csv.split("\r\n")[1:] if r}
+    value = dii.INDICATOR_COLUMNS.index("value")
+    assert rows["smartphone_subscription_share"][value] == "0.000025"
+    assert rows["urban_5g_coverage"][value] == "1e-7"
+    assert rows["mobile_broadband_subscriptions_per_100"][value] == "1e+21"
+    text = results.to_json()
+    for number in ("0.000025", "1e-7", "1e+21"):
+        assert f'"value": {number},' in text
+
+
+def test_str_diagnostic_is_the_cli_text(cli):
+    bad = str(ROOT / "tests" / "data" / "submissions" / "batch.json")
+    out = subprocess.run([cli, "validate", "--format", "text", "--framework", DIEN_BIEN, bad],
+                         capture_output=True, env={"NO_COLOR": "1"})
+    lines = out.stdout.decode("utf-8")
+    diags = dii.Framework.builtin(DIEN_BIEN).validate(bad)
+    assert len(diags) > 1 and any(d.hint for d in diags)
+    summary = lines.splitlines()[-1]
+    assert "checked" in summary
+    assert "".join(str(d) + "\n" for d in diags) + summary + "\n" == lines
+    first = lines.splitlines()[0]
+    assert diags[0].format() == first and str(diags[0]).startswith(first)
+
+
 def test_validate_json_as_cli(cli):
     bad = ROOT / "tests" / "data" / "submissions" / "batch.json"
     out = subprocess.run([cli, "validate", "--format", "json", "--framework", DIEN_BIEN, bad],

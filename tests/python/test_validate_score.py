@@ -31,6 +31,7 @@ def test_validate_invalid_lists_every_problem(fw):
     assert unknown.submission == 0 and unknown.file is None
     assert unknown.format().startswith("2:13: error[unknown-indicator]: unknown indicator")
     assert "hint: did you mean" in str(unknown)
+    assert str(unknown) == unknown.format() + "\n  hint: " + unknown.hint
     # the missing indicators are warnings
     assert diags.warning_count == len(diags.warnings) > 0
     assert all(w.code == "missing-value" for w in diags.warnings)
@@ -156,3 +157,23 @@ def test_exclude_policy_and_methods():
     assert a.points == 1.5 and a.max_points == 3
     assert b.max_points == 2 and b.index == 1 and b.rank == 1
     assert a.indicator("speed").target is None and a.indicator("speed").status == "no_target"
+
+
+def test_diagnostic_text_is_the_library_s_and_the_tuple_stays_a_tuple(fw):
+    import copy
+    import pickle
+    unknown = fw.validate(BAD).errors[0]
+    plain = dii.Diagnostic(*unknown)
+    assert plain == unknown and hash(plain) == hash(unknown)
+    assert repr(unknown) == repr(plain) and repr(unknown).startswith("Diagnostic(severity=")
+    # a Diagnostic made in Python reads the same as the library's text
+    assert (plain.format(), str(plain)) == (unknown.format(), str(unknown))
+    for again in (pickle.loads(pickle.dumps(unknown)), copy.copy(unknown)):
+        assert again == unknown and str(again) == str(unknown)
+    # a changed copy is a plain Diagnostic with its own text
+    moved = unknown._replace(line=9)
+    assert type(moved) is dii.Diagnostic
+    assert moved.format().startswith("9:13: error[unknown-indicator]")
+    no_hint = dii.Diagnostic("warning", "x", "m", "f.csv", 3)
+    assert str(no_hint) == no_hint.format() == "f.csv:3: warning[x]: m"
+    assert str(dii.Diagnostic("error", "x", "m")) == "error[x]: m"

@@ -1,5 +1,6 @@
 /* Unit tests for strbuf.c (numbers, JSON strings), result.c (accessors,
- * dii_round_index), result_json.c and diag_json.c.
+ * dii_round_index), result_json.c, result_csv.c, diag_json.c and
+ * diag_format.c.
  *
  * The results and diagnostics serialised here are built by hand through the
  * private structs (allocated with dii_mem_*, so dii_results_free /
@@ -752,6 +753,16 @@ static dii_status diags_to_json(const void *o, char **j, size_t *l)
     return dii_diagnostics_to_json(o, j, l);
 }
 
+static dii_status results_to_csv(const void *o, char **j, size_t *l)
+{
+    return dii_results_to_csv(o, 0, j, l);
+}
+
+static dii_status diagnostic_text(const void *o, char **j, size_t *l)
+{
+    return dii_diagnostic_format_text(o, 0, j, l);
+}
+
 /* Fails the 1st, 2nd, ... allocation until the call succeeds; every failure
  * must report DII_ERR_NO_MEMORY with *json NULL (valgrind checks for leaks).
  * The allocator is swapped after other allocations were made, which the
@@ -790,6 +801,316 @@ START_TEST(to_json_out_of_memory)
     dii_results_free(rs);
     dii_diagnostics *d = build_diags();
     check_nomem(diags_to_json, d, EXPECTED_DIAGS);
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Results CSV (result_csv.c), written by hand from dii.h's description     */
+/* ------------------------------------------------------------------------ */
+
+#define CSV_HEADER                                                                            \
+    "unit_id,unit_name,year,target_year,group,code,indicator,value,target_op,target_value,"   \
+    "target_basis,status,attainment,points,max_points,gap,progress,provisional,index,rank\r\n"
+
+/* build_results' rows: unit 12 has no indicator, so no row. */
+static const char EXPECTED_CSV[] =
+    CSV_HEADER
+    "11,Điện Biên,2022,2023,I,1,mobile_broadband_subscriptions_per_100,67.4,>=,72,exact,"
+    "not_met,0.9361111111111112,0.9361111111111112,1,4.599999999999994,0.5,false,"
+    "0.9502576800478,1\r\n"
+    "11,Điện Biên,2022,2023,II,9,ai_blockchain_iot_deployed,true,==,true,nearest,met,1,1,1,"
+    ",,true,0.9502576800478,1\r\n"
+    "11,Điện Biên,2022,2023,I,,fixed_broadband_speed_mbps,,,,,missing,0,0,0,,,false,"
+    "0.9502576800478,1\r\n";
+
+START_TEST(results_csv_document)
+{
+    dii_results *rs = build_results();
+    char *csv = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, &csv, &len), DII_OK);
+    ck_assert_str_eq(csv, EXPECTED_CSV);
+    ck_assert_uint_eq(len, strlen(EXPECTED_CSV));
+    ck_assert_str_eq(dii_last_error(), "");
+    dii_free(csv);
+
+    ck_assert_int_eq(dii_results_to_csv(rs, DII_RESULTS_CSV_NO_HEADER, &csv, NULL), DII_OK);
+    ck_assert_str_eq(csv, EXPECTED_CSV + strlen(CSV_HEADER));
+    dii_free(csv);
+    dii_results_free(rs);
+
+    rs = build_empty_results(); /* no results: the header alone, or nothing */
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, &csv, &len), DII_OK);
+    ck_assert_str_eq(csv, CSV_HEADER);
+    dii_free(csv);
+    ck_assert_int_eq(dii_results_to_csv(rs, DII_RESULTS_CSV_NO_HEADER, &csv, &len), DII_OK);
+    ck_assert_str_eq(csv, "");
+    ck_assert_uint_eq(len, 0);
+    dii_free(csv);
+    dii_results_free(rs);
+}
+END_TEST
+
+/* The one list of columns is the header row, and ends with NULL. */
+START_TEST(results_csv_columns)
+{
+    char header[512] = "";
+    size_t n = 0;
+    for (const char *c; (c = dii_results_csv_column(n)) != NULL; n++) {
+        if (n > 0)
+            strcat(header, ",");
+        strcat(header, c);
+    }
+    strcat(header, "\r\n");
+    ck_assert_uint_eq(n, 20);
+    ck_assert_str_eq(header, CSV_HEADER);
+    ck_assert_ptr_null(dii_results_csv_column((size_t)-1));
+}
+END_TEST
+
+/* Quoting (RFC 4180) and the leading ' of a free-text cell a spreadsheet
+ * would run as a formula; a negative number is not text and keeps its sign. */
+START_TEST(results_csv_quoting_and_formulas)
+{
+    dii_results *rs = build_results();
+    struct dii_result *r = &rs->items[0];
+    r->unit_id = intern(rs, "=1+2");
+    r->unit_name = intern(rs, "a, \"b\"");
+    rs->indicator_info[0].code = intern(rs, "@x");
+    rs->indicator_info[0].group_id = intern(rs, "-I");
+    rs->indicator_info[0].id = intern(rs, "+id\nnext");
+    r->indicators[0].gap = -4.5;
+    char *csv = NULL;
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, &csv, NULL), DII_OK);
+    const char *row = csv + strlen(CSV_HEADER);
+    const char *want = "\"'=1+2\",\"a, \"\"b\"\"\",2022,2023,\"'-I\",\"'@x\",\"'+id\nnext\",67.4,>=,"
+                       "72,exact,not_met,0.9361111111111112,0.9361111111111112,1,-4.5,0.5,false,"
+                       "0.9502576800478,1\r\n";
+    ck_assert_msg(strncmp(row, want, strlen(want)) == 0, "row: %s", row);
+    dii_free(csv);
+    dii_results_free(rs);
+}
+END_TEST
+
+/* JSON and CSV print every number in the same characters, JavaScript's:
+ * 2.5e-05 as 0.000025, 1e-7, 67.4, 1e21 as 1e+21, -0 as 0. */
+START_TEST(results_csv_numbers_as_json)
+{
+    dii_results *rs = build_results();
+    dii_indicator_result *k = &rs->items[0].indicators[0];
+    k->value = 67.4;
+    k->target_value = 1e21;
+    k->gap = 2.5e-05;
+    k->progress = 1e-7;
+    k->points = -0.0;
+    char *csv = NULL, *json = NULL;
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, &csv, NULL), DII_OK);
+    ck_assert_int_eq(dii_results_to_json(rs, &json, NULL), DII_OK);
+    const char *row = "11,Điện Biên,2022,2023,I,1,mobile_broadband_subscriptions_per_100,67.4,>=,"
+                      "1e+21,exact,not_met,0.9361111111111112,0,1,0.000025,1e-7,false,"
+                      "0.9502576800478,1\r\n";
+    ck_assert_msg(strstr(csv, row) != NULL, "csv: %s", csv);
+    const char *fields[] = {
+        "\"value\": 67.4,\n          \"points\": 0,\n",
+        "\"value\": 1e+21,\n",
+        "\"gap\": 0.000025,\n          \"progress\": 1e-7,\n",
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        ck_assert_msg(strstr(json, fields[i]) != NULL, "no %s in %s", fields[i], json);
+    dii_free(csv);
+    dii_free(json);
+    dii_results_free(rs);
+}
+END_TEST
+
+START_TEST(results_csv_bad_arguments)
+{
+    dii_results *rs = build_empty_results();
+    char *csv = (char *)"sentinel";
+    size_t len = 42;
+    ck_assert_int_eq(dii_results_to_csv(NULL, 0, &csv, &len), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(csv);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_str_ne(dii_last_error(), "");
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, NULL, &len), DII_ERR_INVALID_ARGUMENT);
+    csv = (char *)"sentinel";
+    ck_assert_int_eq(dii_results_to_csv(rs, 1u << 5, &csv, &len), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(csv);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "unknown flags 0x20"));
+    dii_results_free(rs);
+}
+END_TEST
+
+/* A sink that keeps what it is given, or refuses from its `refuse_at`-th
+ * call on (counting from 0; -1 never). */
+typedef struct test_sink {
+    strbuf text;
+    int calls;
+    int refuse_at;
+} test_sink;
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+    test_sink *s = ctx;
+    ck_assert_uint_gt(len, 0);
+    if (s->refuse_at >= 0 && s->calls >= s->refuse_at) {
+        ck_assert_int_eq(s->calls, s->refuse_at); /* never called again after refusing */
+        s->calls++;
+        return 1;
+    }
+    s->calls++;
+    sb_append(&s->text, data, len);
+    return 0;
+}
+
+START_TEST(results_csv_streamed)
+{
+    dii_results *rs = build_results();
+    test_sink s = {.refuse_at = -1};
+    sb_init(&s.text);
+    ck_assert_int_eq(dii_results_write_csv(rs, 0, sink_write, &s), DII_OK);
+    ck_assert_str_eq(dii_last_error(), "");
+    char *text = sb_take(&s.text, NULL);
+    ck_assert_str_eq(text, EXPECTED_CSV);
+    dii_mem_free(text);
+
+    /* A refusing sink stops the writer: DII_ERR_IO. */
+    s = (test_sink){.refuse_at = 0};
+    sb_init(&s.text);
+    ck_assert_int_eq(dii_results_write_csv(rs, 0, sink_write, &s), DII_ERR_IO);
+    ck_assert_int_eq(s.calls, 1);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "dii_results_write_csv"));
+    sb_free(&s.text);
+
+    ck_assert_int_eq(dii_results_write_csv(NULL, 0, sink_write, &s), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_write_csv(rs, 0, NULL, &s), DII_ERR_INVALID_ARGUMENT);
+    s = (test_sink){.refuse_at = -1};
+    ck_assert_int_eq(dii_results_write_csv(rs, 1u << 7, sink_write, &s),
+                     DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(s.calls, 0);
+    dii_results_free(rs);
+}
+END_TEST
+
+/* A document longer than the stream's buffer goes out in several pieces,
+ * the same bytes as the one in memory. */
+START_TEST(results_csv_streamed_in_pieces)
+{
+    dii_results *rs = build_results();
+    struct dii_result *r = &rs->items[0];
+    char name[4096];
+    memset(name, 'n', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    r->unit_name = intern(rs, name);
+    struct dii_result *many = xcalloc(40, sizeof *many);
+    for (size_t i = 0; i < 40; i++)
+        many[i] = rs->items[0];
+    dii_mem_free(rs->items);
+    rs->items = many; /* 40 x 3 rows of 4 KiB: past the 64 KiB buffer */
+    rs->count = 40;
+    char *csv = NULL;
+    ck_assert_int_eq(dii_results_to_csv(rs, 0, &csv, NULL), DII_OK);
+    test_sink s = {.refuse_at = -1};
+    sb_init(&s.text);
+    ck_assert_int_eq(dii_results_write_csv(rs, 0, sink_write, &s), DII_OK);
+    ck_assert_int_gt(s.calls, 1);
+    char *text = sb_take(&s.text, NULL);
+    ck_assert_str_eq(text, csv);
+    dii_mem_free(text);
+    dii_free(csv);
+    dii_results_free(rs);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* A diagnostic's text (diag_format.c)                                       */
+/* ------------------------------------------------------------------------ */
+
+static char *diag_text(const dii_diagnostic *d, unsigned flags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(dii_diagnostic_format_text(d, flags, &text, &len), DII_OK);
+    ck_assert_uint_eq(len, strlen(text));
+    return text;
+}
+
+static void check_diag_text(const dii_diagnostic *d, unsigned flags, const char *expected)
+{
+    char *text = diag_text(d, flags);
+    ck_assert_str_eq(text, expected);
+    dii_free(text);
+}
+
+START_TEST(diagnostic_text_forms)
+{
+    dii_diagnostics *d = build_diags();
+    const dii_diagnostic *e = dii_diagnostics_get(d, 0), *w = dii_diagnostics_get(d, 1);
+    check_diag_text(e, 0, "dien-bien.json:7:5: error[unknown-indicator]: unknown indicator "
+                          "'mobile_broadbnd'\n  hint: did you mean "
+                          "'mobile_broadband_subscriptions_per_100'?");
+    check_diag_text(e, DII_DIAGNOSTIC_TEXT_NO_HINT,
+                    "dien-bien.json:7:5: error[unknown-indicator]: unknown indicator "
+                    "'mobile_broadbnd'");
+    check_diag_text(e, DII_DIAGNOSTIC_TEXT_COLOR,
+                    "dien-bien.json:7:5: \033[1;31merror\033[0m[unknown-indicator]: unknown "
+                    "indicator 'mobile_broadbnd'\n  \033[2mhint: did you mean "
+                    "'mobile_broadband_subscriptions_per_100'?\033[0m");
+    /* no file, no line: no location */
+    check_diag_text(w, 0, "warning[missing-value]: no value for 'fixed_broadband_speed_mbps'");
+    check_diag_text(w, DII_DIAGNOSTIC_TEXT_COLOR,
+                    "\033[1;33mwarning\033[0m[missing-value]: no value for "
+                    "'fixed_broadband_speed_mbps'");
+    dii_diagnostics_free(d);
+
+    /* the known parts of a location */
+    d = dii_diag_new();
+    ck_assert_ptr_nonnull(d);
+    dii_loc line_only = {3, 0, NULL}, both = {2, 13, NULL};
+    ck_assert_int_eq(dii_diag_add(d, DII_SEVERITY_ERROR, "syntax", "a.csv", &line_only, NULL,
+                                  "bad"), DII_OK);
+    ck_assert_int_eq(dii_diag_add(d, DII_SEVERITY_ERROR, "syntax", "a.csv", NULL, NULL, "bad"),
+                     DII_OK);
+    ck_assert_int_eq(dii_diag_add(d, DII_SEVERITY_ERROR, "syntax", NULL, &both, NULL, "bad"),
+                     DII_OK);
+    check_diag_text(dii_diagnostics_get(d, 0), 0, "a.csv:3: error[syntax]: bad");
+    check_diag_text(dii_diagnostics_get(d, 1), 0, "a.csv: error[syntax]: bad");
+    check_diag_text(dii_diagnostics_get(d, 2), 0, "2:13: error[syntax]: bad");
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(diagnostic_text_bad_arguments)
+{
+    dii_diagnostics *d = build_diags();
+    const dii_diagnostic *e = dii_diagnostics_get(d, 0);
+    char *text = (char *)"sentinel";
+    size_t len = 42;
+    ck_assert_int_eq(dii_diagnostic_format_text(NULL, 0, &text, &len),
+                     DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(text);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_str_ne(dii_last_error(), "");
+    ck_assert_int_eq(dii_diagnostic_format_text(e, 0, NULL, &len), DII_ERR_INVALID_ARGUMENT);
+    text = (char *)"sentinel";
+    ck_assert_int_eq(dii_diagnostic_format_text(e, 1u << 2, &text, NULL),
+                     DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(text);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "unknown flags 0x4"));
+    dii_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(to_csv_and_text_out_of_memory)
+{
+    dii_results *rs = build_results();
+    check_nomem(results_to_csv, rs, EXPECTED_CSV);
+    dii_results_free(rs);
+    dii_diagnostics *d = build_diags();
+    check_nomem(diagnostic_text, dii_diagnostics_get(d, 0),
+                "dien-bien.json:7:5: error[unknown-indicator]: unknown indicator "
+                "'mobile_broadbnd'\n  hint: did you mean 'mobile_broadband_subscriptions_per_100'?");
     dii_diagnostics_free(d);
 }
 END_TEST
@@ -1061,6 +1382,19 @@ Suite *make_suite(void)
     tcase_add_test(tc, diagnostics_json_empty_and_warnings_only);
     tcase_add_test(tc, diagnostics_json_null_arguments);
     tcase_add_test(tc, to_json_out_of_memory);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("csv_and_text");
+    tcase_add_test(tc, results_csv_document);
+    tcase_add_test(tc, results_csv_columns);
+    tcase_add_test(tc, results_csv_quoting_and_formulas);
+    tcase_add_test(tc, results_csv_numbers_as_json);
+    tcase_add_test(tc, results_csv_bad_arguments);
+    tcase_add_test(tc, results_csv_streamed);
+    tcase_add_test(tc, results_csv_streamed_in_pieces);
+    tcase_add_test(tc, diagnostic_text_forms);
+    tcase_add_test(tc, diagnostic_text_bad_arguments);
+    tcase_add_test(tc, to_csv_and_text_out_of_memory);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("accessors");

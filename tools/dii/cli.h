@@ -274,6 +274,12 @@ int use_color(FILE *fp);
 
 /* ---- writers (each returns 0, or -1 when writing failed) ----------------- */
 
+/* d as the library's text (dii_diagnostic_format_text with flags, no
+ * final newline) written through put (fputs, or an escaping writer),
+ * preceded by fallback_file when d names no file. 0, or -1 when the text
+ * could not be made (said on stderr) or put failed. */
+int put_diagnostic_text(FILE *out, const dii_diagnostic *d, const char *fallback_file,
+                        unsigned flags, int (*put)(FILE *, const char *));
 /* The diagnostics of one list in the text form (no summary line). */
 int write_diagnostic_lines(FILE *out, const diag_view *v, const char *fallback_file,
                            const out_style *style);
@@ -298,11 +304,11 @@ int write_diagnostics_json(FILE *out, const validated_file *files, size_t n);
 /* score --format table / csv / markdown. */
 int write_results_table(FILE *out, const dii_framework *fw, const dii_results *res,
                         const out_style *style);
-int write_results_csv(FILE *out, const dii_framework *fw, const dii_results *res);
 int write_results_markdown(FILE *out, const dii_framework *fw, const dii_results *res,
                            const out_style *style);
 
-/* The CSV cells both CSV writers write (res_csv.c). One field, preceded by
+/* The CSV cells of the track and compare CSV writers (csv.c; score's CSV is
+ * the library's, dii_results_write_csv). One field, preceded by
  * a comma unless first; RFC 4180 quoting; NULL is an empty cell; text != 0
  * marks a cell of free text from the data or the framework, which gets a
  * leading ' when a spreadsheet would run it as a formula. */
@@ -339,6 +345,19 @@ static inline int flush_status(FILE *out)
 {
     return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }
+
+/* A library streaming writer's dii_write_fn onto a stream (output.c). A
+ * short write stops the writer; its errno is kept for output_fail's
+ * message (the library may change errno). */
+typedef struct stream_sink {
+    FILE *fp;
+    int err;
+} stream_sink;
+int stream_sink_write(void *ctx, const char *data, size_t len);
+/* What a writer returns once the library's streaming writer returned st:
+ * flush_status on success; else -1, with the sink's errno back for a
+ * refused write (DII_ERR_IO) or the library's message on stderr. */
+int stream_sink_status(const stream_sink *sink, dii_status st);
 
 /* ---- text helpers (text.c) ----------------------------------------------- */
 

@@ -42,7 +42,10 @@ static int write_output(FILE *out, const cli_options *opts, const dii_framework 
         rc = dii_results_to_json(res, &json, NULL) == DII_OK && fputs(json, out) >= 0 ? 0 : -1;
         dii_free(json);
         return rc;
-    case FORMAT_CSV: return write_results_csv(out, fw, res);
+    case FORMAT_CSV: {
+        stream_sink sink = {out, 0};
+        return stream_sink_status(&sink, dii_results_write_csv(res, 0, stream_sink_write, &sink));
+    }
     case FORMAT_MARKDOWN: return write_results_markdown(out, fw, res, &style);
     default: return write_results_table(out, fw, res, &style);
     }

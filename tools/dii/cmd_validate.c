@@ -1,5 +1,4 @@
 /* dii validate: check data files and report every problem. */
-#include <errno.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -100,22 +99,6 @@ static int shown_list(const validated_file *f, const dii_diagnostics **shown,
     return 0;
 }
 
-/* dii_write_fn onto a stream. A short write stops the writer; its errno
- * is kept for output_fail's message (the library may change errno). */
-typedef struct stream_sink {
-    FILE *fp;
-    int err;
-} stream_sink;
-
-static int write_to_stream(void *ctx, const char *data, size_t len)
-{
-    stream_sink *sink = ctx;
-    if (fwrite(data, 1, len, sink->fp) == len)
-        return 0;
-    sink->err = errno;
-    return -1;
-}
-
 /* The files' lists as one document, streamed by the library's one writer
  * of "dii-diagnostics/1" (design.md: one writer per data contract) as it
  * is produced: neither the joined list nor the whole text is held. */
@@ -130,12 +113,8 @@ int write_diagnostics_json(FILE *out, const validated_file *files, size_t n)
         rc = shown_list(&files[i], &shown[i], &made[i]);
     if (rc == 0) {
         stream_sink sink = {out, 0};
-        dii_status st = dii_diagnostics_write_json(shown, n, write_to_stream, &sink);
-        if (st == DII_ERR_IO)
-            errno = sink.err;
-        else if (st != DII_OK)
-            fprintf(stderr, "dii: %s\n", dii_last_error());
-        rc = st == DII_OK ? flush_status(out) : -1;
+        dii_status st = dii_diagnostics_write_json(shown, n, stream_sink_write, &sink);
+        rc = stream_sink_status(&sink, st);
     }
     for (size_t i = 0; made && i < n; i++)
         dii_diagnostics_free(made[i]);

@@ -195,30 +195,23 @@ static tally tally_cases(const cases *c, int strict)
 
 /* ---- one diagnostic ------------------------------------------------------ */
 
+static int put_xml_text(FILE *out, const char *s)
+{
+    return put_xml(out, s, 0);
+}
+
 /* "file:line:col: error[code]: message" and "\n  hint: ..." as in the text
  * format, so the failure reads the same as a local `dii validate`. */
-static int put_diagnostic_text(FILE *out, const dii_diagnostic *d, const char *file)
+static int put_diagnostic_line(FILE *out, const dii_diagnostic *d, const char *file)
 {
-    const char *df = dii_diagnostic_file(d);
-    unsigned long line = dii_diagnostic_line(d), col = dii_diagnostic_column(d);
-    const char *hint = dii_diagnostic_hint(d);
-    if (put_xml(out, df != NULL ? df : file, 0) < 0 ||
-        (line > 0 && fprintf(out, ":%lu", line) < 0) ||
-        (line > 0 && col > 0 && fprintf(out, ":%lu", col) < 0) ||
-        fprintf(out, ": %s[", dii_severity_name(dii_diagnostic_severity(d))) < 0 ||
-        put_xml(out, dii_diagnostic_code(d), 0) < 0 || put_str(out, "]: ") < 0 ||
-        put_xml(out, dii_diagnostic_message(d), 0) < 0)
-        return -1;
-    if (hint != NULL && (put_str(out, "\n  hint: ") < 0 || put_xml(out, hint, 0) < 0))
-        return -1;
-    return 0;
+    return put_diagnostic_text(out, d, file, 0, put_xml_text);
 }
 
 static int put_failure(FILE *out, const dii_diagnostic *d, const char *file)
 {
     if (put_str(out, "      <failure") < 0 || put_attr(out, "type", dii_diagnostic_code(d)) < 0 ||
         put_attr(out, "message", dii_diagnostic_message(d)) < 0 || put_str(out, ">") < 0 ||
-        put_diagnostic_text(out, d, file) < 0)
+        put_diagnostic_line(out, d, file) < 0)
         return -1;
     return put_str(out, "</failure>\n");
 }
@@ -247,7 +240,7 @@ static int put_system_out(FILE *out, const cases *c, size_t k)
         const dii_diagnostic *d = case_diag(c, j);
         if (fails(d, 0))
             continue;
-        if (put_diagnostic_text(out, d, c->f->name) < 0 || put_str(out, "\n") < 0)
+        if (put_diagnostic_line(out, d, c->f->name) < 0 || put_str(out, "\n") < 0)
             return -1;
     }
     return put_str(out, "</system-out>\n");

@@ -368,3 +368,23 @@ int use_color(FILE *fp)
         return 0;
     return isatty(fileno(fp));
 }
+
+int stream_sink_write(void *ctx, const char *data, size_t len)
+{
+    stream_sink *sink = ctx;
+    if (fwrite(data, 1, len, sink->fp) == len)
+        return 0;
+    sink->err = errno;
+    return -1;
+}
+
+int stream_sink_status(const stream_sink *sink, dii_status st)
+{
+    if (st == DII_OK)
+        return flush_status(sink->fp);
+    if (st == DII_ERR_IO)
+        errno = sink->err;
+    else
+        fprintf(stderr, "dii: %s\n", dii_last_error());
+    return -1;
+}

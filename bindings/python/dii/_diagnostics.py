@@ -40,13 +40,24 @@ class Diagnostic(NamedTuple):
     def format(self):
         """The problem as the ``dii validate`` text format prints it:
         ``file:line:column: severity[code]: message`` (parts that are
-        unknown are left out)."""
-        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p)
-        text = f"{self.severity}[{self.code}]: {self.message}"
-        return f"{where}: {text}" if where else text
+        unknown are left out), without the hint line."""
+        return self._texts()[0]
 
     def __str__(self):
-        return self.format() + (f"\n  hint: {self.hint}" if self.hint else "")
+        """The ``dii validate`` text of the problem: :meth:`format`'s line,
+        then ``"\\n  hint: ..."`` when there is a hint. For a diagnostic the
+        library reported, the library's own text (dii_diagnostic_format_text),
+        the one the command prints."""
+        return self._texts()[1]
+
+    def _texts(self):
+        """(line, line and hint) of a Diagnostic made in Python; a
+        diagnostic read from the library carries the library's
+        (:class:`_ReportedDiagnostic`)."""
+        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p)
+        line = f"{self.severity}[{self.code}]: {self.message}"
+        line = f"{where}: {line}" if where else line
+        return line, line + (f"\n  hint: {self.hint}" if self.hint else "")
 
     def to_dict(self):
         """The diagnostic as one entry of ``dii-diagnostics/1``'s list."""
@@ -62,11 +73,42 @@ class Diagnostic(NamedTuple):
         }
 
 
+class _ReportedDiagnostic(Diagnostic):
+    """A :class:`Diagnostic` read from a library list, carrying the
+    library's text of it (dii_diagnostic_format_text, what ``dii validate``
+    prints), made when it is read: the tuple is all a caller keeps, so the
+    C item cannot be asked later. Equal to, and pickled like, a
+    :class:`Diagnostic` with the same fields; ``_replace`` gives a plain
+    :class:`Diagnostic`, whose fields may no longer match the text."""
+
+    @classmethod
+    def _make(cls, iterable):
+        return Diagnostic._make(iterable)
+
+    def _texts(self):
+        return self.__dict__["texts"]
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={v!r}" for k, v in zip(self._fields, self))
+        return f"Diagnostic({fields})"
+
+
+def _library_text(d, flags):
+    status, message, text = _dii.dii_diagnostic_format_text(d, flags)
+    if status < 0:
+        from ._errors import _raise
+        _raise(status, message)
+    return text
+
+
 def _diagnostic(d):
     line = _dii.dii_diagnostic_line(d)
     column = _dii.dii_diagnostic_column(d)
     submission = _dii.dii_diagnostic_submission(d)
-    return Diagnostic(
+    full = _library_text(d, 0)
+    first = full if _dii.dii_diagnostic_hint(d) is None else _library_text(
+        d, _dii.DII_DIAGNOSTIC_TEXT_NO_HINT)
+    item = _ReportedDiagnostic(
         _dii.dii_severity_name(_dii.dii_diagnostic_severity(d)),
         _dii.dii_diagnostic_code(d),
         _dii.dii_diagnostic_message(d),
@@ -77,6 +119,8 @@ def _diagnostic(d):
         _dii.dii_diagnostic_hint(d),
         None if submission < 0 else submission,
     )
+    item.__dict__["texts"] = (first, full)
+    return item
 
 
 class Diagnostics:

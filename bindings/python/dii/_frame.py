@@ -7,7 +7,7 @@ first use.
 from . import _dii
 from ._calls import big, call
 from ._errors import InvalidArgumentError
-from ._results import BASES, GROUP_COLUMNS, OPS, STATUSES, UNIT_COLUMNS
+from ._results import BASES, GROUP_COLUMNS, INDICATOR_COLUMNS, OPS, STATUSES, UNIT_COLUMNS
 
 __all__ = ["score_frame", "submissions_from_frame", "results_to_dataframe",
            "tracking_to_dataframe", "comparison_to_dataframe"]
@@ -273,8 +273,10 @@ def _table_frame(np, pd, t, framework):
         "index": per_result("index", f8),
         "rank": per_result("rank", np.int64),
     }
-    # The dict's order is INDICATOR_COLUMNS'; passing columns= costs more than all the rest.
-    return pd.DataFrame(data, copy=False)
+    # In the library's column order (a column it adds and this dict lacks
+    # fails here); reordering the dict, not passing columns=, which costs
+    # more than all the rest.
+    return pd.DataFrame({c: data[c] for c in INDICATOR_COLUMNS}, copy=False)
 
 
 def _unit_frame(pd, results):

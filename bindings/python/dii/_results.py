@@ -18,12 +18,18 @@ OPS = (">=", ">", "<=", "<", "==")
 #: Bases of an applied target, in the order of the C enumeration.
 BASES = ("exact", "interpolated", "nearest")
 
-#: Columns of ``Results.to_dataframe()``: those of ``dii score --format csv``.
-INDICATOR_COLUMNS = (
-    "unit_id", "unit_name", "year", "target_year", "group", "code", "indicator",
-    "value", "target_op", "target_value", "target_basis", "status", "attainment",
-    "points", "max_points", "gap", "progress", "provisional", "index", "rank",
-)
+
+
+def _csv_columns():
+    columns = []
+    while (name := _dii.dii_results_csv_column(len(columns))) is not None:
+        columns.append(name)
+    return tuple(columns)
+
+
+#: Columns of ``Results.to_csv()`` and ``Results.to_dataframe()``: those of
+#: ``dii score --format csv``, read from the library (dii_results_csv_column).
+INDICATOR_COLUMNS = _csv_columns()
 #: Columns of ``Results.to_dataframe(level="unit")``.
 UNIT_COLUMNS = (
     "unit_id", "unit_name", "year", "target_year", "points", "max_points", "index", "rank",
@@ -316,6 +322,20 @@ class Results:
                 _raise(status, message)
             self._json = text
         return self._json
+
+    def to_csv(self, header=True):
+        """The results as CSV text, exactly what ``dii score --format csv``
+        prints for the same input: one row per unit x indicator, the columns
+        :data:`INDICATOR_COLUMNS`, CRLF line ends, numbers written as
+        :meth:`to_json` writes them. ``header=False`` leaves out the header
+        row (to append several sets of results to one table). Write it with
+        ``open(path, "w", newline="")`` to keep the CRLFs as they are."""
+        flags = 0 if header else _dii.DII_RESULTS_CSV_NO_HEADER
+        status, message, text = call(big(len(self), "items"), _dii.dii_results_to_csv, self._h,
+                                     flags)
+        if status < 0:
+            _raise(status, message)
+        return text
 
     def to_dict(self):
         """The results as a ``dii-result/1`` dict (a new one each call)."""
