@@ -52,10 +52,30 @@ extern "C" {
 #define DII_API
 #endif
 
+/**
+ * Marks a function kept only for programs built against an older 1.x
+ * header: it stays exported and works as documented, but a better-named
+ * one replaces it, and compilers that can say so warn at each use. Define
+ * DII_DISABLE_DEPRECATE_WARNINGS before including dii.h to silence them.
+ */
+#if defined(DII_DISABLE_DEPRECATE_WARNINGS)
+#define DII_DEPRECATED
+#elif defined(__GNUC__) || defined(__clang__)
+#define DII_DEPRECATED __attribute__((deprecated))
+#else
+#define DII_DEPRECATED
+#endif
+
 #define DII_VERSION_MAJOR 1
 #define DII_VERSION_MINOR 2
 #define DII_VERSION_PATCH 0
-#define DII_VERSION_STRING "1.2.0"
+/* The version is written once, in the three numbers above: meson.build reads
+ * them from this header, and the string is made from them here. */
+#define DII_EXPAND_AND_QUOTE_(x) #x
+#define DII_QUOTE_(x) DII_EXPAND_AND_QUOTE_(x)
+/** "MAJOR.MINOR.PATCH", e.g. "1.2.0". */
+#define DII_VERSION_STRING \
+    DII_QUOTE_(DII_VERSION_MAJOR) "." DII_QUOTE_(DII_VERSION_MINOR) "." DII_QUOTE_(DII_VERSION_PATCH)
 /** The version as one comparable number: major * 10000 + minor * 100 + patch. */
 #define DII_VERSION_NUMBER \
     (DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH)
@@ -151,8 +171,65 @@ DII_API void dii_diagnostics_free(dii_diagnostics *diags);
 
 /** Thread-safe. */
 DII_API dii_severity dii_diagnostic_severity(const dii_diagnostic *diag);
-/** Stable kebab-case code, e.g. "unknown-indicator" (README lists them all). Thread-safe. */
+/** Stable kebab-case code, e.g. "unknown-indicator": one of the table below. */
 DII_API const char *dii_diagnostic_code(const dii_diagnostic *diag);
+
+/*
+ * Diagnostic codes
+ * ----------------
+ * The codes are the contract of the loaders and of dii_validate: stable
+ * identifiers a program may test with strcmp; messages may change, codes
+ * do not. This is every code libdii emits (a unit test compares the table
+ * with the library's sources; docs/formats.md explains each rule). An
+ * error unless marked "warning"; "both" means either, as the text says.
+ *
+ *   code                   severity  raised by: meaning
+ *   unreadable             error     every loader: the file cannot be opened or read
+ *   syntax                 error     every loader: not well-formed JSON or CSV, or empty input
+ *   encoding               error     every loader: invalid UTF-8, UTF-16/32, a NUL byte
+ *   limit-exceeded         error     frameworks, submissions: input beyond a dii_parse_options
+ *                                    limit; loading stops there
+ *   unsupported-format     error     frameworks, submissions: "format" names another format
+ *   missing-field          error     every loader: a required field or CSV column absent or empty
+ *   unknown-field          both      a field or column the format lacks: an error in a
+ *                                    framework, a warning in submissions
+ *   duplicate-field        error     the same JSON key or CSV column twice
+ *   wrong-type             error     a field of the wrong JSON type, a value of the wrong kind
+ *                                    for its indicator, a CSV year that is not an integer
+ *   invalid-value          error     frameworks, crosswalks: a value the field does not allow
+ *   duplicate-id           error     frameworks: two groups or indicators with one id
+ *   duplicate-code         error     frameworks: two indicators with one code
+ *   unknown-group          error     frameworks: an indicator names no existing group
+ *   max-points-mismatch    error     frameworks: a group's max_points is not its points' sum
+ *   unknown-method         error     frameworks: a method outside dii_method (hint: the names)
+ *   unknown-op             error     frameworks: an op outside dii_op
+ *   unknown-unit           error     frameworks: a unit outside dii_unit
+ *   unknown-direction      error     frameworks: a direction outside dii_direction
+ *   duplicate-target-year  error     frameworks: two targets for one year
+ *   target-type            error     frameworks: a yes/no target on a number or the reverse
+ *   bands-order            error     frameworks: bands not listed best first
+ *   bands-score-order      error     frameworks: a worse band scores more than a better one
+ *   linear-range           error     frameworks: "linear" with min == max
+ *   method-unit            error     frameworks: a method that cannot score the unit
+ *   missing-target         error     frameworks: "target_ratio" without targets
+ *   out-of-range           error     a number or year beyond what the field allows
+ *                                    (DII_FRAMEWORK_NUMBER_MAX, DII_YEAR_MIN..DII_YEAR_MAX,
+ *                                    percent 0..100, ratio 0..1, non-negative counts)
+ *   not-finite             error     validation: NaN or infinity
+ *   unknown-indicator      error     validation: no such indicator (hint: did you mean ...?)
+ *   duplicate-value        error     submissions, validation: one indicator twice for one
+ *                                    unit and year
+ *   duplicate-submission   error     validation: two submissions for one unit and year
+ *   framework-mismatch     error     validation: a submission names another framework
+ *   unknown-framework      error     dii_framework_for_submissions, dii_framework_builtin_with:
+ *                                    no built-in framework of that id (hint: did you mean ...?)
+ *   crosswalk-conflict     error     dii_track: a crosswalk would count a unit's data twice
+ *   no-submissions         warning   submissions: well-formed input without any submission
+ *   missing-value          warning   validation: a value missing or not reported
+ *   year-out-of-range      warning   validation: a year outside the framework's years
+ *   too-many-diagnostics   both      past max_diagnostics: how many were left out; an error
+ *                                    when one of those is an error, else a warning
+ */
 /** One-sentence English message. Thread-safe. */
 DII_API const char *dii_diagnostic_message(const dii_diagnostic *diag);
 /** The input's name as given to the load call ("-" for stdin), or NULL. Thread-safe. */
@@ -446,9 +523,19 @@ DII_API const char *dii_builtin_framework_id(size_t i);
  */
 DII_API const char *dii_builtin_framework_json(const char *id, size_t *len);
 /**
- * Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none.
- * Thread-safe: each call builds its own framework.
+ * Loads built-in framework `id` as dii_framework_load_memory loads its
+ * embedded text (named `id` in diagnostics), into *out (free with
+ * dii_framework_free). DII_ERR_NOT_FOUND when there is no built-in of
+ * that id: then *diags holds one "unknown-framework" error (no file or
+ * place; the hint "did you mean 'x'?" names the built-in most likely
+ * meant, else lists them all). DII_ERR_INVALID_ARGUMENT for a NULL id or
+ * out (*diags NULL); DII_ERR_NO_MEMORY. *diags (when diags is not NULL;
+ * free with dii_diagnostics_free) is otherwise the load's list, empty for
+ * the frameworks shipped. *out is NULL on failure. Since libdii 1.2.
  */
+DII_API dii_status dii_framework_builtin_with(const char *id, dii_framework **out,
+                                              dii_diagnostics **diags);
+/** dii_framework_builtin_with(id, out, NULL): the same, without the list. */
 DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
 
 /**
@@ -646,6 +733,20 @@ typedef struct dii_parse_options {
     { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0, NULL, NULL }
 
 /**
+ * The *_options_init functions (this one and those of the validate, score,
+ * tracking and compare options) do what the *_OPTIONS_INIT macros do, for
+ * callers that see functions but not macros (a foreign-function
+ * interface): they set opts->version to `version` and every member that
+ * version has to its default, and write nothing past that version's last
+ * member, so a caller built against an older header passes its own
+ * version number (normally the *_OPTIONS_VERSION of its header).
+ * DII_ERR_INVALID_ARGUMENT when opts is NULL or the library does not know
+ * `version` (0, or above the library's own); opts is then not written.
+ * Since libdii 1.2.
+ */
+DII_API dii_status dii_parse_options_init(dii_parse_options *opts, unsigned int version);
+
+/**
  * Loads submissions from a file (path "-" is not special here: the caller
  * reads stdin and uses dii_submissions_load_memory). opts may be NULL for
  * defaults. On a syntax error returns DII_ERR_PARSE, *out NULL, and every
@@ -814,6 +915,8 @@ typedef struct dii_validate_options {
 } dii_validate_options;
 
 #define DII_VALIDATE_OPTIONS_INIT { DII_VALIDATE_OPTIONS_VERSION, 0 }
+/** DII_VALIDATE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_validate_options_init(dii_validate_options *opts, unsigned int version);
 
 /**
  * Checks every submission against the framework and collects every problem
@@ -869,6 +972,8 @@ typedef struct dii_score_options {
 } dii_score_options;
 
 #define DII_SCORE_OPTIONS_INIT { DII_SCORE_OPTIONS_VERSION, 0 }
+/** DII_SCORE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_score_options_init(dii_score_options *opts, unsigned int version);
 
 /**
  * Scores every submission. Submissions with the same target year form one
@@ -957,8 +1062,14 @@ DII_API double dii_result_indicator_points(const dii_result *r, size_t k);
 DII_API double dii_result_indicator_max_points(const dii_result *r, size_t k);
 /** Attainment in [0, 1]; points = attainment x indicator points. Thread-safe. */
 DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k);
-/** Compliance of indicator k (DII_COMPLIANCE_MISSING for an index out of range). Thread-safe. */
-DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
+/**
+ * Compliance of indicator k: met, not met, no target, missing.
+ * Exception to the "absent" rule: an index out of range (or r NULL) gives
+ * DII_COMPLIANCE_MISSING. Since libdii 1.2.
+ */
+DII_API dii_compliance dii_result_indicator_compliance(const dii_result *r, size_t k);
+/** Deprecated since 1.2: dii_result_indicator_compliance (a dii_compliance, not a dii_status). */
+DII_API DII_DEPRECATED dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
 /** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. Thread-safe. */
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,
                                         double *value, dii_target_basis *basis);
@@ -1018,9 +1129,16 @@ typedef struct dii_indicator_columns {
  * caller, see dii_indicator_columns). DII_ERR_INVALID_ARGUMENT when results
  * or out is NULL or out->version is unknown.
  * Thread-safe: results is only read; the arrays are the caller's.
+ * Since libdii 1.2.
  */
-DII_API dii_status dii_results_indicator_columns(const dii_results *results,
-                                                 const dii_indicator_columns *out);
+DII_API dii_status dii_results_fill_indicator_columns(const dii_results *results,
+                                                      dii_indicator_columns *out);
+/**
+ * Deprecated since 1.2: dii_results_fill_indicator_columns (its output was
+ * marked const). The same, from libdii 1.1.
+ */
+DII_API DII_DEPRECATED dii_status dii_results_indicator_columns(const dii_results *results,
+                                                                const dii_indicator_columns *out);
 
 /* ------------------------------------------------------------------------ */
 /* Tracking: is a unit on track for its targets? (docs/tracking.md)         */
@@ -1110,6 +1228,8 @@ typedef struct dii_tracking_options {
 } dii_tracking_options;
 
 #define DII_TRACKING_OPTIONS_INIT { DII_TRACKING_OPTIONS_VERSION, NULL, 0, DII_PACE_LINEAR, NULL }
+/** DII_TRACKING_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_tracking_options_init(dii_tracking_options *opts, unsigned int version);
 
 /**
  * Tracks every unit of a multi-year panel towards its milestones
@@ -1298,7 +1418,7 @@ DII_API size_t dii_tracking_milestone_row_count(const dii_tracking *tr);
  * Thread-safe: tr is only read; the arrays are the caller's.
  */
 DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,
-                                                  const dii_milestone_columns *out);
+                                                  dii_milestone_columns *out);
 
 /* ------------------------------------------------------------------------ */
 /* Comparison: round against round, year against year (docs/compare.md)    */
@@ -1341,6 +1461,8 @@ typedef struct dii_compare_options {
 } dii_compare_options;
 
 #define DII_COMPARE_OPTIONS_INIT { DII_COMPARE_OPTIONS_VERSION, 0 }
+/** DII_COMPARE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_compare_options_init(dii_compare_options *opts, unsigned int version);
 
 /**
  * Compares two scorings of the same units with the same framework
@@ -1488,7 +1610,7 @@ DII_API size_t dii_comparison_total_row_count(const dii_comparison *cmp);
  * Thread-safe: cmp is only read; the arrays are the caller's.
  */
 DII_API dii_status dii_comparison_rows_columns(const dii_comparison *cmp,
-                                               const dii_comparison_columns *out);
+                                               dii_comparison_columns *out);
 
 #ifdef __cplusplus
 }
