@@ -9,6 +9,7 @@
 #include "error.h"
 #include "model.h"
 #include "parse.h"
+#include "suggest.h"
 
 DII_API size_t dii_builtin_framework_count(void)
 {
@@ -36,24 +37,68 @@ DII_API const char *dii_builtin_framework_json(const char *id, size_t *len)
     return e ? e->text : NULL;
 }
 
-DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out)
+static void builtin_hint(char *hint, size_t size);
+
+static const char *builtin_id_at(const void *ctx, size_t i)
+{
+    (void)ctx;
+    return dii_builtin_table[i].id;
+}
+
+/* The one "unknown-framework" error of dii_framework_builtin_with: no input
+ * file, no place; the hint names the built-in most likely meant, else
+ * lists them all. */
+static dii_status report_unknown_builtin(const char *id, dii_diagnostics **diags)
+{
+    dii_diagnostics *d = dii_diag_new();
+    if (!d)
+        return DII_ERR_NO_MEMORY;
+    const char *best = NULL;
+    char hint[256];
+    dii_status st = dii_suggest(id, builtin_id_at, NULL, dii_builtin_table_size, &best);
+    if (best)
+        snprintf(hint, sizeof hint, "did you mean '%s'?", best);
+    else
+        builtin_hint(hint, sizeof hint);
+    if (st == DII_OK)
+        st = dii_diag_add(d, DII_SEVERITY_ERROR, "unknown-framework", NULL, NULL, hint,
+                          "no built-in framework '%s'", id);
+    if (st != DII_OK) {
+        dii_diagnostics_free(d);
+        return DII_ERR_NO_MEMORY;
+    }
+    dii_diag_give(d, diags);
+    return DII_OK;
+}
+
+DII_API dii_status dii_framework_builtin_with(const char *id, dii_framework **out,
+                                              dii_diagnostics **diags)
 {
     if (out)
         *out = NULL;
+    if (diags)
+        *diags = NULL;
     if (!id || !out)
-        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_framework_builtin: id and out must not "
-                                                  "be NULL");
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_framework_builtin_with: id and out must "
+                                                  "not be NULL");
     const dii_builtin_entry *e = find_builtin(id);
-    if (!e)
+    if (!e) {
+        if (diags && report_unknown_builtin(id, diags) != DII_OK)
+            return dii_fail_nomem();
         return dii_fail(DII_ERR_NOT_FOUND, "no built-in framework '%s'", id);
-    dii_diagnostics *diags = NULL;
-    dii_status st = dii_framework_load_memory(e->text, e->len, id, out, &diags);
+    }
+    dii_diagnostics *d = NULL;
+    dii_status st = dii_framework_load_memory(e->text, e->len, id, out, &d);
     /* A built-in that fails its own checks is a packaging bug; say where. */
-    if (st != DII_OK && st != DII_ERR_NO_MEMORY && diags && diags->count > 0)
-        st = dii_fail(st, "built-in framework '%s' is invalid: %s", id,
-                      diags->items[0].message);
-    dii_diagnostics_free(diags);
+    if (st != DII_OK && st != DII_ERR_NO_MEMORY && d && d->count > 0)
+        st = dii_fail(st, "built-in framework '%s' is invalid: %s", id, d->items[0].message);
+    dii_diag_give(d, diags);
     return st;
+}
+
+DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out)
+{
+    return dii_framework_builtin_with(id, out, NULL);
 }
 
 /* Where submission s names its framework: file, line, column, pointer. */

@@ -31,7 +31,7 @@ static void put_row(const dii_comparison_columns *out, size_t r,
 }
 
 DII_API dii_status dii_comparison_rows_columns(const dii_comparison *cmp,
-                                               const dii_comparison_columns *out)
+                                               dii_comparison_columns *out)
 {
     if (cmp == NULL || out == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_comparison_rows_columns: cmp and out "

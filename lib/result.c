@@ -2,7 +2,7 @@
  * rule for ranks (dii_round_index).
  *
  * Every accessor is bounds-checked: a NULL handle or an index out of range
- * gives 0 / NULL (dii_result_indicator_status gives DII_COMPLIANCE_MISSING,
+ * gives 0 / NULL (dii_result_indicator_compliance gives DII_COMPLIANCE_MISSING,
  * since 0 would read as "met"), and optional out parameters are set to 0 when
  * the function returns 0. */
 #include "result.h"
@@ -186,10 +186,16 @@ DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k)
     return ir ? ir->attainment : 0;
 }
 
-DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k)
+DII_API dii_compliance dii_result_indicator_compliance(const dii_result *r, size_t k)
 {
     const dii_indicator_result *ir = ind_at(r, k);
     return ir ? (dii_compliance)ir->status : DII_COMPLIANCE_MISSING;
+}
+
+/* The 1.0 name, kept for programs built against it. */
+DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k)
+{
+    return dii_result_indicator_compliance(r, k);
 }
 
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,

@@ -1,4 +1,4 @@
-/* dii_results_indicator_columns: every result's indicator outcomes as
+/* dii_results_fill_indicator_columns: every result's indicator outcomes as
  * columns, in one pass over the results, for data-frame consumers (the
  * Python bindings' to_dataframe). The same figures as the accessors in
  * result.c, with NaN / -1 / 0 where an accessor says "none". */
@@ -25,14 +25,14 @@ static void put_row(const dii_indicator_columns *out, size_t row, const dii_indi
         out->provisional[row] = info->provisional != 0;
 }
 
-DII_API dii_status dii_results_indicator_columns(const dii_results *results,
-                                                 const dii_indicator_columns *out)
+DII_API dii_status dii_results_fill_indicator_columns(const dii_results *results,
+                                                      dii_indicator_columns *out)
 {
     if (results == NULL || out == NULL)
-        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_results_indicator_columns: results and "
-                                                  "out must not be NULL");
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_results_fill_indicator_columns: results "
+                                                  "and out must not be NULL");
     if (out->version != DII_INDICATOR_COLUMNS_VERSION)
-        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_results_indicator_columns: out->version "
+        return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_results_fill_indicator_columns: out->version "
                         "is %u; this library knows version %d", out->version,
                         DII_INDICATOR_COLUMNS_VERSION);
     size_t row = 0;
@@ -43,4 +43,14 @@ DII_API dii_status dii_results_indicator_columns(const dii_results *results,
     }
     dii_clear_error();
     return DII_OK;
+}
+
+/* The 1.1 name, whose `out` read as an input (const): the struct is only
+ * read, the arrays it points to are written. Kept for programs built
+ * against it. */
+DII_API dii_status dii_results_indicator_columns(const dii_results *results,
+                                                 const dii_indicator_columns *out)
+{
+    /* The cast is sound: *out itself is never written, only its arrays. */
+    return dii_results_fill_indicator_columns(results, (dii_indicator_columns *)out);
 }

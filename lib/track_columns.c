@@ -1,7 +1,7 @@
 /* dii_tracking_milestone_columns: every unit x indicator x milestone row
  * as columns, in one pass, for data-frame consumers. The same figures as
  * the accessors in track_model.c, with NaN / -1 / 0 where an accessor says
- * "none" (the convention of dii_results_indicator_columns). */
+ * "none" (the convention of dii_results_fill_indicator_columns). */
 #include "columns.h"
 #include "error.h"
 #include "track.h"
@@ -32,7 +32,7 @@ static void put_row(const dii_milestone_columns *out, size_t row, const track_un
 }
 
 DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,
-                                                  const dii_milestone_columns *out)
+                                                  dii_milestone_columns *out)
 {
     if (tr == NULL || out == NULL)
         return dii_fail(DII_ERR_INVALID_ARGUMENT, "dii_tracking_milestone_columns: tr and out "

@@ -101,6 +101,15 @@
 %ignore dii_comparison_columns;
 %ignore dii_comparison_rows_columns;
 %ignore dii_comparison_free;
+/* The *_options_init functions fill the ignored option structs (Python
+ * passes options as values); the deprecated 1.x names have 1.2 names. */
+%ignore dii_parse_options_init;
+%ignore dii_validate_options_init;
+%ignore dii_score_options_init;
+%ignore dii_tracking_options_init;
+%ignore dii_compare_options_init;
+%ignore dii_results_fill_indicator_columns;
+%ignore dii_result_indicator_status;
 
 /* ------------------------------------------------------------------------ */
 /* Status: [status, message]                                                 */
@@ -836,7 +845,7 @@ PyObject *py_results_table(const dii_results *results)
         cols.target_basis = i1p[2];
         cols.provisional = (unsigned char *) i1p[3];
         cols.target_year = typ;
-        if (dii_results_indicator_columns(results, &cols) != DII_OK) {
+        if (dii_results_fill_indicator_columns(results, &cols) != DII_OK) {
             PyErr_SetString(PyExc_RuntimeError, dii_last_error());
             goto fail;
         }

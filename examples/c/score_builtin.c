@@ -29,7 +29,7 @@ static void print_indicator(const dii_result *r, size_t k)
     printf("  %-46s %10.4g  %2s %-8.4g %-12s %-9s %.4f\n", dii_result_indicator_id(r, k),
            has_value ? value : 0.0, has_target ? dii_op_symbol(op) : "",
            has_target ? target : 0.0, has_target ? dii_target_basis_name(basis) : "-",
-           dii_compliance_name(dii_result_indicator_status(r, k)),
+           dii_compliance_name(dii_result_indicator_compliance(r, k)),
            dii_result_indicator_points(r, k));
 }
 

@@ -25,13 +25,32 @@
  *   indicators, groups, results and diagnostics) are owned by the handle they
  *   came from and stay valid until that handle is freed.
  * - Strings are NUL-terminated UTF-8.
- * - Thread safety: frameworks, submissions, results and diagnostics are
- *   immutable once returned, so any number of threads may read, validate and
- *   score with the same handles at once. dii_last_error() is per thread. The
- *   only process-wide state is the allocator (dii_set_allocator), which must
- *   be set before any other call.
+ * - Absent values: a value the data does not have, or an index at or past
+ *   its count, is "absent", and an accessor (a function that reads a
+ *   handle) says so in the one way its return type allows, never with an
+ *   error status and without touching dii_last_error(): NULL for a
+ *   pointer, 0 for a count, number or year, and, for an accessor that
+ *   gives its value through out parameters and returns int, 0 ("1 and the
+ *   value when there is one, else 0"; read the out parameters only after
+ *   a 1). Each accessor that does
+ *   otherwise says so in its comment, under "Absent:" (all kept as they
+ *   were in 1.x: a few return a status, a few an enumeration value).
+ * - Thread safety: every function is thread-safe, and frameworks,
+ *   submissions, results, diagnostics, trackings, comparisons and
+ *   crosswalks are immutable once returned, so any number of threads may
+ *   read, validate, score, track and compare with the same handles at
+ *   once; option structs and arrays the caller passes are only read during
+ *   the call. The exceptions say so in their comment: a handle may be freed
+ *   only when no other thread still uses it (*_free), dii_last_error() is
+ *   per thread, and the allocator (dii_set_allocator), the only
+ *   process-wide state, must be set before any other call.
  * - The library never prints, exits or aborts.
- * - Each function's comment states its thread safety.
+ * - Names: a function kept only for older programs is marked
+ *   DII_DEPRECATED and names its replacement.
+ * - The formats read and written (dii-framework/1, dii-submission/1,
+ *   dii-submissions/1, the CSV tables, dii-result/1, dii-diagnostics/1,
+ *   dii-tracking/1, dii-comparison/1) are described field by field in
+ *   docs/formats.md; data/schema holds their JSON Schemas.
  */
 #ifndef DII_DII_H
 #define DII_DII_H
@@ -52,10 +71,30 @@ extern "C" {
 #define DII_API
 #endif
 
+/**
+ * Marks a function kept only for programs built against an older 1.x
+ * header: it stays exported and works as documented, but a better-named
+ * one replaces it, and compilers that can say so warn at each use. Define
+ * DII_DISABLE_DEPRECATE_WARNINGS before including dii.h to silence them.
+ */
+#if defined(DII_DISABLE_DEPRECATE_WARNINGS)
+#define DII_DEPRECATED
+#elif defined(__GNUC__) || defined(__clang__)
+#define DII_DEPRECATED __attribute__((deprecated))
+#else
+#define DII_DEPRECATED
+#endif
+
 #define DII_VERSION_MAJOR 1
 #define DII_VERSION_MINOR 2
 #define DII_VERSION_PATCH 0
-#define DII_VERSION_STRING "1.2.0"
+/* The version is written once, in the three numbers above: meson.build reads
+ * them from this header, and the string is made from them here. */
+#define DII_EXPAND_AND_QUOTE_(x) #x
+#define DII_QUOTE_(x) DII_EXPAND_AND_QUOTE_(x)
+/** "MAJOR.MINOR.PATCH", e.g. "1.2.0". */
+#define DII_VERSION_STRING \
+    DII_QUOTE_(DII_VERSION_MAJOR) "." DII_QUOTE_(DII_VERSION_MINOR) "." DII_QUOTE_(DII_VERSION_PATCH)
 /** The version as one comparable number: major * 10000 + minor * 100 + patch. */
 #define DII_VERSION_NUMBER \
     (DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH)
@@ -64,9 +103,9 @@ extern "C" {
 #define DII_YEAR_MIN 1900
 #define DII_YEAR_MAX 2200
 
-/** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. Thread-safe. */
+/** Run-time version number, DII_VERSION_NUMBER of the library actually loaded. */
 DII_API int dii_version(void);
-/** Run-time version string, e.g. "1.0.0". Static storage. Thread-safe. */
+/** Run-time version string, e.g. "1.0.0". Static storage. */
 DII_API const char *dii_version_string(void);
 
 /* ------------------------------------------------------------------------ */
@@ -85,20 +124,19 @@ typedef enum dii_status {
     DII_ERR_INVALID_ARGUMENT = -7  /**< NULL where a value is required, bad options */
 } dii_status;
 
-/** A short English name for a status ("parse error", ...). Static storage. Thread-safe. */
+/** A short English name for a status ("parse error", ...). Static storage. */
 DII_API const char *dii_status_string(dii_status status);
 
 /**
  * The message of the last failure on the calling thread, or "" when the last
  * call on this thread succeeded. Valid until the next libdii call on this
- * thread. Thread-safe: each thread has its own message.
+ * thread. Per thread: each thread has its own message.
  */
 DII_API const char *dii_last_error(void);
 
 /**
  * Frees memory the library handed to the caller as a plain buffer (the
  * strings of the *_to_json functions). NULL is a no-op.
- * Thread-safe.
  */
 DII_API void dii_free(void *ptr);
 
@@ -132,16 +170,16 @@ typedef enum dii_severity {
     DII_SEVERITY_WARNING = 1
 } dii_severity;
 
-/** "error" or "warning". Static storage. Thread-safe. */
+/** "error" or "warning". Static storage. */
 DII_API const char *dii_severity_name(dii_severity severity);
 
-/** Number of diagnostics in the list (errors and warnings). Thread-safe. */
+/** Number of diagnostics in the list (errors and warnings). */
 DII_API size_t dii_diagnostics_count(const dii_diagnostics *diags);
-/** Number of diagnostics of severity error. Thread-safe. */
+/** Number of diagnostics of severity error. */
 DII_API size_t dii_diagnostics_error_count(const dii_diagnostics *diags);
-/** Number of diagnostics of severity warning. Thread-safe. */
+/** Number of diagnostics of severity warning. */
 DII_API size_t dii_diagnostics_warning_count(const dii_diagnostics *diags);
-/** The i-th diagnostic (0-based, in input order), or NULL when i is out of range. Thread-safe. */
+/** The i-th diagnostic (0-based, in input order), or NULL when i is out of range. */
 DII_API const dii_diagnostic *dii_diagnostics_get(const dii_diagnostics *diags, size_t i);
 /**
  * Frees the list and every string it owns. NULL is a no-op.
@@ -149,31 +187,85 @@ DII_API const dii_diagnostic *dii_diagnostics_get(const dii_diagnostics *diags, 
  */
 DII_API void dii_diagnostics_free(dii_diagnostics *diags);
 
-/** Thread-safe. */
 DII_API dii_severity dii_diagnostic_severity(const dii_diagnostic *diag);
-/** Stable kebab-case code, e.g. "unknown-indicator" (README lists them all). Thread-safe. */
+/** Stable kebab-case code, e.g. "unknown-indicator": one of the table below. */
 DII_API const char *dii_diagnostic_code(const dii_diagnostic *diag);
-/** One-sentence English message. Thread-safe. */
+
+/*
+ * Diagnostic codes
+ * ----------------
+ * The codes are the contract of the loaders and of dii_validate: stable
+ * identifiers a program may test with strcmp; messages may change, codes
+ * do not. This is every code libdii emits (a unit test compares the table
+ * with the library's sources; docs/formats.md explains each rule). An
+ * error unless marked "warning"; "both" means either, as the text says.
+ *
+ *   code                   severity  raised by: meaning
+ *   unreadable             error     every loader: the file cannot be opened or read
+ *   syntax                 error     every loader: not well-formed JSON or CSV, or empty input
+ *   encoding               error     every loader: invalid UTF-8, UTF-16/32, a NUL byte
+ *   limit-exceeded         error     frameworks, submissions: input beyond a dii_parse_options
+ *                                    limit; loading stops there
+ *   unsupported-format     error     frameworks, submissions: "format" names another format
+ *   missing-field          error     every loader: a required field or CSV column absent or empty
+ *   unknown-field          both      a field or column the format lacks: an error in a
+ *                                    framework, a warning in submissions
+ *   duplicate-field        error     the same JSON key or CSV column twice
+ *   wrong-type             error     a field of the wrong JSON type, a value of the wrong kind
+ *                                    for its indicator, a CSV year that is not an integer
+ *   invalid-value          error     frameworks, crosswalks: a value the field does not allow
+ *   duplicate-id           error     frameworks: two groups or indicators with one id
+ *   duplicate-code         error     frameworks: two indicators with one code
+ *   unknown-group          error     frameworks: an indicator names no existing group
+ *   max-points-mismatch    error     frameworks: a group's max_points is not its points' sum
+ *   unknown-method         error     frameworks: a method outside dii_method (hint: the names)
+ *   unknown-op             error     frameworks: an op outside dii_op
+ *   unknown-unit           error     frameworks: a unit outside dii_unit
+ *   unknown-direction      error     frameworks: a direction outside dii_direction
+ *   duplicate-target-year  error     frameworks: two targets for one year
+ *   target-type            error     frameworks: a yes/no target on a number or the reverse
+ *   bands-order            error     frameworks: bands not listed best first
+ *   bands-score-order      error     frameworks: a worse band scores more than a better one
+ *   linear-range           error     frameworks: "linear" with min == max
+ *   method-unit            error     frameworks: a method that cannot score the unit
+ *   missing-target         error     frameworks: "target_ratio" without targets
+ *   out-of-range           error     a number or year beyond what the field allows
+ *                                    (DII_FRAMEWORK_NUMBER_MAX, DII_YEAR_MIN..DII_YEAR_MAX,
+ *                                    percent 0..100, ratio 0..1, non-negative counts)
+ *   not-finite             error     validation: NaN or infinity
+ *   unknown-indicator      error     validation: no such indicator (hint: did you mean ...?)
+ *   duplicate-value        error     submissions, validation: one indicator twice for one
+ *                                    unit and year
+ *   duplicate-submission   error     validation: two submissions for one unit and year
+ *   framework-mismatch     error     validation: a submission names another framework
+ *   unknown-framework      error     dii_framework_for_submissions, dii_framework_builtin_with:
+ *                                    no built-in framework of that id (hint: did you mean ...?)
+ *   crosswalk-conflict     error     dii_track: a crosswalk would count a unit's data twice
+ *   no-submissions         warning   submissions: well-formed input without any submission
+ *   missing-value          warning   validation: a value missing or not reported
+ *   year-out-of-range      warning   validation: a year outside the framework's years
+ *   too-many-diagnostics   both      past max_diagnostics: how many were left out; an error
+ *                                    when one of those is an error, else a warning
+ */
+/** One-sentence English message. */
 DII_API const char *dii_diagnostic_message(const dii_diagnostic *diag);
-/** The input's name as given to the load call ("-" for stdin), or NULL. Thread-safe. */
+/** The input's name as given to the load call ("-" for stdin), or NULL. */
 DII_API const char *dii_diagnostic_file(const dii_diagnostic *diag);
 /**
  * 1-based line, or 0 when the problem has no single place (e.g. a missing indicator).
- * Thread-safe.
  */
 DII_API unsigned long dii_diagnostic_line(const dii_diagnostic *diag);
-/** 1-based column in bytes, or 0 when unknown. Thread-safe. */
+/** 1-based column in bytes, or 0 when unknown. */
 DII_API unsigned long dii_diagnostic_column(const dii_diagnostic *diag);
-/** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). Thread-safe. */
+/** RFC 6901 JSON Pointer into a JSON input, or NULL (CSV input, whole file). */
 DII_API const char *dii_diagnostic_pointer(const dii_diagnostic *diag);
 /**
  * Index (in dii_submissions_get order) of the submission a validation
- * diagnostic concerns, or -1 when it concerns the input as a whole (syntax,
+ * diagnostic concerns. Absent: -1 when it concerns the input as a whole (syntax,
  * encoding and other loader problems).
- * Thread-safe.
  */
 DII_API long dii_diagnostic_submission(const dii_diagnostic *diag);
-/** A suggestion ("did you mean 'x'?"), or NULL. Thread-safe. */
+/** A suggestion ("did you mean 'x'?"), or NULL. */
 DII_API const char *dii_diagnostic_hint(const dii_diagnostic *diag);
 
 /** Flags of dii_diagnostic_format_text (bits; 0 for the plain text). Since libdii 1.2. */
@@ -231,7 +323,6 @@ DII_API dii_status dii_diagnostic_format_text(const dii_diagnostic *d, unsigned 
  * Every item is copied, "too-many-diagnostics" summaries included; the new
  * list has no cap. A NULL entry in lists is an empty list. Clears
  * dii_last_error() on success, as every call does.
- * Thread-safe; the lists may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, size_t n,
                                           dii_diagnostics **out);
@@ -248,8 +339,7 @@ DII_API dii_status dii_diagnostics_concat(const dii_diagnostics *const *lists, s
  * below dii_diagnostics_count(list), DII_ERR_INVALID_ARGUMENT when out is
  * NULL or items is NULL with n > 0, DII_ERR_NO_MEMORY; *out is NULL on any
  * failure. Clears dii_last_error() on success.
- * Thread-safe; list and items are only read and may be shared with other
- * threads. Since libdii 1.2.
+ * Since libdii 1.2.
  */
 DII_API dii_status dii_diagnostics_select(const dii_diagnostics *list, const size_t *items,
                                           size_t n, dii_diagnostics **out);
@@ -260,23 +350,22 @@ DII_API dii_status dii_diagnostics_select(const dii_diagnostics *list, const siz
  * submission -1. For a caller that reports a problem it found outside
  * libdii (a file it could not read) in the same list, and so in the same
  * formats, as libdii's own (see dii_diagnostics_concat). The strings are
- * copied. code must be non-empty kebab-case ([a-z0-9-]+, as README's
+ * copied. code must be non-empty kebab-case ([a-z0-9-]+, as the table's
  * codes) and message non-empty UTF-8, else DII_ERR_INVALID_ARGUMENT, as
  * for a NULL code, message or out; DII_ERR_NO_MEMORY. *out is NULL on any
  * failure. Control characters in message become '?' as in every message.
  * Clears dii_last_error() on success.
- * Thread-safe. Since libdii 1.2.
+ * Since libdii 1.2.
  */
 DII_API dii_status dii_diagnostics_new_error(const char *code, const char *message,
                                              const char *file, dii_diagnostics **out);
 
 /**
- * Serialises the list as "dii-diagnostics/1" JSON (design.md §5.4) into a new
+ * Serialises the list as "dii-diagnostics/1" JSON (docs/formats.md) into a new
  * buffer *json (free with dii_free), NUL-terminated, length in *len if len is
  * not NULL. Pretty-printed with a 2-space indent and a final newline; absent
  * file, pointer and hint are null, unknown line and column are null.
  * DII_ERR_INVALID_ARGUMENT for NULL arguments.
- * Thread-safe; diags may be shared with other threads.
  */
 DII_API dii_status dii_diagnostics_to_json(const dii_diagnostics *diags, char **json, size_t *len);
 
@@ -309,8 +398,7 @@ typedef int (*dii_write_fn)(void *ctx, const char *data, size_t len);
  * failure, never a piece twice): a caller that needs all or nothing
  * writes to a temporary file and renames it. Nothing is leaked on any
  * path. Clears dii_last_error() on success.
- * Thread-safe; the lists are only read and may be shared with other
- * threads; write is called on the calling thread only. Since libdii 1.2.
+ * write is called on the calling thread only. Since libdii 1.2.
  */
 DII_API dii_status dii_diagnostics_write_json(const dii_diagnostics *const *lists, size_t n,
                                               dii_write_fn write, void *ctx);
@@ -377,27 +465,18 @@ typedef enum dii_target_basis {
 
 /* Names as written in the JSON formats ("per_100_people", ">=", "met", ...).
  * Static storage; NULL for a value outside the enumeration. */
-/** Thread-safe. */
 DII_API const char *dii_unit_name(dii_unit unit);
-/** Thread-safe. */
 DII_API const char *dii_direction_name(dii_direction direction);
-/** Thread-safe. */
 DII_API const char *dii_method_name(dii_method method);
-/** Thread-safe. */
 DII_API const char *dii_op_symbol(dii_op op);
-/** Thread-safe. */
 DII_API const char *dii_framework_status_name(dii_framework_status status);
-/** Thread-safe. */
 DII_API const char *dii_missing_policy_name(dii_missing_policy policy);
-/** Thread-safe. */
 DII_API const char *dii_compliance_name(dii_compliance compliance);
-/** Thread-safe. */
 DII_API const char *dii_target_basis_name(dii_target_basis basis);
 
 /**
  * Whether value `value` satisfies `op target`: the one comparator used for
  * compliance everywhere. Booleans are compared as 1.0 / 0.0. Pure.
- * Thread-safe.
  */
 DII_API int dii_op_holds(dii_op op, double value, double target);
 
@@ -436,7 +515,6 @@ typedef struct dii_parse_options dii_parse_options; /* defined under Submissions
  * of the format, DII_ERR_INVALID_ARGUMENT for a NULL path or out or an
  * unknown opts->version (*diags NULL); *out is then NULL.
  * Loading takes time and memory linear in the size of the file.
- * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_framework_load_file_with(const char *path, const dii_parse_options *opts,
                                                 dii_framework **out, dii_diagnostics **diags);
@@ -445,7 +523,6 @@ DII_API dii_status dii_framework_load_file_with(const char *path, const dii_pars
  * As dii_framework_load_file_with, from len bytes at data (need not be
  * NUL-terminated; a UTF-8 BOM is skipped, and counts towards
  * max_input_bytes). `name` labels diagnostics (may be NULL).
- * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_framework_load_memory_with(const char *data, size_t len,
                                                   const char *name,
@@ -455,32 +532,39 @@ DII_API dii_status dii_framework_load_memory_with(const char *data, size_t len,
 /**
  * dii_framework_load_file_with with opts NULL: since 1.2 the default input
  * limits apply (256 MiB, 64 levels, 64 KiB strings).
- * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_file(const char *path, dii_framework **out,
                                            dii_diagnostics **diags);
 
 /**
  * dii_framework_load_memory_with with opts NULL (the default limits).
- * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_framework_load_memory(const char *data, size_t len, const char *name,
                                              dii_framework **out, dii_diagnostics **diags);
 
-/** Number of frameworks built into the library. Thread-safe. */
+/** Number of frameworks built into the library. */
 DII_API size_t dii_builtin_framework_count(void);
-/** Id of the i-th built-in framework, or NULL. Static storage. Thread-safe. */
+/** Id of the i-th built-in framework, or NULL. Static storage. */
 DII_API const char *dii_builtin_framework_id(size_t i);
 /**
  * The embedded JSON text of built-in framework `id` (static storage, length
  * in *len when len is not NULL), or NULL when there is no such framework.
- * Thread-safe.
  */
 DII_API const char *dii_builtin_framework_json(const char *id, size_t *len);
 /**
- * Loads built-in framework `id`. DII_ERR_NOT_FOUND when there is none.
- * Thread-safe: each call builds its own framework.
+ * Loads built-in framework `id` as dii_framework_load_memory loads its
+ * embedded text (named `id` in diagnostics), into *out (free with
+ * dii_framework_free). DII_ERR_NOT_FOUND when there is no built-in of
+ * that id: then *diags holds one "unknown-framework" error (no file or
+ * place; the hint "did you mean 'x'?" names the built-in most likely
+ * meant, else lists them all). DII_ERR_INVALID_ARGUMENT for a NULL id or
+ * out (*diags NULL); DII_ERR_NO_MEMORY. *diags (when diags is not NULL;
+ * free with dii_diagnostics_free) is otherwise the load's list, empty for
+ * the frameworks shipped. *out is NULL on failure. Since libdii 1.2.
  */
+DII_API dii_status dii_framework_builtin_with(const char *id, dii_framework **out,
+                                              dii_diagnostics **diags);
+/** dii_framework_builtin_with(id, out, NULL): the same, without the list. */
 DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
 
 /**
@@ -488,7 +572,6 @@ DII_API dii_status dii_framework_builtin(const char *id, dii_framework **out);
  * written out, targets sorted by year, every group's max_points given),
  * 2-space indent, final newline. Loading the text back gives an equal
  * framework. *json is new (free with dii_free); len may be NULL.
- * Thread-safe; fw may be shared with other threads.
  */
 DII_API dii_status dii_framework_to_json(const dii_framework *fw, char **json, size_t *len);
 
@@ -498,84 +581,73 @@ DII_API dii_status dii_framework_to_json(const dii_framework *fw, char **json, s
  */
 DII_API void dii_framework_free(dii_framework *fw);
 
-/** Thread-safe. */
 DII_API const char *dii_framework_id(const dii_framework *fw);
-/** The "version" field, or NULL when absent. Thread-safe. */
+/** The "version" field, or NULL when absent. */
 DII_API const char *dii_framework_version(const dii_framework *fw);
-/** Title in language "vi" or "en"; falls back to the other language; may be NULL. Thread-safe. */
+/** Title in language "vi" or "en"; falls back to the other language; may be NULL. */
 DII_API const char *dii_framework_title(const dii_framework *fw, const char *lang);
-/** The "source" field, or NULL. Thread-safe. */
+/** The "source" field, or NULL. */
 DII_API const char *dii_framework_source(const dii_framework *fw);
-/** Thread-safe. */
 DII_API dii_framework_status dii_framework_status_of(const dii_framework *fw);
-/** Thread-safe. */
 DII_API dii_missing_policy dii_framework_missing_policy(const dii_framework *fw);
-/** Decimals of the index used for ranking (default 4). Thread-safe. */
+/** Decimals of the index used for ranking (default 4). */
 DII_API int dii_framework_rank_decimals(const dii_framework *fw);
-/** Sum of all indicators' points. Thread-safe. */
+/** Sum of all indicators' points. */
 DII_API double dii_framework_max_points(const dii_framework *fw);
-/** Earliest year the framework knows (first baseline or target year), 0 if none. Thread-safe. */
+/** Earliest year the framework knows (first baseline or target year), 0 if none. */
 DII_API int dii_framework_first_year(const dii_framework *fw);
-/** Latest target year, 0 if the framework has no targets. Thread-safe. */
+/** Latest target year, 0 if the framework has no targets. */
 DII_API int dii_framework_last_year(const dii_framework *fw);
 
-/** Thread-safe. */
 DII_API size_t dii_framework_group_count(const dii_framework *fw);
-/** The i-th group in document order, or NULL. Borrowed. Thread-safe. */
+/** The i-th group in document order, or NULL. Borrowed. */
 DII_API const dii_group *dii_framework_group(const dii_framework *fw, size_t i);
-/** Thread-safe. */
 DII_API const dii_group *dii_framework_find_group(const dii_framework *fw, const char *id);
 
-/** Thread-safe. */
 DII_API const char *dii_group_id(const dii_group *group);
-/** Name in "vi" or "en" (falls back to the other), may be NULL. Thread-safe. */
+/** Name in "vi" or "en" (falls back to the other), may be NULL. */
 DII_API const char *dii_group_name(const dii_group *group, const char *lang);
-/** Sum of the group's indicators' points (equals "max_points" when given). Thread-safe. */
+/** Sum of the group's indicators' points (equals "max_points" when given). */
 DII_API double dii_group_max_points(const dii_group *group);
-/** Number of indicators in the group. Thread-safe. */
+/** Number of indicators in the group. */
 DII_API size_t dii_group_indicator_count(const dii_group *group);
 
-/** Thread-safe. */
 DII_API size_t dii_framework_indicator_count(const dii_framework *fw);
-/** The i-th indicator in document order, or NULL. Borrowed. Thread-safe. */
+/** The i-th indicator in document order, or NULL. Borrowed. */
 DII_API const dii_indicator *dii_framework_indicator(const dii_framework *fw, size_t i);
-/** Lookup by id, NULL when absent. Thread-safe. */
+/** Lookup by id, NULL when absent. */
 DII_API const dii_indicator *dii_framework_find_indicator(const dii_framework *fw,
                                                           const char *id);
-/** Lookup by the source document's numbering ("code"), NULL when absent. Thread-safe. */
+/** Lookup by the source document's numbering ("code"), NULL when absent. */
 DII_API const dii_indicator *dii_framework_find_indicator_by_code(const dii_framework *fw,
                                                                   const char *code);
 
-/** Thread-safe. */
 DII_API const char *dii_indicator_id(const dii_indicator *ind);
-/** The source document's numbering, or NULL. Thread-safe. */
+/** The source document's numbering, or NULL. */
 DII_API const char *dii_indicator_code(const dii_indicator *ind);
-/** Position of the indicator in its framework (0-based). Thread-safe. */
+/** Position of the indicator in its framework (0-based). */
 DII_API size_t dii_indicator_index(const dii_indicator *ind);
-/** Thread-safe. */
 DII_API const char *dii_indicator_group(const dii_indicator *ind);
-/** Thread-safe. */
 DII_API const char *dii_indicator_name(const dii_indicator *ind, const char *lang);
-/** Thread-safe. */
 DII_API dii_unit dii_indicator_unit(const dii_indicator *ind);
-/** Thread-safe. */
 DII_API dii_direction dii_indicator_direction(const dii_indicator *ind);
-/** Maximum points (the weight). Thread-safe. */
+/** Maximum points (the weight). */
 DII_API double dii_indicator_points(const dii_indicator *ind);
-/** Thread-safe. */
 DII_API dii_method dii_indicator_method(const dii_indicator *ind);
-/** Goalposts of a "linear" indicator; DII_ERR_INVALID_ARGUMENT for other methods. Thread-safe. */
+/** Goalposts of a "linear" indicator. Absent: DII_ERR_INVALID_ARGUMENT for other methods. */
 DII_API dii_status dii_indicator_linear_range(const dii_indicator *ind, double *min, double *max);
-/** Number of bands of a "bands" indicator (0 for other methods). Thread-safe. */
+/** Number of bands of a "bands" indicator (0 for other methods). */
 DII_API size_t dii_indicator_band_count(const dii_indicator *ind);
-/** The i-th band in document order; DII_ERR_OUT_OF_RANGE when i is too large. Thread-safe. */
+/** The i-th band in document order. Absent: DII_ERR_OUT_OF_RANGE when i is too large. */
 DII_API dii_status dii_indicator_band(const dii_indicator *ind, size_t i, double *from,
                                       double *score);
-/** 1 when the indicator has a baseline; then year and value (booleans as 1/0). Thread-safe. */
+/** 1 when the indicator has a baseline; then year and value (booleans as 1/0). */
 DII_API int dii_indicator_baseline(const dii_indicator *ind, int *year, double *value);
-/** Thread-safe. */
 DII_API size_t dii_indicator_target_count(const dii_indicator *ind);
-/** The i-th explicit target, ascending by year. Booleans as 1/0. Thread-safe. */
+/**
+ * The i-th explicit target, ascending by year. Booleans as 1/0.
+ * Absent: DII_ERR_OUT_OF_RANGE when i is too large (out parameters 0).
+ */
 DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int *year, dii_op *op,
                                         double *value);
 /**
@@ -584,16 +656,15 @@ DII_API dii_status dii_indicator_target(const dii_indicator *ind, size_t i, int 
  * the linear interpolation of their values with the later one's op (basis
  * interpolated; booleans take the earlier milestone's value); before the
  * first or after the last milestone that milestone (basis nearest, and
- * *target_year is the milestone's year). DII_ERR_NOT_FOUND when the
- * indicator has no targets. Any out parameter may be NULL.
- * Thread-safe.
+ * *target_year is the milestone's year). Any out parameter may be NULL.
+ * Absent: DII_ERR_NOT_FOUND when the indicator has no targets.
  */
 DII_API dii_status dii_indicator_target_for_year(const dii_indicator *ind, int year,
                                                  int *target_year, dii_op *op, double *value,
                                                  dii_target_basis *basis);
-/** 1 when the indicator is inferred rather than taken from an official source. Thread-safe. */
+/** 1 when the indicator is inferred rather than taken from an official source. */
 DII_API int dii_indicator_provisional(const dii_indicator *ind);
-/** Free-text notes, or NULL. Thread-safe. */
+/** Free-text notes, or NULL. */
 DII_API const char *dii_indicator_notes(const dii_indicator *ind);
 
 /* ------------------------------------------------------------------------ */
@@ -678,6 +749,20 @@ typedef struct dii_parse_options {
     { DII_PARSE_OPTIONS_VERSION, DII_INPUT_AUTO, ',', '.', 0, 0, 0, 0, 0, NULL, NULL }
 
 /**
+ * The *_options_init functions (this one and those of the validate, score,
+ * tracking and compare options) do what the *_OPTIONS_INIT macros do, for
+ * callers that see functions but not macros (a foreign-function
+ * interface): they set opts->version to `version` and every member that
+ * version has to its default, and write nothing past that version's last
+ * member, so a caller built against an older header passes its own
+ * version number (normally the *_OPTIONS_VERSION of its header).
+ * DII_ERR_INVALID_ARGUMENT when opts is NULL or the library does not know
+ * `version` (0, or above the library's own); opts is then not written.
+ * Since libdii 1.2.
+ */
+DII_API dii_status dii_parse_options_init(dii_parse_options *opts, unsigned int version);
+
+/**
  * Loads submissions from a file (path "-" is not special here: the caller
  * reads stdin and uses dii_submissions_load_memory). opts may be NULL for
  * defaults. On a syntax error returns DII_ERR_PARSE, *out NULL, and every
@@ -699,14 +784,12 @@ typedef struct dii_parse_options {
  * member's value, an indicator value that is an array or object) are
  * checked as JSON, with the same located errors and limits, but not kept,
  * and repeated keys inside them are not reported.
- * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_submissions_load_file(const char *path, const dii_parse_options *opts,
                                              dii_submissions **out, dii_diagnostics **diags);
 /**
  * As dii_submissions_load_file, from memory; `name` labels diagnostics and picks
  * the format by extension when opts->format is DII_INPUT_AUTO.
- * Thread-safe: loads share no state; opts is only read.
  */
 DII_API dii_status dii_submissions_load_memory(const char *data, size_t len, const char *name,
                                                const dii_parse_options *opts,
@@ -772,8 +855,7 @@ enum {
  * The limits of dii_parse_options do not apply:
  * they guard the parsing of text that came from outside, and these columns
  * are already in the caller's memory, sized by the caller.
- * Thread-safe: loads share no state; cols and its arrays are only read
- * (and must not change during the call).
+ * cols and its arrays must not change during the call.
  */
 DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const char *name,
                                                 dii_submissions **out,
@@ -785,25 +867,21 @@ DII_API dii_status dii_submissions_from_columns(const dii_columns *cols, const c
  * files are validated, scored and ranked as one cohort. Each submission
  * keeps the name of the input it came from, and diagnostics about it name
  * that file. The parts are not changed and may be freed afterwards.
- * Thread-safe; the parts may be shared with other threads.
  */
 DII_API dii_status dii_submissions_merge(const dii_submissions *const *parts, size_t n,
                                          dii_submissions **out);
 
-/** Thread-safe. */
 DII_API size_t dii_submissions_count(const dii_submissions *subs);
-/** The i-th submission in input order, or NULL. Borrowed. Thread-safe. */
+/** The i-th submission in input order, or NULL. Borrowed. */
 DII_API const dii_submission *dii_submissions_get(const dii_submissions *subs, size_t i);
 
-/** The "framework" field, or NULL (CSV input has none). Thread-safe. */
+/** The "framework" field, or NULL (CSV input has none). */
 DII_API const char *dii_submission_framework(const dii_submission *sub);
-/** Thread-safe. */
 DII_API const char *dii_submission_unit_id(const dii_submission *sub);
-/** The unit's name, or NULL. Thread-safe. */
+/** The unit's name, or NULL. */
 DII_API const char *dii_submission_unit_name(const dii_submission *sub);
-/** Thread-safe. */
 DII_API int dii_submission_year(const dii_submission *sub);
-/** Line where the submission starts in its input (1-based). Thread-safe. */
+/** Line where the submission starts in its input (1-based). */
 DII_API unsigned long dii_submission_line(const dii_submission *sub);
 
 typedef enum dii_value_kind {
@@ -813,15 +891,14 @@ typedef enum dii_value_kind {
     DII_VALUE_INVALID = 3   /**< present but neither number nor boolean (validation says why) */
 } dii_value_kind;
 
-/** Number of values given in the submission (including null ones). Thread-safe. */
+/** Number of values given in the submission (including null ones). */
 DII_API size_t dii_submission_value_count(const dii_submission *sub);
-/** Indicator id of the i-th value as written in the input. Thread-safe. */
+/** Indicator id of the i-th value as written in the input. */
 DII_API const char *dii_submission_value_indicator(const dii_submission *sub, size_t i);
-/** Thread-safe. */
 DII_API dii_value_kind dii_submission_value_kind(const dii_submission *sub, size_t i);
-/** The number (booleans as 1/0; 0 for missing or invalid). Thread-safe. */
+/** The number (booleans as 1/0; 0 for missing or invalid). */
 DII_API double dii_submission_value_number(const dii_submission *sub, size_t i);
-/** The "sources" text for the i-th value, or NULL. Thread-safe. */
+/** The "sources" text for the i-th value, or NULL. */
 DII_API const char *dii_submission_value_source(const dii_submission *sub, size_t i);
 
 /* ------------------------------------------------------------------------ */
@@ -846,10 +923,12 @@ typedef struct dii_validate_options {
 } dii_validate_options;
 
 #define DII_VALIDATE_OPTIONS_INIT { DII_VALIDATE_OPTIONS_VERSION, 0 }
+/** DII_VALIDATE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_validate_options_init(dii_validate_options *opts, unsigned int version);
 
 /**
  * Checks every submission against the framework and collects every problem
- * (design.md §5.4 codes) into a new list *diags, which the caller frees:
+ * (the codes of the "Diagnostic codes" table) into a new list *diags, which the caller frees:
  * the loader's findings (repeated) and validation's, together in input
  * order: by file (a merged set's files in the order they first appear in
  * the list, which is the merge order unless an earlier input has no
@@ -862,15 +941,13 @@ typedef struct dii_validate_options {
  * defaults; DII_ERR_INVALID_ARGUMENT for an unknown opts->version.
  * Returns DII_OK when there is no error (warnings allowed), DII_ERR_VALIDATION
  * when there is at least one; *diags is filled in both cases.
- * Thread-safe; fw, subs and opts may be shared by any number of threads, *diags is the
- * caller's. Since libdii 1.2.
+ * Since libdii 1.2.
  */
 DII_API dii_status dii_validate_with(const dii_framework *fw, const dii_submissions *subs,
                                      const dii_validate_options *opts, dii_diagnostics **diags);
 
 /**
  * dii_validate_with(fw, subs, NULL, diags): the default options.
- * Thread-safe; fw and subs may be shared by any number of threads, *diags is the caller's.
  */
 DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *subs,
                                 dii_diagnostics **diags);
@@ -880,7 +957,6 @@ DII_API dii_status dii_validate(const dii_framework *fw, const dii_submissions *
  * DII_ERR_NOT_FOUND with an "unknown-framework" diagnostic when the name is
  * not built in; DII_ERR_VALIDATION when the submissions name no framework or
  * several different ones. diags may be NULL.
- * Thread-safe; subs may be shared with other threads.
  */
 DII_API dii_status dii_framework_for_submissions(const dii_submissions *subs,
                                                  dii_framework **out, dii_diagnostics **diags);
@@ -901,6 +977,8 @@ typedef struct dii_score_options {
 } dii_score_options;
 
 #define DII_SCORE_OPTIONS_INIT { DII_SCORE_OPTIONS_VERSION, 0 }
+/** DII_SCORE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_score_options_init(dii_score_options *opts, unsigned int version);
 
 /**
  * Scores every submission. Submissions with the same target year form one
@@ -908,8 +986,6 @@ typedef struct dii_score_options {
  * Validates first: returns DII_ERR_VALIDATION (and *out NULL) when
  * dii_validate would report an error; the diagnostics (errors and warnings,
  * in dii_validate's order: input order) go to *diags when diags is not NULL. opts may be NULL for defaults.
- * Thread-safe; fw, subs and opts may be shared by any number of threads, *out and
- * *diags are the caller's.
  */
 DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *subs,
                              const dii_score_options *opts, dii_results **out,
@@ -917,21 +993,18 @@ DII_API dii_status dii_score(const dii_framework *fw, const dii_submissions *sub
 /** Thread-safe for distinct handles; no other thread may still be using this one. */
 DII_API void dii_results_free(dii_results *results);
 
-/** Number of results (one per submission, in input order). Thread-safe. */
+/** Number of results (one per submission, in input order). */
 DII_API size_t dii_results_count(const dii_results *results);
-/** Thread-safe. */
 DII_API const dii_result *dii_results_get(const dii_results *results, size_t i);
-/** Warnings that every output of these results must carry (provisional data ...). Thread-safe. */
+/** Warnings that every output of these results must carry (provisional data ...). */
 DII_API size_t dii_results_warning_count(const dii_results *results);
-/** Thread-safe. */
 DII_API const char *dii_results_warning(const dii_results *results, size_t i);
 /**
- * Serialises as "dii-result/1" JSON (design.md §5.3) with numbers at full
+ * Serialises as "dii-result/1" JSON (docs/formats.md) with numbers at full
  * precision (shortest text that reads back to the same double; -0 prints
  * as 0 and a non-finite number, which scoring never produces, as null).
  * *json is a new NUL-terminated buffer, free with dii_free; len may be NULL.
  * Pretty-printed with a 2-space indent and a final newline.
- * Thread-safe; results may be shared with other threads.
  */
 DII_API dii_status dii_results_to_json(const dii_results *results, char **json, size_t *len);
 
@@ -1003,57 +1076,52 @@ DII_API dii_status dii_results_to_csv(const dii_results *results, unsigned flags
  * The value is first reduced to 12 significant digits so that binary noise
  * (0.95025 stored as 0.95024999...) cannot turn a published tie into two
  * ranks; the result is the double nearest the rounded decimal. Pure.
- * Thread-safe.
  */
 DII_API double dii_round_index(double index, int decimals);
 
-/** Thread-safe. */
 DII_API const char *dii_result_unit_id(const dii_result *r);
-/** Thread-safe. */
 DII_API const char *dii_result_unit_name(const dii_result *r);
-/** Thread-safe. */
 DII_API int dii_result_year(const dii_result *r);
-/** The year whose targets applied: the options' target_year, else the data's year. Thread-safe. */
+/** The year whose targets applied: the options' target_year, else the data's year. */
 DII_API int dii_result_target_year(const dii_result *r);
-/** Thread-safe. */
 DII_API double dii_result_points(const dii_result *r);
-/** Maximum points: all indicators, less excluded missing ones under "exclude". Thread-safe. */
+/** Maximum points: all indicators, less excluded missing ones under "exclude". */
 DII_API double dii_result_max_points(const dii_result *r);
-/** points / max_points, at full precision (0 when max_points is 0). Thread-safe. */
+/** points / max_points, at full precision (0 when max_points is 0). */
 DII_API double dii_result_index(const dii_result *r);
-/** Standard competition rank (1, 2, 2, 4) within the cohort. Thread-safe. */
+/** Standard competition rank (1, 2, 2, 4) within the cohort. */
 DII_API int dii_result_rank(const dii_result *r);
-/** Size of the cohort the rank is within. Thread-safe. */
+/** Size of the cohort the rank is within. */
 DII_API size_t dii_result_cohort_size(const dii_result *r);
-/** How many indicators have the given compliance status. Thread-safe. */
+/** How many indicators have the given compliance status. */
 DII_API size_t dii_result_compliance_count(const dii_result *r, dii_compliance status);
 
-/** Groups in framework order. Thread-safe. */
+/** Groups in framework order. */
 DII_API size_t dii_result_group_count(const dii_result *r);
-/** Thread-safe. */
 DII_API const char *dii_result_group_id(const dii_result *r, size_t g);
-/** Thread-safe. */
 DII_API double dii_result_group_points(const dii_result *r, size_t g);
-/** Thread-safe. */
 DII_API double dii_result_group_max_points(const dii_result *r, size_t g);
-/** Thread-safe. */
 DII_API double dii_result_group_index(const dii_result *r, size_t g);
 
-/** Indicators in framework order (index k matches dii_framework_indicator). Thread-safe. */
+/** Indicators in framework order (index k matches dii_framework_indicator). */
 DII_API size_t dii_result_indicator_count(const dii_result *r);
-/** Thread-safe. */
 DII_API const char *dii_result_indicator_id(const dii_result *r, size_t k);
-/** 1 when a value was given (then *value, booleans as 1/0), 0 when missing. Thread-safe. */
+/** 1 when a value was given (then *value, booleans as 1/0), 0 when missing. */
 DII_API int dii_result_indicator_value(const dii_result *r, size_t k, double *value);
-/** Thread-safe. */
 DII_API double dii_result_indicator_points(const dii_result *r, size_t k);
-/** The indicator's maximum points in this result (0 when excluded as missing). Thread-safe. */
+/** The indicator's maximum points in this result (0 when excluded as missing). */
 DII_API double dii_result_indicator_max_points(const dii_result *r, size_t k);
-/** Attainment in [0, 1]; points = attainment x indicator points. Thread-safe. */
+/** Attainment in [0, 1]; points = attainment x indicator points. */
 DII_API double dii_result_indicator_attainment(const dii_result *r, size_t k);
-/** Compliance of indicator k (DII_COMPLIANCE_MISSING for an index out of range). Thread-safe. */
-DII_API dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
-/** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. Thread-safe. */
+/**
+ * Compliance of indicator k: met, not met, no target, missing.
+ * Absent: DII_COMPLIANCE_MISSING for an index out of range (or r NULL).
+ * Since libdii 1.2.
+ */
+DII_API dii_compliance dii_result_indicator_compliance(const dii_result *r, size_t k);
+/** Deprecated since 1.2: dii_result_indicator_compliance (a dii_compliance, not a dii_status). */
+DII_API DII_DEPRECATED dii_compliance dii_result_indicator_status(const dii_result *r, size_t k);
+/** 1 when a target applies (then year, op, value, basis; any may be NULL), else 0. */
 DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year, dii_op *op,
                                         double *value, dii_target_basis *basis);
 /**
@@ -1062,7 +1130,6 @@ DII_API int dii_result_indicator_target(const dii_result *r, size_t k, int *year
  * better); 0 or less means reached. 0 otherwise, and when the difference
  * would not be a finite number (a value near the largest double): results
  * never hold a non-finite number.
- * Thread-safe.
  */
 DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap);
 /**
@@ -1071,10 +1138,8 @@ DII_API int dii_result_indicator_gap(const dii_result *r, size_t k, double *gap)
  * baseline), unclamped (negative = went backwards). 0 otherwise, and when
  * the quotient would not be a finite number (an extreme value against a
  * target very close to its baseline).
- * Thread-safe.
  */
 DII_API int dii_result_indicator_progress(const dii_result *r, size_t k, double *progress);
-/** Thread-safe. */
 DII_API int dii_result_indicator_provisional(const dii_result *r, size_t k);
 
 #define DII_INDICATOR_COLUMNS_VERSION 1
@@ -1111,10 +1176,16 @@ typedef struct dii_indicator_columns {
  * result and indicator at once, into the arrays of *out (sized by the
  * caller, see dii_indicator_columns). DII_ERR_INVALID_ARGUMENT when results
  * or out is NULL or out->version is unknown.
- * Thread-safe: results is only read; the arrays are the caller's.
+ * Since libdii 1.2.
  */
-DII_API dii_status dii_results_indicator_columns(const dii_results *results,
-                                                 const dii_indicator_columns *out);
+DII_API dii_status dii_results_fill_indicator_columns(const dii_results *results,
+                                                      dii_indicator_columns *out);
+/**
+ * Deprecated since 1.2: dii_results_fill_indicator_columns (its output was
+ * marked const). The same, from libdii 1.1.
+ */
+DII_API DII_DEPRECATED dii_status dii_results_indicator_columns(const dii_results *results,
+                                                                const dii_indicator_columns *out);
 
 /* ------------------------------------------------------------------------ */
 /* Tracking: is a unit on track for its targets? (docs/tracking.md)         */
@@ -1141,9 +1212,9 @@ typedef enum dii_track_status {
     DII_TRACK_DETERIORATING = 7        /**< "deteriorating": ratio < 0, or moving away */
 } dii_track_status;
 
-/** "linear" or "cagr"; NULL outside the enumeration. Static storage. Thread-safe. */
+/** "linear" or "cagr"; NULL outside the enumeration. Static storage. */
 DII_API const char *dii_pace_method_name(dii_pace_method method);
-/** "on_track", ...; NULL outside the enumeration. Static storage. Thread-safe. */
+/** "on_track", ...; NULL outside the enumeration. Static storage. */
 DII_API const char *dii_track_status_name(dii_track_status status);
 
 /**
@@ -1158,7 +1229,6 @@ DII_API const char *dii_track_status_name(dii_track_status status);
  * DII_ERR_OUT_OF_RANGE for an effective year outside DII_YEAR_MIN ..
  * DII_YEAR_MAX, DII_ERR_INVALID_ARGUMENT for NULL data (with len > 0) or
  * out; *out is NULL on failure.
- * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_crosswalk_load_memory(const char *data, size_t len, const char *name,
                                              int effective_year, dii_crosswalk **out,
@@ -1166,21 +1236,19 @@ DII_API dii_status dii_crosswalk_load_memory(const char *data, size_t len, const
 /**
  * As dii_crosswalk_load_memory, from a file. DII_ERR_IO (and one
  * "unreadable" diagnostic) when it cannot be read.
- * Thread-safe: loads share no state.
  */
 DII_API dii_status dii_crosswalk_load_file(const char *path, int effective_year,
                                            dii_crosswalk **out, dii_diagnostics **diags);
 /** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
 DII_API void dii_crosswalk_free(dii_crosswalk *cw);
-/** The effective year given at load. Thread-safe. */
+/** The effective year given at load. */
 DII_API int dii_crosswalk_effective_year(const dii_crosswalk *cw);
-/** Number of rows (one per former unit). Thread-safe. */
+/** Number of rows (one per former unit). */
 DII_API size_t dii_crosswalk_count(const dii_crosswalk *cw);
 /**
  * Row i in file order: the former unit, the new unit and the weight (1 when
- * not given); any out parameter may be NULL. DII_ERR_OUT_OF_RANGE when i is
+ * not given); any out parameter may be NULL. Absent: DII_ERR_OUT_OF_RANGE when i is
  * too large. Strings are owned by the crosswalk.
- * Thread-safe.
  */
 DII_API dii_status dii_crosswalk_row(const dii_crosswalk *cw, size_t i, const char **from_unit,
                                      const char **to_unit, double *weight);
@@ -1204,6 +1272,8 @@ typedef struct dii_tracking_options {
 } dii_tracking_options;
 
 #define DII_TRACKING_OPTIONS_INIT { DII_TRACKING_OPTIONS_VERSION, NULL, 0, DII_PACE_LINEAR, NULL }
+/** DII_TRACKING_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_tracking_options_init(dii_tracking_options *opts, unsigned int version);
 
 /**
  * Tracks every unit of a multi-year panel towards its milestones
@@ -1221,8 +1291,6 @@ typedef struct dii_tracking_options {
  * outside DII_YEAR_MIN .. DII_YEAR_MAX.
  * The result is immutable and owns copies of everything it needs: fw, subs
  * and the crosswalk may be freed afterwards.
- * Thread-safe; fw, subs, opts and the crosswalk may be shared by any number
- * of threads, *out and *diags are the caller's.
  */
 DII_API dii_status dii_track(const dii_framework *fw, const dii_submissions *subs,
                              const dii_tracking_options *opts, dii_tracking **out,
@@ -1230,51 +1298,45 @@ DII_API dii_status dii_track(const dii_framework *fw, const dii_submissions *sub
 /** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
 DII_API void dii_tracking_free(dii_tracking *tr);
 
-/** Id of the framework tracked against. Thread-safe. */
+/** Id of the framework tracked against. */
 DII_API const char *dii_tracking_framework_id(const dii_tracking *tr);
-/** Thread-safe. */
 DII_API dii_pace_method dii_tracking_pace_method(const dii_tracking *tr);
-/** Effective year of the crosswalk used, 0 when none. Thread-safe. */
+/** Effective year of the crosswalk used, 0 when none. */
 DII_API int dii_tracking_crosswalk_year(const dii_tracking *tr);
-/** Warnings every output must carry (provisional framework or indicators). Thread-safe. */
+/** Warnings every output must carry (provisional framework or indicators). */
 DII_API size_t dii_tracking_warning_count(const dii_tracking *tr);
-/** Thread-safe. */
 DII_API const char *dii_tracking_warning(const dii_tracking *tr, size_t i);
 
-/** The framework's indicators, in framework order (index k below). Thread-safe. */
+/** The framework's indicators, in framework order (index k below). */
 DII_API size_t dii_tracking_indicator_count(const dii_tracking *tr);
-/** Thread-safe. */
 DII_API const char *dii_tracking_indicator_id(const dii_tracking *tr, size_t k);
-/** The indicator's code, or NULL. Thread-safe. */
+/** The indicator's code, or NULL. */
 DII_API const char *dii_tracking_indicator_code(const dii_tracking *tr, size_t k);
 
-/** Units, in order of first appearance in the (merged) input. Thread-safe. */
+/** Units, in order of first appearance in the (merged) input. */
 DII_API size_t dii_tracking_unit_count(const dii_tracking *tr);
-/** Thread-safe. */
 DII_API const char *dii_tracking_unit_id(const dii_tracking *tr, size_t u);
-/** The unit's name (the first one its own submissions give), or NULL. Thread-safe. */
+/** The unit's name (the first one its own submissions give), or NULL. */
 DII_API const char *dii_tracking_unit_name(const dii_tracking *tr, size_t u);
 
-/** Number of observed years of unit u (the score trajectory). Thread-safe. */
+/** Number of observed years of unit u (the score trajectory). */
 DII_API size_t dii_tracking_unit_year_count(const dii_tracking *tr, size_t u);
 /**
  * The score of unit u's i-th observed year (ascending), as a dii_result
  * owned by the tracking: read it with the dii_result_* accessors (year,
  * points, index, rank within that year's cohort, compliance counts,
  * groups, indicators). NULL when u or i is out of range.
- * Thread-safe.
  */
 DII_API const dii_result *dii_tracking_unit_year(const dii_tracking *tr, size_t u, size_t i);
 
-/** Number of milestones of unit u. Thread-safe. */
+/** Number of milestones of unit u. */
 DII_API size_t dii_tracking_unit_milestone_count(const dii_tracking *tr, size_t u);
-/** Year of unit u's m-th milestone (ascending), 0 when out of range. Thread-safe. */
+/** Year of unit u's m-th milestone (ascending), 0 when out of range. */
 DII_API int dii_tracking_unit_milestone_year(const dii_tracking *tr, size_t u, size_t m);
 /**
  * The projected score of unit u at its m-th milestone ("if the pace
  * holds"), a dii_result owned by the tracking (its year is the milestone;
  * rank within the milestone's cohort). NULL when out of range.
- * Thread-safe.
  */
 DII_API const dii_result *dii_tracking_unit_projected(const dii_tracking *tr, size_t u,
                                                       size_t m);
@@ -1282,16 +1344,15 @@ DII_API const dii_result *dii_tracking_unit_projected(const dii_tracking *tr, si
 /**
  * Start point of unit u's indicator k: 1 and its year and value (booleans
  * as 1 / 0), or 0 when the unit never observed it. Out parameters may be NULL.
- * Thread-safe.
  */
 DII_API int dii_tracking_indicator_start(const dii_tracking *tr, size_t u, size_t k, int *year,
                                          double *value);
-/** Latest observation, as dii_tracking_indicator_start. Thread-safe. */
+/** Latest observation, as dii_tracking_indicator_start. */
 DII_API int dii_tracking_indicator_latest(const dii_tracking *tr, size_t u, size_t k, int *year,
                                           double *value);
-/** Number of points the pace uses (observations, plus an earlier baseline). Thread-safe. */
+/** Number of points the pace uses (observations, plus an earlier baseline). */
 DII_API size_t dii_tracking_indicator_point_count(const dii_tracking *tr, size_t u, size_t k);
-/** 1 and the observed pace when there is one, else 0. Thread-safe. */
+/** 1 and the observed pace when there is one, else 0. */
 DII_API int dii_tracking_indicator_observed_pace(const dii_tracking *tr, size_t u, size_t k,
                                                  double *pace);
 
@@ -1299,42 +1360,40 @@ DII_API int dii_tracking_indicator_observed_pace(const dii_tracking *tr, size_t 
  * The target of unit u's indicator k at its m-th milestone (the one
  * dii_indicator_target_for_year gives): 1 and op, value and basis (any may
  * be NULL), or 0 when the indicator has no targets or an index is out of range.
- * Thread-safe.
  */
 DII_API int dii_tracking_milestone_target(const dii_tracking *tr, size_t u, size_t k, size_t m,
                                           dii_op *op, double *value, dii_target_basis *basis);
-/** 1 and the required pace when there is one, else 0. Thread-safe. */
+/** 1 and the required pace when there is one, else 0. */
 DII_API int dii_tracking_milestone_required_pace(const dii_tracking *tr, size_t u, size_t k,
                                                  size_t m, double *pace);
-/** 1 and the pace ratio when it is reported (docs/tracking.md §2.2), else 0. Thread-safe. */
+/** 1 and the pace ratio when it is reported (docs/tracking.md §2.2), else 0. */
 DII_API int dii_tracking_milestone_pace_ratio(const dii_tracking *tr, size_t u, size_t k,
                                               size_t m, double *ratio);
-/** Status (DII_TRACK_INSUFFICIENT_DATA for an index out of range). Thread-safe. */
+/** Status. Absent: DII_TRACK_INSUFFICIENT_DATA for an index out of range. */
 DII_API dii_track_status dii_tracking_milestone_status(const dii_tracking *tr, size_t u,
                                                        size_t k, size_t m);
-/** 1 and the clamped projection to the milestone when there is one, else 0. Thread-safe. */
+/** 1 and the clamped projection to the milestone when there is one, else 0. */
 DII_API int dii_tracking_milestone_projection(const dii_tracking *tr, size_t u, size_t k,
                                               size_t m, double *value);
-/** The expected year, or 0 when none (or an index is out of range). Thread-safe. */
+/** The expected year, or 0 when none (or an index is out of range). */
 DII_API int dii_tracking_milestone_expected_year(const dii_tracking *tr, size_t u, size_t k,
                                                  size_t m);
 
-/** Number of values of unit u merged by the crosswalk. Thread-safe. */
+/** Number of values of unit u merged by the crosswalk. */
 DII_API size_t dii_tracking_unit_merged_count(const dii_tracking *tr, size_t u);
 /**
  * The i-th merged value of unit u (by year, then indicator): its year, the
  * indicator's index k, the merged value and the number of former units it
- * came from. DII_ERR_OUT_OF_RANGE when an index is too large; out
+ * came from. Absent: DII_ERR_OUT_OF_RANGE when an index is too large; out
  * parameters may be NULL.
- * Thread-safe.
  */
 DII_API dii_status dii_tracking_unit_merged(const dii_tracking *tr, size_t u, size_t i,
                                             int *year, size_t *indicator, double *value,
                                             size_t *source_count);
 /**
  * Former unit j of the i-th merged value of unit u: its id (owned by the
- * tracking), weight and value. DII_ERR_OUT_OF_RANGE when an index is too large.
- * Thread-safe.
+ * tracking), weight and value. Absent: DII_ERR_OUT_OF_RANGE when an index is
+ * too large.
  */
 DII_API dii_status dii_tracking_unit_merged_source(const dii_tracking *tr, size_t u, size_t i,
                                                    size_t j, const char **unit, double *weight,
@@ -1345,7 +1404,6 @@ DII_API dii_status dii_tracking_unit_merged_source(const dii_tracking *tr, size_
  * data/schema/tracking.schema.json): numbers at full precision, absent
  * values null, 2-space indent, final newline. *json is new (free with
  * dii_free); len may be NULL.
- * Thread-safe; tr may be shared with other threads.
  */
 DII_API dii_status dii_tracking_to_json(const dii_tracking *tr, char **json, size_t *len);
 
@@ -1381,7 +1439,7 @@ typedef struct dii_milestone_columns {
     { DII_MILESTONE_COLUMNS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
       NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
-/** Rows dii_tracking_milestone_columns writes: sum over units of indicators x milestones. Thread-safe. */
+/** Rows dii_tracking_milestone_columns writes: sum over units of indicators x milestones. */
 DII_API size_t dii_tracking_milestone_row_count(const dii_tracking *tr);
 
 /**
@@ -1389,10 +1447,9 @@ DII_API size_t dii_tracking_milestone_row_count(const dii_tracking *tr);
  * dii_tracking_milestone_* accessors give, for every row at once, into the
  * arrays of *out (sized by the caller). DII_ERR_INVALID_ARGUMENT when tr or
  * out is NULL or out->version is unknown.
- * Thread-safe: tr is only read; the arrays are the caller's.
  */
 DII_API dii_status dii_tracking_milestone_columns(const dii_tracking *tr,
-                                                  const dii_milestone_columns *out);
+                                                  dii_milestone_columns *out);
 
 /* ------------------------------------------------------------------------ */
 /* Comparison: round against round, year against year (docs/compare.md)    */
@@ -1419,7 +1476,7 @@ enum {
     DII_CHANGED_STATUS = 4  /**< compliance differs, or the entry is on one side only */
 };
 
-/** "unit" or "unit_year"; NULL outside the enumeration. Static storage. Thread-safe. */
+/** "unit" or "unit_year"; NULL outside the enumeration. Static storage. */
 DII_API const char *dii_compare_match_name(dii_compare_match match);
 
 #define DII_COMPARE_OPTIONS_VERSION 1
@@ -1435,6 +1492,8 @@ typedef struct dii_compare_options {
 } dii_compare_options;
 
 #define DII_COMPARE_OPTIONS_INIT { DII_COMPARE_OPTIONS_VERSION, 0 }
+/** DII_COMPARE_OPTIONS_INIT as a function (see dii_parse_options_init). Since libdii 1.2. */
+DII_API dii_status dii_compare_options_init(dii_compare_options *opts, unsigned int version);
 
 /**
  * Compares two scorings of the same units with the same framework
@@ -1451,47 +1510,41 @@ typedef struct dii_compare_options {
  * side holding one matching key twice. *out is NULL on failure.
  * The comparison owns copies of everything it reports: a and b may be freed
  * afterwards.
- * Thread-safe; a, b and opts may be shared by any number of threads, *out is
- * the caller's.
  */
 DII_API dii_status dii_compare(const dii_results *a, const dii_results *b,
                                const dii_compare_options *opts, dii_comparison **out);
 /** NULL is a no-op. Thread-safe for distinct handles; no other thread may still use this one. */
 DII_API void dii_comparison_free(dii_comparison *cmp);
 
-/** Id of the framework both sides were scored with. Thread-safe. */
+/** Id of the framework both sides were scored with. */
 DII_API const char *dii_comparison_framework_id(const dii_comparison *cmp);
-/** How the sides were matched. Thread-safe. */
+/** How the sides were matched. */
 DII_API dii_compare_match dii_comparison_match(const dii_comparison *cmp);
-/** 1 when every row is listed (opts->all_rows), 0 when only changed rows. Thread-safe. */
+/** 1 when every row is listed (opts->all_rows), 0 when only changed rows. */
 DII_API int dii_comparison_all_rows(const dii_comparison *cmp);
-/** Warnings every output must carry: A's, then B's that A lacks. Thread-safe. */
+/** Warnings every output must carry: A's, then B's that A lacks. */
 DII_API size_t dii_comparison_warning_count(const dii_comparison *cmp);
-/** Thread-safe. */
 DII_API const char *dii_comparison_warning(const dii_comparison *cmp, size_t i);
 
-/** The framework's indicators, in framework order (index k). Thread-safe. */
+/** The framework's indicators, in framework order (index k). */
 DII_API size_t dii_comparison_indicator_count(const dii_comparison *cmp);
-/** Thread-safe. */
 DII_API const char *dii_comparison_indicator_id(const dii_comparison *cmp, size_t k);
-/** The indicator's code, or NULL. Thread-safe. */
+/** The indicator's code, or NULL. */
 DII_API const char *dii_comparison_indicator_code(const dii_comparison *cmp, size_t k);
 
 /**
  * Entries: one per unit (per unit and year when matched so), A's in A's
- * order, then those only in B in B's order. Thread-safe.
+ * order, then those only in B in B's order.
  */
 DII_API size_t dii_comparison_unit_count(const dii_comparison *cmp);
-/** Thread-safe. */
 DII_API const char *dii_comparison_unit_id(const dii_comparison *cmp, size_t u);
-/** A's unit name when A gives one, else B's, or NULL. Thread-safe. */
+/** A's unit name when A gives one, else B's, or NULL. */
 DII_API const char *dii_comparison_unit_name(const dii_comparison *cmp, size_t u);
 /**
  * Entry u's totals on one side: 1 and its data year, target year, points,
  * index and rank (within that side's cohort) when the entry is on that
  * side; 0 (out parameters set to 0) when not, or an index is out of range.
  * Out parameters may be NULL.
- * Thread-safe.
  */
 DII_API int dii_comparison_unit_score(const dii_comparison *cmp, size_t u,
                                       dii_compare_side side, int *year, int *target_year,
@@ -1500,37 +1553,35 @@ DII_API int dii_comparison_unit_score(const dii_comparison *cmp, size_t u,
  * 1 and the deltas B - A of entry u's points, index and rank when it is on
  * both sides (a positive rank delta is a worse place); else 0. Out
  * parameters may be NULL.
- * Thread-safe.
  */
 DII_API int dii_comparison_unit_delta(const dii_comparison *cmp, size_t u, double *points,
                                       double *index, int *rank);
-/** 1 when entry u is on one side only, has a changed row, or its points, index or rank differ. Thread-safe. */
+/** 1 when entry u is on one side only, has a changed row, or its points, index or rank differ. */
 DII_API int dii_comparison_unit_changed(const dii_comparison *cmp, size_t u);
 
-/** Rows listed for entry u: the changed ones, or all with all_rows. Thread-safe. */
+/** Rows listed for entry u: the changed ones, or all with all_rows. */
 DII_API size_t dii_comparison_row_count(const dii_comparison *cmp, size_t u);
-/** The indicator index k of entry u's i-th row; SIZE_MAX when out of range. Thread-safe. */
+/** The indicator index k of entry u's i-th row. Absent: SIZE_MAX when out of range. */
 DII_API size_t dii_comparison_row_indicator(const dii_comparison *cmp, size_t u, size_t i);
-/** 1 and the value on one side (booleans as 1 / 0) when there is one, else 0. Thread-safe. */
+/** 1 and the value on one side (booleans as 1 / 0) when there is one, else 0. */
 DII_API int dii_comparison_row_value(const dii_comparison *cmp, size_t u, size_t i,
                                      dii_compare_side side, double *value);
-/** 1 and the points on one side when the entry is on it, else 0. Thread-safe. */
+/** 1 and the points on one side when the entry is on it, else 0. */
 DII_API int dii_comparison_row_points(const dii_comparison *cmp, size_t u, size_t i,
                                       dii_compare_side side, double *points);
-/** 1 and the compliance on one side when the entry is on it, else 0. Thread-safe. */
+/** 1 and the compliance on one side when the entry is on it, else 0. */
 DII_API int dii_comparison_row_status(const dii_comparison *cmp, size_t u, size_t i,
                                       dii_compare_side side, dii_compliance *status);
 /**
  * 1 and value B - value A when both are given, the indicator is not yes/no
  * and the difference is finite; else 0.
- * Thread-safe.
  */
 DII_API int dii_comparison_row_value_delta(const dii_comparison *cmp, size_t u, size_t i,
                                            double *delta);
-/** 1 and points B - points A when the entry is on both sides, else 0. Thread-safe. */
+/** 1 and points B - points A when the entry is on both sides, else 0. */
 DII_API int dii_comparison_row_points_delta(const dii_comparison *cmp, size_t u, size_t i,
                                             double *delta);
-/** DII_CHANGED_* bits of what differs in the row; 0 when nothing (or out of range). Thread-safe. */
+/** DII_CHANGED_* bits of what differs in the row; 0 when nothing (or out of range). */
 DII_API int dii_comparison_row_changes(const dii_comparison *cmp, size_t u, size_t i);
 
 /**
@@ -1538,7 +1589,6 @@ DII_API int dii_comparison_row_changes(const dii_comparison *cmp, size_t u, size
  * data/schema/comparison.schema.json): numbers at full precision, absent
  * values null, 2-space indent, final newline. *json is new (free with
  * dii_free); len may be NULL.
- * Thread-safe; cmp may be shared with other threads.
  */
 DII_API dii_status dii_comparison_to_json(const dii_comparison *cmp, char **json, size_t *len);
 
@@ -1572,17 +1622,16 @@ typedef struct dii_comparison_columns {
     { DII_COMPARISON_COLUMNS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, \
       NULL, NULL, NULL, NULL, NULL }
 
-/** Rows dii_comparison_rows_columns writes: the sum of the entries' row counts. Thread-safe. */
+/** Rows dii_comparison_rows_columns writes: the sum of the entries' row counts. */
 DII_API size_t dii_comparison_total_row_count(const dii_comparison *cmp);
 
 /**
  * Writes the figures the dii_comparison_row_* accessors give, for every
  * listed row at once, into the arrays of *out (sized by the caller).
  * DII_ERR_INVALID_ARGUMENT when cmp or out is NULL or out->version is unknown.
- * Thread-safe: cmp is only read; the arrays are the caller's.
  */
 DII_API dii_status dii_comparison_rows_columns(const dii_comparison *cmp,
-                                               const dii_comparison_columns *out);
+                                               dii_comparison_columns *out);
 
 #ifdef __cplusplus
 }

@@ -215,7 +215,7 @@ static inline void fuzz_results(const dii_results *res, size_t n_subs)
             FUZZ_CHECK(a >= 0 && a <= 1);
             FUZZ_CHECK(isfinite(dii_result_indicator_points(r, k)));
             FUZZ_CHECK(isfinite(dii_result_indicator_max_points(r, k)));
-            FUZZ_CHECK(dii_compliance_name(dii_result_indicator_status(r, k)) != NULL);
+            FUZZ_CHECK(dii_compliance_name(dii_result_indicator_compliance(r, k)) != NULL);
             if (dii_result_indicator_target(r, k, &ty, &op, &t, &basis))
                 FUZZ_CHECK(isfinite(t) && dii_op_symbol(op) != NULL);
             if (dii_result_indicator_gap(r, k, &gap))

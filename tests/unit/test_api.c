@@ -1,6 +1,7 @@
 /* Cross-cutting API contracts: versions, status names, enumeration names,
  * NULL-tolerant frees, the thread-local error, the allocator hook. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -11,6 +12,19 @@ START_TEST(versions)
     ck_assert_str_eq(dii_version_string(), DII_VERSION_STRING);
     ck_assert_int_eq(DII_VERSION_NUMBER,
                      DII_VERSION_MAJOR * 10000 + DII_VERSION_MINOR * 100 + DII_VERSION_PATCH);
+}
+END_TEST
+
+/* The version is written once (the three numbers in dii.h): the string is
+ * made from them, and meson's project version is read from them. */
+START_TEST(version_written_once)
+{
+    char made[32];
+    snprintf(made, sizeof made, "%d.%d.%d", DII_VERSION_MAJOR, DII_VERSION_MINOR,
+             DII_VERSION_PATCH);
+    ck_assert_str_eq(DII_VERSION_STRING, made);
+    ck_assert_str_eq(dii_version_string(), made);
+    ck_assert_str_eq(DII_PROJECT_VERSION, made);
 }
 END_TEST
 
@@ -226,11 +240,176 @@ START_TEST(out_params_reset_on_failure)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* dii_*_options_init: the *_OPTIONS_INIT macros as functions                 */
+
+/* Fills a struct with a marker byte, so that what init leaves alone shows. */
+#define MARK(x) memset(&(x), 0xA5, sizeof(x))
+
+static int all_marked(const void *p, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (((const unsigned char *)p)[i] != 0xA5)
+            return 0;
+    return 1;
+}
+
+START_TEST(parse_options_init_latest)
+{
+    dii_parse_options got, want = DII_PARSE_OPTIONS_INIT;
+    MARK(got);
+    ck_assert_int_eq(dii_parse_options_init(&got, DII_PARSE_OPTIONS_VERSION), DII_OK);
+    ck_assert_uint_eq(got.version, want.version);
+    ck_assert_int_eq(got.format, want.format);
+    ck_assert_int_eq(got.csv_delimiter, want.csv_delimiter);
+    ck_assert_int_eq(got.csv_decimal_mark, want.csv_decimal_mark);
+    ck_assert_uint_eq(got.max_input_bytes, 0);
+    ck_assert_uint_eq(got.max_depth, 0);
+    ck_assert_uint_eq(got.max_string_bytes, 0);
+    ck_assert_uint_eq(got.max_submissions, 0);
+    ck_assert_uint_eq(got.max_diagnostics, 0);
+    ck_assert_ptr_null(got.unit_id);
+    ck_assert_ptr_null(got.unit_name);
+    ck_assert_str_eq(dii_last_error(), "");
+    /* What it gives is what a load accepts. */
+    dii_submissions *subs = NULL;
+    ck_assert_int_eq(dii_submissions_load_memory("unit_id,year,indicator,value\n", 29, "x.csv",
+                                                 &got, &subs, NULL), DII_OK);
+    dii_submissions_free(subs);
+}
+END_TEST
+
+/* A caller built against version 2 has a struct that ends after
+ * max_submissions: nothing past it is written. */
+START_TEST(parse_options_init_older_version)
+{
+    dii_parse_options got;
+    MARK(got);
+    ck_assert_int_eq(dii_parse_options_init(&got, 2), DII_OK);
+    ck_assert_uint_eq(got.version, 2);
+    ck_assert_int_eq(got.csv_delimiter, ',');
+    ck_assert_uint_eq(got.max_submissions, 0);
+    ck_assert(all_marked(&got, offsetof(dii_parse_options, max_diagnostics), sizeof got));
+    MARK(got);
+    ck_assert_int_eq(dii_parse_options_init(&got, 1), DII_OK);
+    ck_assert_uint_eq(got.version, 1);
+    ck_assert_int_eq(got.csv_decimal_mark, '.');
+    ck_assert(all_marked(&got, offsetof(dii_parse_options, max_input_bytes), sizeof got));
+    MARK(got);
+    ck_assert_int_eq(dii_parse_options_init(&got, 3), DII_OK);
+    ck_assert_uint_eq(got.max_diagnostics, 0);
+    ck_assert(all_marked(&got, offsetof(dii_parse_options, unit_id), sizeof got));
+}
+END_TEST
+
+START_TEST(parse_options_init_refuses)
+{
+    dii_parse_options got;
+    MARK(got);
+    ck_assert_int_eq(dii_parse_options_init(&got, 0), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_parse_options_init(&got, DII_PARSE_OPTIONS_VERSION + 1),
+                     DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(dii_last_error(), "dii_parse_options_init: version is 5"));
+    ck_assert(all_marked(&got, 0, sizeof got)); /* not written */
+    ck_assert_int_eq(dii_parse_options_init(NULL, 1), DII_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
+/* The other four: the defaults of their one version, the same refusals. */
+START_TEST(other_options_init)
+{
+    dii_validate_options v, v_want = DII_VALIDATE_OPTIONS_INIT;
+    MARK(v);
+    ck_assert_int_eq(dii_validate_options_init(&v, DII_VALIDATE_OPTIONS_VERSION), DII_OK);
+    ck_assert_uint_eq(v.version, v_want.version);
+    ck_assert_uint_eq(v.max_diagnostics, v_want.max_diagnostics);
+    ck_assert_int_eq(dii_validate_options_init(&v, 2), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_validate_options_init(&v, 0), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_validate_options_init(NULL, 1), DII_ERR_INVALID_ARGUMENT);
+
+    dii_score_options sc, sc_want = DII_SCORE_OPTIONS_INIT;
+    MARK(sc);
+    ck_assert_int_eq(dii_score_options_init(&sc, DII_SCORE_OPTIONS_VERSION), DII_OK);
+    ck_assert_uint_eq(sc.version, sc_want.version);
+    ck_assert_int_eq(sc.target_year, sc_want.target_year);
+    ck_assert_int_eq(dii_score_options_init(&sc, 2), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_score_options_init(&sc, 0), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_score_options_init(NULL, 1), DII_ERR_INVALID_ARGUMENT);
+
+    dii_tracking_options t, t_want = DII_TRACKING_OPTIONS_INIT;
+    MARK(t);
+    ck_assert_int_eq(dii_tracking_options_init(&t, DII_TRACKING_OPTIONS_VERSION), DII_OK);
+    ck_assert_uint_eq(t.version, t_want.version);
+    ck_assert_ptr_null(t.milestones);
+    ck_assert_uint_eq(t.milestone_count, 0);
+    ck_assert_int_eq(t.pace, DII_PACE_LINEAR);
+    ck_assert_ptr_null(t.crosswalk);
+    ck_assert_int_eq(dii_tracking_options_init(&t, 2), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_tracking_options_init(&t, 0), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_tracking_options_init(NULL, 1), DII_ERR_INVALID_ARGUMENT);
+
+    dii_compare_options c, c_want = DII_COMPARE_OPTIONS_INIT;
+    MARK(c);
+    ck_assert_int_eq(dii_compare_options_init(&c, DII_COMPARE_OPTIONS_VERSION), DII_OK);
+    ck_assert_uint_eq(c.version, c_want.version);
+    ck_assert_int_eq(c.all_rows, c_want.all_rows);
+    ck_assert_int_eq(dii_compare_options_init(&c, 2), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_compare_options_init(&c, 0), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_compare_options_init(NULL, 1), DII_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
+/* The 1.x names deprecated in 1.2 still work, and give what their new
+ * names give. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+START_TEST(deprecated_names_still_work)
+{
+    dii_framework *fw = NULL;
+    dii_submissions *subs = NULL;
+    dii_results *res = NULL;
+    char csv[512];
+    ck_assert_int_eq(dii_framework_builtin("dien-bien-4734-2023", &fw), DII_OK);
+    /* One value met or not, one missing, the rest absent. */
+    int len = snprintf(csv, sizeof csv, "unit_id,year,indicator,value\nu,2022,%s,90\nu,2022,%s,\n",
+                       dii_indicator_id(dii_framework_indicator(fw, 0)),
+                       dii_indicator_id(dii_framework_indicator(fw, 1)));
+    ck_assert_int_eq(dii_submissions_load_memory(csv, (size_t)len, "x.csv", NULL, &subs, NULL),
+                     DII_OK);
+    ck_assert_int_eq(dii_score(fw, subs, NULL, &res, NULL), DII_OK);
+    const dii_result *r = dii_results_get(res, 0);
+    size_t n = dii_result_indicator_count(r);
+    for (size_t k = 0; k <= n; k++) /* n: out of range, MISSING from both */
+        ck_assert_int_eq(dii_result_indicator_status(r, k),
+                         dii_result_indicator_compliance(r, k));
+    ck_assert_int_eq(dii_result_indicator_status(NULL, 0), DII_COMPLIANCE_MISSING);
+
+    signed char old_status[64], new_status[64];
+    dii_indicator_columns old_cols = DII_INDICATOR_COLUMNS_INIT;
+    dii_indicator_columns new_cols = DII_INDICATOR_COLUMNS_INIT;
+    ck_assert_uint_le(n, 64);
+    old_cols.status = old_status;
+    new_cols.status = new_status;
+    const dii_indicator_columns *as_const = &old_cols; /* the 1.1 signature */
+    ck_assert_int_eq(dii_results_indicator_columns(res, as_const), DII_OK);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(res, &new_cols), DII_OK);
+    ck_assert_mem_eq(old_status, new_status, n);
+    ck_assert_int_eq(dii_results_indicator_columns(res, NULL), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(NULL, &new_cols),
+                     DII_ERR_INVALID_ARGUMENT);
+    dii_results_free(res);
+    dii_submissions_free(subs);
+    dii_framework_free(fw);
+}
+END_TEST
+#pragma GCC diagnostic pop
+
 Suite *make_suite(void)
 {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("contracts");
     tcase_add_test(tc, versions);
+    tcase_add_test(tc, version_written_once);
     tcase_add_test(tc, status_and_enum_names);
     tcase_add_test(tc, frees_accept_null);
     tcase_add_test(tc, last_error_is_per_thread);
@@ -240,6 +419,11 @@ Suite *make_suite(void)
     tcase_add_test(tc, out_params_reset_on_failure);
     tcase_add_test(tc, unknown_framework_is_located);
     tcase_add_test(tc, conflicting_or_absent_framework);
+    tcase_add_test(tc, parse_options_init_latest);
+    tcase_add_test(tc, parse_options_init_older_version);
+    tcase_add_test(tc, parse_options_init_refuses);
+    tcase_add_test(tc, other_options_init);
+    tcase_add_test(tc, deprecated_names_still_work);
     suite_add_tcase(s, tc);
     return s;
 }

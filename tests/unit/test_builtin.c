@@ -114,6 +114,57 @@ START_TEST(test_builtin_not_found)
 }
 END_TEST
 
+/* dii_framework_builtin_with: the built-in loader with diagnostics, like
+ * every other loader. */
+START_TEST(test_builtin_with_suggests)
+{
+    dii_framework *fw = (dii_framework *)&fw;
+    dii_diagnostics *diags = NULL;
+    ck_assert_int_eq(dii_framework_builtin_with("dien-bien-4734-2032", &fw, &diags),
+                     DII_ERR_NOT_FOUND);
+    ck_assert_ptr_null(fw);
+    ck_assert_str_eq(dii_last_error(), "no built-in framework 'dien-bien-4734-2032'");
+    ck_assert_uint_eq(dii_diagnostics_count(diags), 1);
+    ck_assert_uint_eq(dii_diagnostics_error_count(diags), 1);
+    const dii_diagnostic *d = dii_diagnostics_get(diags, 0);
+    ck_assert_str_eq(dii_diagnostic_code(d), "unknown-framework");
+    ck_assert_str_eq(dii_diagnostic_message(d), "no built-in framework 'dien-bien-4734-2032'");
+    ck_assert_str_eq(dii_diagnostic_hint(d), "did you mean 'dien-bien-4734-2023'?");
+    ck_assert_ptr_null(dii_diagnostic_file(d));
+    ck_assert_uint_eq(dii_diagnostic_line(d), 0);
+    ck_assert_int_eq(dii_diagnostic_submission(d), -1);
+    dii_diagnostics_free(diags);
+
+    /* Nothing near: the hint lists every built-in. */
+    ck_assert_int_eq(dii_framework_builtin_with("zzz", &fw, &diags), DII_ERR_NOT_FOUND);
+    ck_assert_str_eq(dii_diagnostic_hint(dii_diagnostics_get(diags, 0)),
+                     "built-in frameworks: dien-bien-4734-2023 dii-885-2023");
+    dii_diagnostics_free(diags);
+    /* diags may be NULL. */
+    ck_assert_int_eq(dii_framework_builtin_with("zzz", &fw, NULL), DII_ERR_NOT_FOUND);
+}
+END_TEST
+
+START_TEST(test_builtin_with_loads)
+{
+    dii_framework *fw = NULL;
+    dii_diagnostics *diags = (dii_diagnostics *)&diags;
+    ck_assert_int_eq(dii_framework_builtin_with("dii-885-2023", &fw, &diags), DII_OK);
+    ck_assert_str_eq(dii_framework_id(fw), "dii-885-2023");
+    ck_assert_ptr_nonnull(diags);
+    ck_assert_uint_eq(dii_diagnostics_count(diags), 0);
+    dii_diagnostics_free(diags);
+    dii_framework_free(fw);
+
+    diags = (dii_diagnostics *)&diags;
+    ck_assert_int_eq(dii_framework_builtin_with(NULL, &fw, &diags), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(diags);
+    ck_assert_ptr_null(fw);
+    ck_assert_int_eq(dii_framework_builtin_with("dii-885-2023", NULL, NULL),
+                     DII_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* dien-bien-4734-2023                                                       */
 
@@ -394,6 +445,8 @@ Suite *make_suite(void)
     TCase *tc = tcase_create("builtin");
     tcase_add_test(tc, test_builtin_list);
     tcase_add_test(tc, test_builtin_not_found);
+    tcase_add_test(tc, test_builtin_with_suggests);
+    tcase_add_test(tc, test_builtin_with_loads);
     tcase_add_test(tc, test_dien_bien_header);
     tcase_add_loop_test(tc, test_dien_bien_row, 0, 23);
     tcase_add_test(tc, test_dien_bien_names);

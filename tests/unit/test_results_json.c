@@ -1159,8 +1159,8 @@ START_TEST(accessors_in_range)
     ck_assert_double_eq(dii_result_indicator_points(r, 0), 67.4 / 72);
     ck_assert_double_eq(dii_result_indicator_max_points(r, 0), 1);
     ck_assert_double_eq(dii_result_indicator_attainment(r, 0), 67.4 / 72);
-    ck_assert_int_eq(dii_result_indicator_status(r, 0), DII_COMPLIANCE_NOT_MET);
-    ck_assert_int_eq(dii_result_indicator_status(r, 1), DII_COMPLIANCE_MET);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, 0), DII_COMPLIANCE_NOT_MET);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, 1), DII_COMPLIANCE_MET);
 
     int year = 0;
     dii_op op = DII_OP_LT;
@@ -1212,7 +1212,7 @@ START_TEST(accessors_out_of_range_and_null)
     ck_assert_double_eq(dii_result_indicator_points(r, 3), 0);
     ck_assert_double_eq(dii_result_indicator_max_points(r, 3), 0);
     ck_assert_double_eq(dii_result_indicator_attainment(r, 3), 0);
-    ck_assert_int_eq(dii_result_indicator_status(r, 3), DII_COMPLIANCE_MISSING);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, 3), DII_COMPLIANCE_MISSING);
     int year = 5;
     ck_assert_int_eq(dii_result_indicator_target(r, 3, &year, NULL, NULL, NULL), 0);
     ck_assert_int_eq(year, 0);
@@ -1242,7 +1242,7 @@ START_TEST(accessors_out_of_range_and_null)
     ck_assert_uint_eq(dii_result_indicator_count(NULL), 0);
     ck_assert_ptr_null(dii_result_indicator_id(NULL, 0));
     ck_assert_int_eq(dii_result_indicator_value(NULL, 0, NULL), 0);
-    ck_assert_int_eq(dii_result_indicator_status(NULL, 0), DII_COMPLIANCE_MISSING);
+    ck_assert_int_eq(dii_result_indicator_compliance(NULL, 0), DII_COMPLIANCE_MISSING);
     ck_assert_int_eq(dii_result_indicator_target(NULL, 0, NULL, NULL, NULL, NULL), 0);
     ck_assert_int_eq(dii_result_indicator_gap(NULL, 0, NULL), 0);
     ck_assert_int_eq(dii_result_indicator_progress(NULL, 0, NULL), 0);

@@ -98,7 +98,7 @@ START_TEST(dien_bien_2022_against_2023)
             should |= strcmp(met[i], code) == 0;
         size_t k = indicator_by_code(fw, code);
         dii_compliance want = should ? DII_COMPLIANCE_MET : DII_COMPLIANCE_NOT_MET;
-        ck_assert_msg(dii_result_indicator_status(r, k) == want, "row %d", row);
+        ck_assert_msg(dii_result_indicator_compliance(r, k) == want, "row %d", row);
     }
     /* Row 1: target 72 (exact), gap 72 - 67.4 = 4.6, no progress in the
      * baseline year itself. */
@@ -143,7 +143,7 @@ static dii_compliance row12_status(double value)
     dii_results *res = score(fw, subs, 0); /* 0: against its own year, 2025 */
     const dii_result *r = dii_results_get(res, 0);
     ck_assert_int_eq(dii_result_target_year(r), 2025);
-    dii_compliance c = dii_result_indicator_status(r, indicator_by_code(fw, "12"));
+    dii_compliance c = dii_result_indicator_compliance(r, indicator_by_code(fw, "12"));
     /* The 22 other indicators are missing and score 0 (policy "zero"). */
     ck_assert_uint_eq(dii_result_compliance_count(r, DII_COMPLIANCE_MISSING), 22);
     ck_assert_double_eq(dii_result_max_points(r), 23);
@@ -180,7 +180,7 @@ START_TEST(interpolated_target_and_progress)
     ck_assert_double_eq_tol(progress, 22.6 / 20.6, 1e-12);
     ck_assert_int_eq(dii_result_indicator_gap(r, k, &gap), 1);
     ck_assert_double_eq_tol(gap, -2, 1e-12);
-    ck_assert_int_eq(dii_result_indicator_status(r, k), DII_COMPLIANCE_MET);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, k), DII_COMPLIANCE_MET);
     dii_results_free(res);
     dii_submissions_free(subs);
     dii_framework_free(fw);
@@ -343,8 +343,8 @@ static double index_with_policy(const char *policy)
     dii_results *res = score(fw, subs, 0);
     const dii_result *r = dii_results_get(res, 0);
     double index = dii_result_index(r);
-    ck_assert_int_eq(dii_result_indicator_status(r, 1), DII_COMPLIANCE_MISSING);
-    ck_assert_int_eq(dii_result_indicator_status(r, 0), DII_COMPLIANCE_NO_TARGET);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, 1), DII_COMPLIANCE_MISSING);
+    ck_assert_int_eq(dii_result_indicator_compliance(r, 0), DII_COMPLIANCE_NO_TARGET);
     ck_assert_int_eq(dii_result_indicator_value(r, 1, NULL), 0);
     dii_results_free(res);
     dii_submissions_free(subs);
@@ -492,7 +492,7 @@ static column_cases expect_same_as_accessors(const dii_results *res)
     cols.target_basis = basis;
     cols.provisional = provisional;
     cols.target_year = year;
-    ck_assert_int_eq(dii_results_indicator_columns(res, &cols), DII_OK);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(res, &cols), DII_OK);
     column_cases seen = {0, 0};
     for (size_t r = 0; r < n; r++) {
         const dii_result *x = dii_results_get(res, r);
@@ -513,7 +513,7 @@ static column_cases expect_same_as_accessors(const dii_results *res)
             ck_assert(has_t ? d[4][row] == tv : isnan(d[4][row]));
             ck_assert(has_g ? d[5][row] == gap : isnan(d[5][row]));
             ck_assert(has_p ? d[6][row] == progress : isnan(d[6][row]));
-            ck_assert_int_eq(status[row], dii_result_indicator_status(x, j));
+            ck_assert_int_eq(status[row], dii_result_indicator_compliance(x, j));
             ck_assert_int_eq(op[row], has_t ? (int)o : -1);
             ck_assert_int_eq(basis[row], has_t ? (int)b : -1);
             ck_assert_int_eq(year[row], has_t ? ty : 0);
@@ -553,12 +553,12 @@ START_TEST(indicator_columns_match_the_accessors)
 
     /* NULL arrays are skipped; a bad version or NULL is the caller's mistake */
     dii_indicator_columns none = DII_INDICATOR_COLUMNS_INIT;
-    ck_assert_int_eq(dii_results_indicator_columns(res, &none), DII_OK);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(res, &none), DII_OK);
     none.version = 2;
-    ck_assert_int_eq(dii_results_indicator_columns(res, &none), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(res, &none), DII_ERR_INVALID_ARGUMENT);
     ck_assert_ptr_nonnull(strstr(dii_last_error(), "out->version is 2"));
-    ck_assert_int_eq(dii_results_indicator_columns(NULL, &none), DII_ERR_INVALID_ARGUMENT);
-    ck_assert_int_eq(dii_results_indicator_columns(res, NULL), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(NULL, &none), DII_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(dii_results_fill_indicator_columns(res, NULL), DII_ERR_INVALID_ARGUMENT);
     dii_results_free(res);
     dii_submissions_free(subs);
     dii_framework_free(fw);

@@ -1,7 +1,7 @@
 /* `dii compare --format csv`: one row per listed unit x indicator row, read
  * in one pass from dii_comparison_rows_columns.
  *
- * The same cells as `score --format csv` (res_csv.c writes them): RFC 4180,
+ * The same cells as `score --format csv` (the library writes them: lib/result_csv.c): RFC 4180,
  * numbers at full precision, an absent value an empty cell (never 0), the
  * JSON format's names for statuses and true/false for yes/no values and
  * the changed flags, and a text cell from the data or the framework that a

@@ -53,7 +53,7 @@ static int put_heading(FILE *out, const dii_result *r)
 static void points_text(const dii_result *r, size_t k, const dii_indicator *ind, char *buf,
                         size_t size)
 {
-    if (dii_result_indicator_status(r, k) == DII_COMPLIANCE_MISSING &&
+    if (dii_result_indicator_compliance(r, k) == DII_COMPLIANCE_MISSING &&
         dii_result_indicator_max_points(r, k) == 0 && dii_indicator_points(ind) > 0)
         snprintf(buf, size, "excluded");
     else
@@ -78,7 +78,7 @@ static int put_indicator_row(FILE *out, const dii_result *r, size_t k, const dii
         put_str(out, " | ") < 0 || put_str(out, value) < 0 || put_str(out, " | ") < 0 ||
         put_str(out, target) < 0) /* our own text: nothing in it needs escaping */
         return -1;
-    return fprintf(out, " | %s | %s |\n", status_text(dii_result_indicator_status(r, k)),
+    return fprintf(out, " | %s | %s |\n", status_text(dii_result_indicator_compliance(r, k)),
                    points) < 0
                ? -1
                : 0;

@@ -48,7 +48,7 @@ static void fill_row(const dii_indicator *ind, const dii_result *r, size_t k, co
     else
         snprintf(out->value, sizeof out->value, "-");
     target_text(r, k, ind, lang, out->target, sizeof out->target);
-    out->compliance = dii_result_indicator_status(r, k);
+    out->compliance = dii_result_indicator_compliance(r, k);
     out->status = status_text(out->compliance);
     /* Under "missing": "exclude" a missing indicator has no points to give:
      * "0.0000" would read as a score of nothing. */

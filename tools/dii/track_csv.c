@@ -1,7 +1,7 @@
 /* `dii track --format csv`: one row per unit x indicator x milestone, read
  * in one pass from dii_tracking_milestone_columns.
  *
- * The same cells as `score --format csv` (res_csv.c writes them): RFC 4180,
+ * The same cells as `score --format csv` (the library writes them: lib/result_csv.c): RFC 4180,
  * numbers at full precision, an absent value an empty cell (never 0), the
  * JSON format's names for ops, bases and statuses, and a text cell from the
  * data or the framework that a spreadsheet would run as a formula written

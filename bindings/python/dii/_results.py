@@ -209,7 +209,7 @@ class Result:
             _dii.dii_result_indicator_points(h, k),
             _dii.dii_result_indicator_max_points(h, k),
             _dii.dii_result_indicator_attainment(h, k),
-            STATUSES[_dii.dii_result_indicator_status(h, k)],
+            STATUSES[_dii.dii_result_indicator_compliance(h, k)],
             target,
             gap if has_gap else None,
             progress if has_p else None,
